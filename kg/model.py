@@ -1,0 +1,91 @@
+"""The plain data that flows between the pipeline stages.
+
+read → normalise → sentences → mentions → entities → assertions → graph
+
+Every stage takes one of these and returns the next; none of them knows about
+RDF, so each stage can be tested with a few lines of Python.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Entity types of ANNOTATION.md.
+ENTITY_TYPES = (
+    "Hospital", "University", "PartyOrganization", "Alliance",
+    "GovernmentBody", "Organization", "Honor", "Person",
+)
+CORE_RELATIONS = ("partnersWith", "coBuildsWith", "awarded")
+EXTENDED_RELATIONS = (
+    "supports", "affiliatedWith", "memberOf", "subOrganizationOf", "holdsPositionIn",
+)
+RELATIONS = CORE_RELATIONS + EXTENDED_RELATIONS
+SYMMETRIC_RELATIONS = frozenset({"partnersWith", "coBuildsWith"})
+
+
+@dataclass
+class Document:
+    """One article. ``text`` is the normalised text all offsets point into."""
+
+    name: str                      # file name, e.g. ``000_ab12.txt``
+    text: str
+    path: str = ""
+    sha256: str = ""               # of the raw bytes
+    encoding: str = ""             # how the raw bytes were decoded
+    title: str = ""
+    date: str = ""                 # ISO date when the article gives one
+
+
+@dataclass
+class Sentence:
+    doc: str                       # Document.name
+    index: int
+    start: int                     # offsets into Document.text
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    """A span of a sentence that names (or refers to) an entity."""
+
+    text: str                      # as written
+    type: str                      # one of ENTITY_TYPES
+    start: int                     # offsets into Document.text
+    end: int
+    sentence: int                  # Sentence.index
+    rule: str                      # id of the rule that found it
+    name: str = ""                 # canonical name when the rule knows it (scoped party bodies)
+    parent: str = ""               # name of the organisation a party body sits in
+    role: str = ""                 # for persons: the title written before the name
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            self.name = self.text
+
+
+@dataclass
+class Entity:
+    name: str                      # canonical name
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.type, self.name)
+
+
+@dataclass
+class Assertion:
+    """One relation triple with the evidence and the rule that made it."""
+
+    subject: tuple[str, str]       # Entity.key
+    predicate: str                 # one of RELATIONS
+    object: tuple[str, str]
+    doc: str
+    sentence: str                  # evidence text
+    start: int                     # offsets of the evidence in Document.text
+    end: int
+    rule: str
+    confidence: float = 0.8
+    attrs: dict[str, str] = field(default_factory=dict)   # year, role, kind …
