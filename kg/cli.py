@@ -1,0 +1,89 @@
+"""The ``kg`` command: parses arguments and calls the stages, nothing more."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+DEFAULT_OUT = Path("outputs")
+DEFAULT_GRAPH = DEFAULT_OUT / "graph.ttl"
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.export import write_outputs
+    from kg.pipeline import build
+
+    show = sys.stderr.isatty() or args.progress
+
+    def progress(i: int, n: int, path: str) -> None:
+        if show and n > 1:
+            print(f"\r[{i}/{n}] {Path(path).name[:60]:<60}", end="", file=sys.stderr, flush=True)
+
+    result = build(args.inputs or ["seeds"], progress=progress)
+    if show:
+        print(file=sys.stderr)
+    for path, reason in result.skipped:
+        print(f"warning: skipped {reason}", file=sys.stderr)
+    if not result.docs:
+        print(f"error: no document could be read from {' '.join(map(str, args.inputs or ['seeds']))}",
+              file=sys.stderr)
+        return 1
+    written = write_outputs(result, Path(args.out))
+    print(summary(result, written))
+    return 0
+
+
+def summary(result, written) -> str:
+    kb = result.bytes_read / 1024
+    lines = [f"documents: {len(result.docs)} read, {len(result.skipped)} skipped "
+             f"({kb:.1f} KB in {result.seconds:.2f} s)"]
+    types = Counter(e.type for e in result.entities)
+    lines.append(f"entities: {sum(types.values())}  " +
+                 "  ".join(f"{t} {n}" for t, n in sorted(types.items())))
+    rels = Counter(a.predicate for a in {(a.subject, a.predicate, a.object): a
+                                         for a in result.assertions}.values())
+    lines.append(f"relations: {sum(rels.values())}  " +
+                 "  ".join(f"{r} {n}" for r, n in sorted(rels.items())))
+    lines.extend(f"wrote {p}" for p in written)
+    return "\n".join(lines)
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.query import QueryError, format_result, run_query
+
+    try:
+        result = run_query(Path(args.graph), args.sparql)
+    except QueryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(format_result(result, args.format))
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description=__doc__ and
+                                     "Chinese hospital news → knowledge graph")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="extract a graph from articles")
+    p.add_argument("inputs", nargs="*", help="files or folders (.txt .html .htm .md); default seeds/")
+    p.add_argument("--out", default=str(DEFAULT_OUT), help="output folder (default outputs/)")
+    p.add_argument("--progress", action="store_true", help="show progress even when not on a terminal")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("query", help="run a SPARQL query on a built graph")
+    p.add_argument("sparql", help="the query text")
+    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle file (default outputs/graph.ttl)")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.set_defaults(func=cmd_query)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
