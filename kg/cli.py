@@ -61,6 +61,12 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from kg.evaluate import command
+
+    return command(args)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description=__doc__ and
                                      "Chinese hospital news → knowledge graph")
@@ -77,6 +83,17 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle file (default outputs/graph.ttl)")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("eval", help="score a graph against gold annotation files")
+    p.add_argument("gold", metavar="GOLD_DIR", help="folder of gold *.json files (ANNOTATION.md)")
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="articles to build the graph from in memory (instead of --graph)")
+    p.add_argument("--graph", default=None,
+                   help="Turtle file to score (default outputs/graph.ttl when no INPUT is given)")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="list every false positive and negative with evidence, and precision per rule")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(func=cmd_eval)
     return parser
 
 
