@@ -22,6 +22,11 @@ _PINYIN_SYLLABLE = re.compile(
     r"(?:iong|iang|uang|ueng|iao|ian|uai|uan|van|ong|ang|eng|ing|ai|ei|ao|ou|an|en|in|un|vn|"
     r"ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)(?:n|g|ng|r)?\d?")
 _READING = re.compile(rf"(?<=[{HAN}])\(([a-z{_TONED}]{{1,7}}\d?)\)")
+# A toned reading is a reading whatever it follows: in mojibake the character
+# it belonged to may have become ``?`` or a Latin letter (``??坡?lián)盟``).
+_TONED_READING = re.compile(rf"(?<=[^\s(])\(([a-z{_TONED}]{{0,6}}[{_TONED}][a-z{_TONED}]{{0,6}})\)")
+# Invisible characters that scraped pages scatter inside words and names.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _SPACE_BETWEEN = re.compile(rf"(?<=[{HAN}])[ \t]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t]+(?=[{HAN}])")
 
 # Boilerplate: (rule id, pattern). A line matching any of them is dropped.
@@ -34,7 +39,8 @@ BOILERPLATE = (
     ("html-residue", re.compile(r"<!--|-->|\w+\.s?html?\b")),
     ("page-furniture", re.compile(r"^(推荐阅读|合作咨询|相关阅读|相关新闻|上一篇|下一篇|返回顶部|分享到|扫一扫|打印本页|关闭窗口|当前时间[:：]?)")),
 )
-_URL = re.compile(r"https?://\S+|www\.\S+")
+# A URL is ASCII: it ends where the Chinese text glued to it begins.
+_URL = re.compile(r"https?://[!-~]+|www\.[!-~]+")
 _NAV_SEPARATORS = re.compile(r"[|｜]")
 _DATE = re.compile(r"(20\d\d|19\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
@@ -65,7 +71,7 @@ def strip_readings(text: str) -> str:
         plain = unicodedata.normalize("NFD", m.group(1))
         plain = "".join(c for c in plain if not unicodedata.combining(c)).replace("ü", "v")
         return "" if _PINYIN_SYLLABLE.fullmatch(plain) else m.group(0)
-    return _READING.sub(drop, text)
+    return _TONED_READING.sub(drop, _READING.sub(drop, text))
 
 
 def normalise_text(text: str) -> str:
@@ -75,6 +81,7 @@ def normalise_text(text: str) -> str:
     '2018年度(PCCM)医院'
     """
     text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _INVISIBLE.sub("", text)
     text = strip_readings(text)
     text = to_simplified(text)
     text = text.replace("\u00a0", " ").replace("\u3000", " ")

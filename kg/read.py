@@ -7,21 +7,15 @@ names the file, so the build can warn and go on with the rest.
 from __future__ import annotations
 
 import hashlib
+import re
+from functools import lru_cache
 from pathlib import Path
-
-from charset_normalizer import from_bytes
 
 from kg.model import Document
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 MAX_BYTES = 50 * 1024 * 1024
-# charset-normalizer names → the widest codec of the family, so that a GBK
-# guess still decodes the GB18030-only characters.
-CODEC_FAMILY = {
-    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030",
-    "big5": "big5hkscs", "big5hkscs": "big5hkscs", "cp950": "big5hkscs",
-}
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside",
              "form", "iframe", "svg", "template", "button", "select")
 
@@ -45,74 +39,109 @@ def find_inputs(paths: list[str | Path]) -> list[Path]:
 def decode(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)`` for raw bytes, or raise ReadError.
 
+    A byte-order mark decides; otherwise UTF-8, GB18030 and Big5 are tried and
+    the one whose Han characters are the common ones wins (a wrong codec turns
+    Chinese into rare characters). A few undecodable bytes (a file cut in the
+    middle of a character) become U+FFFD; more than that is not text.
+
     >>> decode("医院".encode("gb18030"))[0]
     '医院'
     """
     if not data.strip():
         raise ReadError("empty file")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            text = data[len(bom):].decode(codec, errors="replace")
+            if not _looks_like_text(text):
+                raise ReadError(f"cannot decode: not {codec} after its byte-order mark")
+            return text, codec
+    if b"\x00" in data[:8192]:
         raise ReadError("binary file (NUL bytes)")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    strict_utf8 = None
     try:
-        text = data.decode("utf-8")
-        # Short GB18030 text can happen to be valid UTF-8 (as Cyrillic, say):
-        # trust UTF-8 when it yields Han characters or nothing but ASCII.
-        if text.isascii() or _han_score(text) > 0:
-            return text, "utf-8"
+        strict_utf8 = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    for codec in _candidates(data):
-        try:
-            text = data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
+    else:
+        # Short GB18030 text can happen to be valid UTF-8 (as Cyrillic, say);
+        # longer cannot. Trust UTF-8 when it yields Han characters, nothing
+        # but ASCII, or more non-ASCII than GB18030 would pass by chance.
+        if (strict_utf8.isascii() or _HAN_RE.search(strict_utf8)
+                or len(data) - len(strict_utf8.encode("ascii", "ignore")) >= 16):
+            if not _looks_like_text(strict_utf8):
+                raise ReadError("binary file (control characters)")
+            return strict_utf8, "utf-8"
+    best = None
+    for rank, codec in enumerate(CODECS):
+        text = data.decode(codec, errors="replace")
+        if not _looks_like_text(text):
             continue
-        if _looks_like_text(text):
-            return text, codec
+        key = (_han_score(text), -text.count("\ufffd"), -rank)
+        if best is None or key > best[0]:
+            best = (key, text, codec)
+    if best is not None and best[0][0] >= MIN_HAN_SCORE:
+        return best[1], best[2]
+    if strict_utf8 is not None and _looks_like_text(strict_utf8):
+        return strict_utf8, "utf-8"
     raise ReadError("cannot decode: not UTF-8, GB18030 or Big5 text")
 
 
-def _candidates(data: bytes) -> list[str]:
-    guesses = []
-    best = from_bytes(data[:200_000]).best()
-    if best is not None:
-        guesses.append(CODEC_FAMILY.get(best.encoding.lower(), best.encoding))
-    # Short Chinese texts fool detectors; try the common codecs, the one whose
-    # text holds more common Han characters wins below.
-    for codec in ("gb18030", "big5hkscs", "utf-16"):
-        if codec not in guesses:
-            guesses.append(codec)
-    scored = []
-    for codec in guesses:
-        try:
-            scored.append((_han_score(data.decode(codec)), codec))
-        except (UnicodeDecodeError, LookupError):
-            continue
-    return [c for _, c in sorted(scored, key=lambda t: -t[0])]
+# Byte-order marks, longest first (the UTF-32-LE one starts with UTF-16-LE's).
+BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"))
+# Without a BOM, the codecs a Chinese article comes in; on a tie the earlier wins.
+CODECS = ("utf-8", "gb18030", "big5hkscs")
+# Below this share of common characters among the Han ones, a decoding is garbage.
+MIN_HAN_SCORE = 0.5
+_HAN_RE = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
 
 
-# The most frequent characters of news text about hospitals: a wrong codec
-# turns them into rare characters, so counting them picks the right one.
-_COMMON = set("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质信院医卫护术科药病诊疗支援合作签约协议荣获称号省市县镇区")
+@lru_cache(maxsize=1)
+def _common_han() -> frozenset[str]:
+    """The frequent characters: GB2312 level 1 (3755 simplified) and Big5's
+    frequently used block (5401 traditional). A wrong codec yields rare ones."""
+    chars = set()
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    for lead in range(0xA4, 0xC7):
+        for trail in (*range(0x40, 0x7F), *range(0xA1, 0xFF)):
+            if (lead, trail) > (0xC6, 0x7E):
+                break
+            try:
+                chars.add(bytes((lead, trail)).decode("big5"))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(c for c in chars if _HAN_RE.match(c))
 
 
 def _han_score(text: str) -> float:
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    """Share of common characters among the Han characters of (the start of) text."""
+    han = _HAN_RE.findall(text[:50_000])
     if not han:
         return 0.0
-    return sum(c in _COMMON for c in han) / len(han)
+    common = _common_han()
+    return sum(c in common for c in han) / len(han)
 
 
 def _looks_like_text(text: str) -> bool:
+    """Under 1% undecodable or control characters; a broken character at the
+    very end (a file cut short) does not count."""
     if not text:
         return False
-    bad = sum(1 for c in text if c == "\ufffd" or (ord(c) < 32 and c not in "\n\r\t\f"))
-    return bad / len(text) < 0.01
+    sample = text[:200_000] if len(text) > 200_000 else text[:-3] or text
+    bad = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\n\r\t\f"))
+    return bad / len(sample) < 0.01
 
 
 def html_to_text(html: str) -> str:
     """Visible text of an HTML page, one block per line, without scripts,
-    styles and navigation.
+    styles and navigation (``<nav>``, page headers and footers, and blocks
+    whose class or id says nav, menu, breadcrumb, footer, sidebar …).
 
     >>> html_to_text("<nav>首页</nav><p>医院<b>党委</b></p><script>x()</script>")
     '医院党委'
@@ -121,16 +150,37 @@ def html_to_text(html: str) -> str:
 
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(DROP_TAGS):
+        # An article's own <header> holds its title: only page furniture goes.
+        if tag.name in ("header", "footer") and tag.find_parent(("article", "main")):
+            continue
+        tag.decompose()
+    for tag in soup.find_all(_is_furniture):
         tag.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")
-    blocks = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-              "article", "table", "ul", "ol", "dd", "dt", "blockquote", "title")
-    for tag in soup.find_all(blocks):
+    for tag in soup.find_all(BLOCK_TAGS):
         tag.insert_before("\n")
         tag.insert_after("\n")
     lines = (line.strip() for line in soup.get_text().splitlines())
     return "\n".join(line for line in lines if line)
+
+
+BLOCK_TAGS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+              "section", "article", "table", "ul", "ol", "dd", "dt", "blockquote",
+              "title", "figcaption", "pre")
+# class/id words of navigation and page furniture (matched as whole words).
+_FURNITURE = re.compile(r"(?:^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|footer|sidebar|"
+                        r"topbar|copyright)(?:$|[\s_-])", re.I)
+
+
+def _is_furniture(tag) -> bool:
+    if tag.name in ("html", "body", "main", "article"):
+        return False
+    attrs = getattr(tag, "attrs", None) or {}
+    classes = attrs.get("class") or []
+    words = " ".join([*classes, attrs.get("id") or ""] if isinstance(classes, list)
+                     else [str(classes), attrs.get("id") or ""])
+    return bool(words.strip()) and bool(_FURNITURE.search(words))
 
 
 def looks_like_html(text: str) -> bool:
