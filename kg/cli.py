@@ -50,15 +50,21 @@ def summary(result, written) -> str:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.query import QueryError, format_result, run_query
+    from kg.query import command
 
-    try:
-        result = run_query(Path(args.graph), args.sparql)
-    except QueryError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(format_result(result, args.format))
-    return 0
+    return command(args)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from kg.stats import command
+
+    return command(args)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.serve import command
+
+    return command(args)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -79,10 +85,29 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("query", help="run a SPARQL query on a built graph")
-    p.add_argument("sparql", help="the query text")
+    p.add_argument("sparql", nargs="?", help="the query text ('-' or nothing: read stdin)")
+    p.add_argument("-f", "--file", help="read the query from a file, or a canned query by name (see --list)")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind ?NAME to VALUE before the query runs (repeatable)")
+    p.add_argument("--list", action="store_true", help="list the canned queries of queries/")
     p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle file (default outputs/graph.ttl)")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--format", choices=("table", "csv", "tsv", "json", "turtle"), default="table",
+                   help="turtle is for CONSTRUCT/DESCRIBE (json of those is JSON-LD)")
     p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("stats", help="network analysis of the entity graph (networkx)")
+    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle file (default outputs/graph.ttl)")
+    p.add_argument("--top", type=int, default=10, metavar="N", help="rows of the centrality tables (default 10)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--write", nargs="?", const="", default=None, metavar="TTL",
+                   help="add hkg:degree and hkg:community to the graph file (or write to TTL)")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("serve", help="SPARQL 1.1 Protocol endpoint and query page on localhost")
+    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle file (default outputs/graph.ttl)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("eval", help="score a graph against gold annotation files")
     p.add_argument("gold", metavar="GOLD_DIR", help="folder of gold *.json files (ANNOTATION.md)")

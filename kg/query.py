@@ -1,67 +1,313 @@
-"""SPARQL over a built graph, through rdflib."""
+"""SPARQL over a built graph, through rdflib.
+
+SELECT, ASK, CONSTRUCT and DESCRIBE run with the ontology's prefixes bound
+(``hkg:``, ``skos:``, ``prov:``, ``dcterms:``, ``rdf:``, ``xsd:``). A query's
+variables can be filled from outside (``--param name=value``): the value is
+bound before the query runs (rdflib's ``initBindings``), so a canned query in
+``queries/`` can test ``!BOUND(?name) || str(?label) = ?name`` and serve both
+"all hospitals" and "this hospital".
+"""
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
+import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, TextIO
 
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
+from rdflib.term import Identifier
 
 from kg.graph import PREFIXES
 
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+FORMATS = ("table", "csv", "tsv", "json", "turtle")
+GRAPH_RESULTS = ("CONSTRUCT", "DESCRIBE")
+
 
 class QueryError(Exception):
-    """A query that cannot run: missing graph or broken SPARQL."""
+    """A query that cannot run: missing graph, broken SPARQL, bad parameter."""
 
 
-def load_graph(path: Path) -> Graph:
+class QuerySyntaxError(QueryError):
+    """SPARQL that does not parse; ``line`` and ``column`` count from 1."""
+
+    def __init__(self, message: str, line: int, column: int, text: str = "") -> None:
+        self.line, self.column, self.text = line, column, text
+        where = f"line {line}, column {column}"
+        full = f"SPARQL syntax error at {where}: {message}"
+        if text:
+            full += f"\n  {text}\n  {' ' * (column - 1)}^"
+        super().__init__(full)
+
+
+def bind_prefixes(g: Graph) -> Graph:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+    return g
+
+
+def load_graph(path: Path | str) -> Graph:
+    path = Path(path)
     if not path.exists():
         raise QueryError(f"{path}: no such graph (run `kg build` first)")
     g = Graph()
     try:
-        g.parse(path)
+        g.parse(path, format="turtle" if path.suffix in (".ttl", "") else None)
     except Exception as exc:  # rdflib raises many parser-specific types
         raise QueryError(f"{path}: not a readable RDF file ({exc})") from exc
-    return g
+    return bind_prefixes(g)
 
 
-def run_query(path: Path, sparql: str) -> Result:
-    """Run ``sparql`` on the graph at ``path`` with the project's prefixes bound."""
-    g = load_graph(path)
+# --- parameters ------------------------------------------------------------
+
+def to_term(value: str) -> Identifier:
+    """A ``--param`` value as an RDF term: ``<iri>`` → IRI, an integer →
+    ``xsd:integer``, anything else → a plain string literal (labels in the
+    graph carry ``@zh``: compare with ``str(?label) = ?name``)."""
+    if value.startswith("<") and value.endswith(">") and len(value) > 2:
+        return URIRef(value[1:-1])
+    if re.fullmatch(r"[+-]?\d+", value):
+        return Literal(int(value))
+    return Literal(value)
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, Identifier]:
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not re.fullmatch(r"\w+", name):
+            raise QueryError(f"--param wants NAME=VALUE, got {pair!r}")
+        params[name] = to_term(value)
+    return params
+
+
+# --- running ---------------------------------------------------------------
+
+def _position(sparql: str, index: int) -> tuple[int, int, str]:
+    before = sparql[:index]
+    line = before.count("\n") + 1
+    column = index - (before.rfind("\n") + 1) + 1
+    return line, column, sparql.splitlines()[line - 1] if sparql.splitlines() else ""
+
+
+def prepare(sparql: str):
+    """Parse ``sparql`` with the project's prefixes; errors carry line and column."""
+    if not sparql.strip():
+        raise QueryError("empty query")
     try:
-        return g.query(sparql, initNs=PREFIXES)
-    except Exception as exc:  # pyparsing.ParseException and friends
+        return prepareQuery(sparql, initNs=PREFIXES)
+    except Exception as exc:
+        lineno = getattr(exc, "lineno", None)
+        if lineno is not None:   # pyparsing.ParseException and kin
+            msg = getattr(exc, "msg", str(exc))
+            found = re.search(r", found .*", str(exc).split("  (at char")[0])
+            raise QuerySyntaxError(msg + (found.group() if found else ""), lineno,
+                                   getattr(exc, "col", 1), getattr(exc, "line", "")) from exc
+        m = re.match(r"Unknown namespace prefix : (\S+)", str(exc))
+        if m:   # rdflib reports this one without a position: find it
+            hit = re.search(rf"(?<![\w:]){re.escape(m.group(1))}:", sparql)
+            line, column, text = _position(sparql, hit.start() if hit else 0)
+            raise QuerySyntaxError(f"unknown prefix {m.group(1)}: (known: "
+                                   f"{', '.join(sorted(PREFIXES))})", line, column, text) from exc
         raise QueryError(f"bad SPARQL: {exc}") from exc
 
 
-def _rows(result: Result) -> tuple[list[str], list[list[str]]]:
+def query_variables(sparql: str) -> set[str]:
+    return set(re.findall(r"[?$](\w+)", sparql))
+
+
+def run(g: Graph, sparql: str, params: dict[str, Identifier] | None = None) -> Result:
+    """Run ``sparql`` on ``g``; ``params`` are bound before evaluation."""
+    prepared = prepare(sparql)
+    params = params or {}
+    unknown = sorted(set(params) - query_variables(sparql))
+    if unknown:
+        raise QueryError(f"the query has no variable ?{unknown[0]} to fill "
+                         f"(variables: {', '.join('?' + v for v in sorted(query_variables(sparql)))})")
+    try:
+        return g.query(prepared, initBindings=params)
+    except Exception as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+
+
+def run_query(path: Path, sparql: str, params: dict[str, Identifier] | None = None) -> Result:
+    """Run ``sparql`` on the graph at ``path`` with the project's prefixes bound."""
+    return run(load_graph(path), sparql, params)
+
+
+# --- canned queries --------------------------------------------------------
+
+@dataclass
+class CannedQuery:
+    name: str
+    path: Path
+    title: str
+    params: list[tuple[str, str]]     # (name, description)
+    text: str
+
+
+def read_canned(path: Path) -> CannedQuery:
+    """A ``.rq`` file whose leading ``#`` lines are its title and ``# param
+    NAME: description`` lines."""
+    text = path.read_text(encoding="utf-8")
+    title, params, in_title = [], [], True
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        body = line.lstrip("#").strip()
+        m = re.match(r"param\s+(\w+)\s*:\s*(.*)", body)
+        if m:
+            params.append((m.group(1), m.group(2)))
+        elif not body:
+            in_title = not title     # a blank comment line ends the title
+        elif in_title and not params:
+            title.append(body)
+    return CannedQuery(path.stem, path, " ".join(title), params, text)
+
+
+def canned_queries(folder: Path = QUERIES_DIR) -> list[CannedQuery]:
+    return [read_canned(p) for p in sorted(folder.glob("*.rq"))]
+
+
+def read_query_file(spec: str, folder: Path = QUERIES_DIR) -> str:
+    """The text of ``spec``: a file, or the name of a canned query (``partners``)."""
+    path = Path(spec)
+    if not path.is_file():
+        canned = folder / (spec if spec.endswith(".rq") else spec + ".rq")
+        if not canned.is_file():
+            names = ", ".join(q.name for q in canned_queries(folder)) or "none"
+            raise QueryError(f"{spec}: no such query file (canned queries: {names})")
+        path = canned
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"{spec}: cannot read ({exc})") from exc
+
+
+# --- formatting ------------------------------------------------------------
+
+def is_empty(result: Result) -> bool:
+    if result.type == "ASK":
+        return False
+    if result.type in GRAPH_RESULTS:
+        return len(result.graph) == 0
+    return len(result.bindings) == 0
+
+
+def show(term, g: Graph | None = None) -> str:
+    """A term for people: literals as text, IRIs as ``prefix:name`` where the
+    ontology's prefixes cover them."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        for prefix, ns in PREFIXES.items():
+            local = str(term)[len(str(ns)):] if str(term).startswith(str(ns)) else None
+            if local and re.fullmatch(r"[A-Za-z_][\w\-]*", local):
+                return f"{prefix}:{local}"
+        return str(term)
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def result_rows(result: Result, human: bool) -> tuple[list[str], list[list[str]]]:
+    cell = show if human else (lambda t: "" if t is None else str(t))
     if result.type == "ASK":
         return ["ask"], [[str(bool(result.askAnswer)).lower()]]
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return ["s", "p", "o"], [[str(t) for t in triple] for triple in result.graph]
+    if result.type in GRAPH_RESULTS:
+        triples = sorted(result.graph, key=lambda t: tuple(str(x) for x in t))
+        return ["s", "p", "o"], [[cell(x) for x in t] for t in triples]
     names = [str(v) for v in result.vars]
-    return names, [["" if v is None else str(v) for v in row] for row in result]
+    return names, [[cell(row[v]) for v in result.vars] for row in result]
 
 
 def format_result(result: Result, fmt: str = "table") -> str:
-    header, rows = _rows(result)
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    if fmt == "turtle":
+        if result.type not in GRAPH_RESULTS:
+            raise QueryError(f"--format turtle is for CONSTRUCT and DESCRIBE, not {result.type}")
+        return bind_prefixes(result.graph).serialize(format="turtle").rstrip("\n")
     if fmt == "json":
+        if result.type == "ASK":
+            return json.dumps({"ask": bool(result.askAnswer)})
+        if result.type in GRAPH_RESULTS:   # JSON-LD
+            return bind_prefixes(result.graph).serialize(format="json-ld", indent=2)
+        header, rows = result_rows(result, human=False)
         return json.dumps([dict(zip(header, r)) for r in rows], ensure_ascii=False, indent=2)
-    if fmt == "csv":
+    if fmt in ("csv", "tsv"):
+        header, rows = result_rows(result, human=False)
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
+        w = csv.writer(buf, lineterminator="\n", delimiter="," if fmt == "csv" else "\t")
         w.writerow(header)
         w.writerows(rows)
         return buf.getvalue().rstrip("\n")
+    header, rows = result_rows(result, human=True)
     if not rows:
         return "(no results)"
+    text = render_table(header, rows)
+    if result.type != "ASK":
+        n = len(rows)
+        text += f"\n({n} {'triple' if result.type in GRAPH_RESULTS else 'row'}{'s' if n != 1 else ''})"
+    return text
+
+
+def render_table(header: list[str], rows: list[list[str]]) -> str:
+    """A plain-text table whose columns line up in a terminal, Han included."""
+    rows = [[str(x) for x in r] for r in rows]
     widths = [max(_width(x) for x in col) for col in zip(header, *rows)]
-    fmt_row = lambda r: "  ".join(x + " " * (w - _width(x)) for x, w in zip(r, widths))
+    fmt_row = lambda r: "  ".join(x + " " * (w - _width(x)) for x, w in zip(r, widths)).rstrip()
     return "\n".join([fmt_row(header), fmt_row(["-" * w for w in widths])] + [fmt_row(r) for r in rows])
 
 
 def _width(s: str) -> int:
-    # Han characters take two terminal columns.
+    # Han characters and full-width forms take two terminal columns.
     return sum(2 if "\u2e80" <= c <= "\uffef" else 1 for c in s)
+
+
+# --- the command -----------------------------------------------------------
+
+def list_canned(folder: Path = QUERIES_DIR) -> str:
+    lines = []
+    for q in canned_queries(folder):
+        lines.append(f"{q.name}  (-f {q.path.relative_to(folder.parent) if folder.parent in q.path.parents else q.path})")
+        lines.append(f"    {q.title}")
+        lines.extend(f"    --param {n}=…  {d}" for n, d in q.params)
+    return "\n".join(lines) or "(no canned queries)"
+
+
+def command(args, stdin: TextIO | None = None, stdout: TextIO | None = None,
+            stderr: TextIO | None = None) -> int:
+    """``kg query``: 0 on success (an empty result included), 2 on any error."""
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    try:
+        if getattr(args, "list", False):
+            print(list_canned(), file=stdout)
+            return 0
+        if args.file and args.sparql not in (None,):
+            raise QueryError("give the query as an argument or with -f, not both")
+        if args.file:
+            sparql = read_query_file(args.file)
+        elif args.sparql is not None and args.sparql != "-":
+            sparql = args.sparql
+        elif args.sparql == "-" or not stdin.isatty():
+            sparql = stdin.read()
+        else:
+            raise QueryError("no query: give it as an argument, with -f FILE, or on stdin")
+        result = run_query(Path(args.graph), sparql, parse_params(args.param or []))
+        out = format_result(result, args.format)
+    except QueryError as exc:
+        print(f"error: {exc}", file=stderr)
+        return 2
+    if is_empty(result) and args.format != "table":
+        # the table says "(no results)" itself; keep machine formats clean
+        print("no results", file=stderr)
+    print(out, file=stdout)
+    return 0

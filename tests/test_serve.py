@@ -1,0 +1,178 @@
+"""`kg serve`: started as a real process on a free loopback port, queried
+over HTTP with httpx (SPARQL 1.1 Protocol and the query page), stopped."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from rdflib import Graph
+
+from query_fixtures import ROOT, write_gold_graph
+
+HOST = "127.0.0.1"
+PARTNERS = """SELECT ?partner WHERE {
+  ?h skos:prefLabel "游仙区妇幼保健院"@zh .
+  { ?h hkg:partnersWith ?p } UNION { ?p hkg:partnersWith ?h }
+  ?p skos:prefLabel ?partner }"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def start(graph: Path, port: int) -> subprocess.Popen:
+    # the server's log goes to a file beside the graph, so a full pipe can never block it
+    log = open(graph.with_suffix(".log"), "w+", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", "--graph", str(graph), "--host", HOST, "--port", str(port)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log, text=True)
+    proc.log = log
+    return proc
+
+
+def log_of(proc: subprocess.Popen) -> str:
+    proc.log.seek(0)
+    return proc.log.read()
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+    proc.log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    graph = write_gold_graph(tmp_path_factory.mktemp("serve") / "graph.ttl")
+    port = free_port()
+    proc = start(graph, port)
+    base = f"http://{HOST}:{port}"
+    client = httpx.Client(base_url=base, timeout=30, trust_env=False)
+    try:
+        for _ in range(120):                     # at most ~60 s for a cold start on a busy machine
+            if proc.poll() is not None:
+                pytest.fail(f"kg serve exited: {log_of(proc)}")
+            try:
+                client.get("/sparql", headers={"Accept": "text/turtle"})
+                break
+            except httpx.TransportError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("kg serve did not start")
+        yield client
+    finally:
+        client.close()
+        stop(proc)
+    assert proc.returncode is not None
+
+
+def test_get_query_json_results(server):
+    r = server.get("/sparql", params={"query": PARTNERS},
+                   headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("application/sparql-results+json")
+    data = r.json()
+    assert data["head"]["vars"] == ["partner"]
+    assert [b["partner"]["value"] for b in data["results"]["bindings"]] == ["四川大学华西第二医院"]
+
+
+def test_post_sparql_query_csv(server):
+    r = server.post("/sparql", content=PARTNERS.encode(),
+                    headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"})
+    assert r.status_code == 200
+    assert list(csv.reader(io.StringIO(r.text))) == [["partner"], ["四川大学华西第二医院"]]
+
+
+def test_post_form_with_a_canned_query(server):
+    text = (ROOT / "queries" / "most-partners.rq").read_text(encoding="utf-8")
+    r = server.post("/sparql", data={"query": text},
+                    headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200
+    rows = r.json()["results"]["bindings"]
+    assert rows[0]["hospital"]["value"] == "重庆大学附属三峡医院"
+
+
+def test_ask_and_construct(server):
+    r = server.get("/sparql", params={"query": "ASK { ?a hkg:coBuildsWith ?b }"},
+                   headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200 and r.json()["boolean"] is True
+    r = server.get("/sparql", params={"query": "CONSTRUCT { ?a hkg:coBuildsWith ?b } WHERE { ?a hkg:coBuildsWith ?b }"},
+                   headers={"Accept": "text/turtle"})
+    assert r.status_code == 200
+    assert len(Graph().parse(data=r.text, format="turtle")) == 9
+
+
+def test_bad_query_is_a_400(server):
+    r = server.get("/sparql", params={"query": "SELEC ?x"},
+                   headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 400
+
+
+def test_query_page_is_offline(server):
+    r = server.get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    page = r.text
+    assert "<form" in page and 'name="query"' in page
+    assert "<script" not in page
+    # nothing loaded from elsewhere: no src/href to another host
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    for name in ("partners", "honours", "provenance"):
+        assert f'href="/?canned={name}"' in page
+
+
+def test_query_page_runs_a_canned_query_with_a_parameter(server):
+    r = server.get("/", params={"canned": "partners"})
+    assert r.status_code == 200
+    assert "partnersWith" in r.text and "name=" in r.text
+    text = (ROOT / "queries" / "partners.rq").read_text(encoding="utf-8")
+    r = server.get("/", params={"query": text, "params": "name=华西二院"})
+    assert r.status_code == 200
+    cells = re.findall(r"<td>(.*?)</td>", r.text)
+    assert cells == ["四川大学华西第二医院", "游仙区妇幼保健院", "Hospital"]
+
+
+def test_query_page_shows_errors_and_empty_results(server):
+    r = server.get("/", params={"query": "SELECT ?x WHERE {\n ?x ?y }"})
+    assert r.status_code == 200
+    assert "line 2" in r.text and "column" in r.text
+    r = server.get("/", params={"query": 'SELECT ?x WHERE { ?x skos:prefLabel "无"@zh }'})
+    assert "No results." in r.text
+
+
+def test_port_in_use_exits_1(tmp_path):
+    graph = write_gold_graph(tmp_path / "graph.ttl")
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        s.listen(1)
+        proc = start(graph, s.getsockname()[1])
+        try:
+            proc.wait(timeout=60)
+            assert "cannot serve" in log_of(proc)
+        finally:
+            stop(proc)
+    assert proc.returncode == 1
+
+
+def test_missing_graph_exits_2(tmp_path):
+    proc = start(tmp_path / "none.ttl", free_port())
+    try:
+        proc.wait(timeout=60)
+        assert "no such graph" in log_of(proc)
+    finally:
+        stop(proc)
+    assert proc.returncode == 2
