@@ -1,0 +1,66 @@
+"""jieba set up for this domain: a user dictionary of institution suffixes,
+party bodies and triggers, and the part-of-speech tags of jieba's own
+dictionary read once, so that tagging costs a dict lookup per token instead
+of ``jieba.posseg`` with HMM (~40× slower than ``jieba.cut``).
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+
+from kg import rules
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    start: int
+    end: int
+    tag: str
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> tuple[jieba.Tokenizer, dict[str, str]]:
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tags: dict[str, str] = {}
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    # Domain words keep jieba from splitting suffixes and triggers apart.
+    domain = {suffix: "n" for suffix, _, _ in rules.ORG_SUFFIXES}
+    domain.update({s: "n" for s in rules.PARTY_SUFFIXES})
+    domain.update({w: "v" for w in rules.AWARD_TRIGGERS + rules.PARTNER_TRIGGERS
+                   + rules.COBUILD_TRIGGERS + rules.MEMBER_FOUNDING if len(w) > 1})
+    domain.update({w: "v" for w, _ in rules.SUPPORT_TRIGGERS})
+    domain.update({w: "nr" for w in rules.ROLE_TITLES})
+    for word, tag in domain.items():
+        tk.add_word(word, freq=None, tag=tag)
+        tags.setdefault(word, tag)
+    return tk, tags
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of ``text`` with offsets and dictionary tags (``?`` when unknown).
+
+    >>> [t.word for t in tokenize("托管红原县人民医院")]
+    ['托管', '红原县', '人民医院']
+    """
+    tk, tags = _tokenizer()
+    out, pos = [], 0
+    for word in tk.cut(text, HMM=False):
+        out.append(Token(word, pos, pos + len(word), tags.get(word, "?")))
+        pos += len(word)
+    return out
+
+
+def is_word(text: str) -> bool:
+    """Whether ``text`` is a word of the dictionary."""
+    tk, tags = _tokenizer()
+    return text in tags or bool(tk.FREQ.get(text))

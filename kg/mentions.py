@@ -1,0 +1,356 @@
+"""Stage 4: sentences → mentions, found by the grammar of Chinese names.
+
+* Institutions: a suffix from :data:`kg.rules.ORG_SUFFIXES` (人民医院, 卫生院,
+  医科大学, 联盟 …) or an ordinal hospital form (第三医院, 二院, 三附院), then a
+  walk left over jieba tokens until a function word, verb, punctuation or
+  generic quantity word. The name must hold something proper (a place, a
+  word jieba does not know, an ordinal): 互联网医院 and 三甲医院 are not names.
+* Bare references (医院, 我院, 该院 …) become mentions of the article's subject.
+* Party bodies: an institution (or a bare reference, or nothing) + an optional
+  department + a party suffix (党委, 党总支, 第五党支部, 联合支部 …), scoped to
+  the institution they sit in.
+* Persons: a surname-led name of two or three characters next to a post
+  title (院长张三, 张三院长), or continuing a list of such names.
+"""
+from __future__ import annotations
+
+import re
+
+from kg import rules
+from kg.lexicon import Token, is_word, tokenize
+from kg.model import Document, Mention, Sentence
+
+SUBJECT = "@subject"          # name of a mention that refers to the subject hospital
+_SUFFIXES = sorted(rules.ORG_SUFFIXES, key=lambda s: -len(s[0]))
+_ORDINAL_HOSPITAL = re.compile(rules.ORDINAL_HOSPITAL + "$")
+_PUNCT = re.compile(r"[\s,.;:!?、,。;:!?()\[\]《》<>“”\"'‘’「」『』|/\-—…·]")
+_PLACE_END = tuple("省市县区州镇乡村旗盟")
+_PARTY = re.compile("|".join(sorted(rules.PARTY_SUFFIXES, key=len, reverse=True)))
+_ROLE = re.compile("|".join(rules.ROLE_TITLES))
+_TITLE_AFTER_PARTY = re.compile(r"(?:专职)?(?:副)?书记|委员|成员|副处长|处长")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_ROLE_CHAIN = re.compile("(?:(?:" + "|".join(rules.ROLE_TITLES) + ")[、,])+")
+_COLLECTIVE = re.compile(r"^(?:及|其)?(?:下设|下辖|所属)?(?:\d+|[一二三四五六七八九十两]+)?个?$")
+_ORDINAL_LIST = re.compile(r"(第[一二三四五六七八九十]+)、((?:第[一二三四五六七八九十]+、)*第[一二三四五六七八九十]+)$")
+
+
+def find_mentions(doc: Document, sentences: list[Sentence]) -> list[Mention]:
+    """Every mention in the document, sentence by sentence, in text order."""
+    out: list[Mention] = []
+    for s in sentences:
+        out.extend(sentence_mentions(s))
+    return out
+
+
+def sentence_mentions(s: Sentence) -> list[Mention]:
+    """Mentions of one sentence (offsets into the document).
+
+    >>> from kg.model import Sentence
+    >>> [(m.name, m.type) for m in sentence_mentions(Sentence("d", 0, 0, 14, "甲县人民医院党委书记王小明介绍"))]
+    [('甲县人民医院', 'Hospital'), ('王小明', 'Person')]
+    """
+    tokens = tokenize(s.text)
+    orgs = _institutions(s, tokens)
+    parties = _party_bodies(s, orgs)
+    persons = _persons(s, orgs + parties)
+    # A party body's own institution is inside its span: keep the outer one.
+    spans = [(p.start, p.end) for p in parties]
+    orgs = [o for o in orgs if not any(a <= o.start and o.end <= b and (a, b) != (o.start, o.end)
+                                      for a, b in spans)]
+    return sorted(orgs + parties + persons, key=lambda m: (m.start, -m.end))
+
+
+# ── institutions ──
+
+def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
+    found: list[Mention] = []
+    text = s.text
+    for i, tok in enumerate(tokens):
+        head = text[:tok.end]
+        match = next(((suf, typ, rule) for suf, typ, rule in _SUFFIXES if head.endswith(suf)), None)
+        m = _ORDINAL_HOSPITAL.search(head)
+        if m and (match is None or len(m.group()) > len(match[0])):
+            match = (m.group(), "Hospital", "name-ordinal-hospital")
+        if match is None:
+            continue
+        suffix, type_, rule = match
+        start = _walk_left(tokens, i, tok.end - len(suffix))
+        name = text[start:tok.end]
+        core = text[start:tok.end - len(suffix)]
+        if _next_continues_name(text, tok.end):
+            continue
+        if name in rules.SUBJECT_REFERENCES or (not core and suffix in ("医院", "院")):
+            if type_ == "Hospital":
+                found.append(_mention(s, name, start, tok.end, "Hospital", "ref-subject", SUBJECT))
+            continue
+        if not core or not _is_proper(tokens, start, tok.end - len(suffix)):
+            continue
+        found.append(_mention(s, name, start, tok.end, type_, rule))
+    for m in re.finditer(r"我院|本院|该院", text):
+        if not any(f.start - s.start <= m.start() < f.end - s.start for f in found):
+            found.append(_mention(s, m.group(), m.start(), m.end(), "Hospital", "ref-subject", SUBJECT))
+    found.extend(_quoted_alliances(s))
+    return _maximal(found)
+
+
+def _walk_left(tokens: list[Token], i: int, suffix_start: int) -> int:
+    """Start of the name whose suffix begins at ``suffix_start``."""
+    j = i
+    while j > 0 and tokens[j].start > suffix_start:
+        j -= 1
+    start = tokens[j].start if tokens[j].start <= suffix_start else suffix_start
+    k = j - 1
+    while k >= 0 and not _stops(tokens[k]) and suffix_start - tokens[k].start <= 24:
+        start = tokens[k].start
+        k -= 1
+    # The walk may have started inside a stop token (托管红原县 → 红原县).
+    return start
+
+
+def _stops(tok: Token) -> bool:
+    w = tok.word
+    if _PUNCT.fullmatch(w[0]) or w.isdigit() or not _HAN.search(w):
+        return not re.fullmatch(r"[A-Za-z]+", w)       # Latin letters may be part of names
+    if w in rules.STOP_WORDS or tok.tag in rules.STOP_TAGS:
+        return True
+    if tok.tag == "v" and len(w) >= 2 and w not in rules.NAME_VERBS:
+        return True
+    return any(w.endswith(r) for r in rules.ROLE_TITLES if len(r) >= 2)
+
+
+def _is_proper(tokens: list[Token], start: int, end: int) -> bool:
+    """Does text[start:end] hold a proper part (place, unknown word, ordinal)?"""
+    inner = [t for t in tokens if t.end > start and t.start < end]
+    singles = 0
+    for t in inner:
+        w = t.word[max(0, start - t.start): len(t.word) - max(0, t.end - end)]
+        if not w:
+            continue
+        if len(w) == 1:
+            singles += 1
+            if singles >= 2:
+                return True
+            continue
+        singles = 0
+        if w in rules.GENERIC_WORDS:
+            continue
+        if t.tag in ("ns", "nr", "nrt", "nz", "nt", "j", "nrfg", "s") or w.endswith(_PLACE_END):
+            return True
+        if re.search(r"第[一二三四五六七八九十]|[A-Za-z0-9]", w) or t.tag == "?":
+            return True
+    return False
+
+
+def _next_continues_name(text: str, end: int) -> bool:
+    """医院管理研究所: the suffix is inside a longer institution word."""
+    rest = text[end:end + 6]
+    return bool(re.match(r"(管理|研究|协会|学会|联盟|集团|院区|分院)", rest)) and not rest.startswith(("联盟医院",))
+
+
+def _quoted_alliances(s: Sentence) -> list[Mention]:
+    out = []
+    for m in re.finditer(r"[“「『\"]([^”」』\"]{3,40}?(?:联盟|医联体|医共体|医疗集团|共同体))[”」』\"]", s.text):
+        out.append(_mention(s, m.group(1), m.start(1), m.end(1), "Alliance", "name-alliance-quoted"))
+    return out
+
+
+def _maximal(ms: list[Mention]) -> list[Mention]:
+    ms = sorted(ms, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in ms:
+        if out and out[-1].start <= m.start and m.end <= out[-1].end:
+            continue
+        out = [o for o in out if not (m.start <= o.start and o.end <= m.end)]
+        out.append(m)
+    return out
+
+
+def _mention(s: Sentence, text: str, a: int, b: int, type_: str, rule: str,
+             name: str = "", parent: str = "", role: str = "") -> Mention:
+    return Mention(text=text, type=type_, start=s.start + a, end=s.start + b,
+                   sentence=s.index, rule=rule, name=name or text, parent=parent, role=role)
+
+
+# ── party bodies ──
+
+def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
+    text, out = s.text, []
+    for m in _PARTY.finditer(text):
+        suffix, a, b = m.group(), m.start(), m.end()
+        if text[b:b + 1] == "织":          # 党组织 is a generic noun
+            continue
+        is_title = bool(_TITLE_AFTER_PARTY.match(text, b))
+        org = next((o for o in sorted(orgs, key=lambda o: -o.end)
+                    if o.end - s.start <= a and _dept_ok(text[o.end - s.start:a])), None)
+        if org is not None:
+            dept = text[org.end - s.start:a]
+            parent = org.name if org.name != SUBJECT else SUBJECT
+            start = org.start - s.start
+            rule = "party-scoped"
+        else:
+            dept_start = _dept_start(text, a)
+            dept = text[dept_start:a]
+            after_ref = text[:dept_start].endswith(rules.SUBJECT_REFERENCES)
+            if not dept and suffix not in ("党委", "党总支") and not after_ref:
+                continue
+            if dept and (len(dept) < 2 or dept.isdigit() or not _dept_ok(dept)):
+                continue
+            parent, start, rule = (out[-1].parent if _COLLECTIVE.match(dept) and out else SUBJECT,
+                                   dept_start, "party-bare")
+        if dept and (_COLLECTIVE.match(dept) or re.search(r"\d+个$", dept)):
+            dept, rule = "", "party-collective"
+            if suffix not in ("党支部", "支部", "党总支"):
+                continue
+        if is_title and not dept and suffix in ("党委", "党组", "机关党委"):
+            continue        # 党委书记 / 党组成员: a post in the organisation itself
+        if suffix == "支部" and not dept:
+            continue
+        name = dept + ("党支部" if rule == "party-collective" and suffix == "支部" else suffix)
+        ordinal_list = _ORDINAL_LIST.search(dept) if "、" in dept else None
+        if ordinal_list:     # 临床第一、第二党支部 → two branches
+            head = dept[:ordinal_list.start()]
+            for ordinal in [ordinal_list.group(1)] + ordinal_list.group(2).split("、"):
+                out.append(_mention(s, text[start:b], start, b, "PartyOrganization", "party-list",
+                                    name=parent + head + ordinal + suffix, parent=parent))
+            continue
+        # The canonical name is the parent's name + the local part; a
+        # subject-scoped one (@subject内科党支部) is completed by resolve.
+        out.append(_mention(s, text[start:b], start, b, "PartyOrganization", rule,
+                            name=parent + name, parent=parent))
+    return out
+
+
+def _dept_ok(dept: str) -> bool:
+    if _ORDINAL_LIST.search(dept):
+        dept = dept.replace("、", "")
+    if len(dept) > rules.DEPT_MAX or _PUNCT.search(dept):
+        return False
+    return not re.search(r"[与和及的等各型]|开展|共建|举行|联合|签订|围绕|牵头|率先|也|还|先后|分别|"
+                         r"先进|优秀|示范|样板|基层|模范|标兵|五好|星级|红旗|过硬|系统", dept)
+
+
+def _dept_start(text: str, a: int) -> int:
+    """Start of a bare department written before a party suffix (内科第一)."""
+    i = a
+    while i > 0 and not _PUNCT.match(text[i - 1]) and a - i < rules.DEPT_MAX:
+        i -= 1
+    dept = text[i:a]
+    # Cut at the last function word or bare reference: 院/医院 + dept is the subject's.
+    cut = max((dept.rfind(w) + len(w) for w in ("医院", "我院", "本院", "该院", "院", "与", "和", "及",
+                                                  "在", "的", "由", "为", "是", "对", "了", "各")
+               if w in dept), default=0)
+    return i + cut
+
+
+# ── persons ──
+
+def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
+    text, out = s.text, []
+    last_end, last_parent, last_role = -10, None, ""
+    for m in _ROLE.finditer(text):
+        a, b = m.start(), m.end()
+        if any(text[max(0, a - 3):a].endswith(w) for w in rules.NON_ROLE_WORDS):
+            continue
+        parent, dept_start = _post_organisation(s, orgs, a, out)
+        role = text[dept_start:b] if dept_start is not None else m.group()
+        name = _name_at(text, b)
+        if name:
+            pos = b
+        else:   # 李四院长: the name stands between the institution and the title
+            name, pos = _name_before(text, a, orgs, s)
+            if not name:
+                continue
+            role = m.group()
+        start = pos if name == text[pos:pos + len(name)] else b
+        out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
+                            parent=parent, role=role))
+        last_end, last_parent, last_role = start + len(name), parent, role
+        # 副局长A、B、C: bare names continuing the list share the post.
+        j = last_end
+        while j < len(text) and text[j] == "、":
+            nxt = _name_at(text, j + 1)
+            if not nxt or _ROLE.match(text, j + 1):
+                break
+            out.append(_mention(s, nxt, j + 1, j + 1 + len(nxt), "Person", "person-list",
+                                parent=parent, role=role))
+            j += 1 + len(nxt)
+    return _dedupe_persons(out)
+
+
+def _post_organisation(s: Sentence, orgs: list[Mention], a: int,
+                       previous: list[Mention]) -> tuple[str, int | None]:
+    """The organisation a title written at ``a`` belongs to, and where its
+    department part starts (医政医管处副处长)."""
+    text = s.text
+    for o in sorted(orgs, key=lambda o: -o.end):
+        oe = o.end - s.start
+        gap = _ROLE_CHAIN.sub("", text[oe:a])
+        if oe <= a and _dept_ok(gap):
+            return o.name, oe
+    # In a list of posts (A院长X、副院长Y), the previous person's organisation carries on.
+    if previous:
+        p = previous[-1]
+        gap = text[p.end - s.start:a]
+        if len(gap) <= 12 and re.fullmatch(r"[、,]?[\u4e00-\u9fff]{0,10}", gap) and gap[:1] in "、,":
+            return p.parent, p.end - s.start + 1
+    dept = _dept_start(text, a)
+    return SUBJECT, dept
+
+
+def _is_surname_start(text: str) -> int:
+    if text[:2] in rules.COMPOUND_SURNAMES:
+        return 2
+    return 1 if text[:1] in rules.SURNAMES else 0
+
+
+def _name_at(text: str, pos: int) -> str:
+    """A 2–3 character personal name starting at ``pos``, or ''."""
+    n = _is_surname_start(text[pos:])
+    if not n:
+        return ""
+    chars = ""
+    for c in text[pos + n:pos + n + 2]:
+        if not _HAN.match(c) or c in "院局处科部委":
+            break
+        chars += c
+    if not chars:
+        return ""
+    if len(chars) == 2:
+        third = chars[1]
+        after = text[pos + n + 1:pos + n + 4]
+        if third in rules.NAME_STOP_CHARS or any(is_word(after[:k]) for k in (2, 3)
+                                                   if len(after) >= k and _HAN.fullmatch(after[1])):
+            chars = chars[:1]
+    name = text[pos:pos + n] + chars
+    if is_word(name) and len(name) == 2 and name not in ("王成",) and not _looks_like_name_word(name):
+        return ""
+    return name
+
+
+def _looks_like_name_word(name: str) -> bool:
+    # Words such as 主任 or 成员 are never names; dictionary person names are.
+    from kg.lexicon import _tokenizer
+
+    return _tokenizer()[1].get(name, "nr").startswith("nr")
+
+
+def _name_before(text: str, a: int, orgs: list[Mention], s: Sentence) -> tuple[str, int]:
+    for size in (3, 2):
+        pos = a - size
+        if pos < 0:
+            continue
+        cand = text[pos:a]
+        before = text[pos - 1] if pos > 0 else ","
+        org_end = any(o.end - s.start == pos for o in orgs)
+        if (org_end or _PUNCT.match(before)) and _is_surname_start(cand) and all(_HAN.match(c) for c in cand):
+            return cand, pos
+    return "", a
+
+
+def _dedupe_persons(ms: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in ms:
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            out.append(m)
+    return out

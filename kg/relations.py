@@ -1,0 +1,515 @@
+"""Stage 6: sentences + resolved mentions → assertions.
+
+Each relation rule reads one sentence (lists fan out inside it) and records
+its id on every assertion it makes:
+
+======================  =====================================================
+rule id                 what it reads
+======================  =====================================================
+partner-with            A 与/同/和 B、C … 签订/建立…合作/签约/联合成立
+cobuild-with            party A 与/联合 party B … 共建/联建/结对
+award-quoted            A 荣获/被授予/获评/入选/跻身 “X”“Y” (等荣誉称号)
+award-plain             A 荣获 X、Y 等荣誉称号 / A 获评 X (unquoted)
+award-roster            “…名单” followed by one institution per line
+support-trigger         A 对口支援/托管/帮扶 B、C
+support-dispatch        A 选派 … 专家 … 下沉/到 B
+affiliation-stated      (系) U1、U2 (非直管)附属医院 / 教学医院 / 实习基地
+affiliation-name        U附属…医院, U…N附院 (read from the name)
+member-founding         A (与B、C) 牵头/联合成立 X联盟
+member-signing          A 与 B 举行 “X联盟” 签约
+member-name             X医疗集团Y医院 (read from the name)
+party-parent            a party body → the organisation it sits in
+party-sub-party         X党委 下设/下辖 党支部
+person-post             title + name → the organisation of the title
+======================  =====================================================
+
+Planned, hoped-for or negated statements (拟, 将, 争创 …) are not asserted.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg import rules
+from kg.mentions import SUBJECT, _name_at
+from kg.model import Assertion, Document, Mention, Sentence
+from kg.resolve import ORG_TYPES, Resolution
+
+Key = tuple[str, str]
+CONFIDENCE = {
+    "partner-with": 0.9, "cobuild-with": 0.85, "award-quoted": 0.9, "award-plain": 0.75,
+    "award-roster": 0.8, "support-trigger": 0.85, "support-dispatch": 0.7,
+    "affiliation-stated": 0.85, "affiliation-name": 0.8, "member-founding": 0.85,
+    "member-signing": 0.75, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
+    "person-post": 0.85,
+}
+_LIST_SEP = re.compile(r"^(?:、|和|及|以及|与|,)$")
+_CLAUSE = re.compile(r"[,;:,;:]")
+_ADVERBS = re.compile(r"^(?:先后|还|并|也|曾|连续|多次|两度|再次|均|又|已|共|累计|近年来|今年|去年|"
+                      r"同时|此外|目前|\d+年(?:\d+月)?|今年\d+月|被)*$")
+_QUOTE = re.compile(r"[“「『\"]([^”」』\"]{2,60})[”」』\"]")
+_YEAR = re.compile(r"^((?:19|20)\d\d)(?:年度|年|届)")
+_EDITION = re.compile(r"^第[一二三四五六七八九十\d]+届")
+_PARTY_ROLES = ("书记", "副书记", "专职副书记", "委员", "组织委员", "宣传委员", "纪检委员")
+
+
+@dataclass
+class Ctx:
+    doc: Document
+    s: Sentence
+    r: Resolution
+    ms: list[tuple[Mention, Key]]
+    out: list[Assertion]
+
+    def rel(self, subj: Key | None, pred: str, obj: Key | None, rule: str, **attrs) -> None:
+        if subj is None or obj is None or subj == obj:
+            return
+        self.out.append(Assertion(subj, pred, obj, self.doc.name, self.s.text, self.s.start,
+                                  self.s.end, rule, CONFIDENCE.get(rule, 0.7),
+                                  {k: str(v) for k, v in attrs.items() if v}))
+
+    def pos(self, m: Mention) -> tuple[int, int]:
+        return m.start - self.s.start, m.end - self.s.start
+
+
+def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -> list[Assertion]:
+    out: list[Assertion] = []
+    for s in sentences:
+        ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
+        for rule in (_partners, _cobuilds, _awards, _supports, _affiliations, _members,
+                     _party_parents, _posts):
+            rule(ctx)
+    _award_roster(doc, sentences, r, out)
+    return _dedupe(out)
+
+
+# ── helpers ──
+
+def _orgs(ctx: Ctx, types=ORG_TYPES) -> list[tuple[Mention, Key]]:
+    return [(m, k) for m, k in ctx.ms if k[0] in types]
+
+
+def _list_after(ctx: Ctx, pos: int, types) -> list[tuple[Mention, Key]]:
+    """Mentions of ``types`` forming a list that starts at ``pos``
+    (A、B和C), allowing a short lead-in such as 成员单位."""
+    out, cur = [], pos
+    for m, k in ctx.ms:
+        a, b = ctx.pos(m)
+        if a < cur:
+            continue
+        gap = ctx.s.text[cur:a]
+        if k[0] not in types:
+            if out:
+                break
+            continue
+        if out and not _LIST_SEP.match(gap):
+            break
+        if not out and (len(gap) > 8 or _CLAUSE.search(gap)):
+            break
+        out.append((m, k))
+        cur = b
+    return out
+
+
+def _list_before(ctx: Ctx, pos: int, types) -> list[tuple[Mention, Key]]:
+    """Mentions of ``types`` forming a list that ends right before ``pos``."""
+    out, cur = [], pos
+    for m, k in reversed(ctx.ms):
+        a, b = ctx.pos(m)
+        if b > cur:
+            continue
+        gap = ctx.s.text[b:cur]
+        if k[0] not in types:
+            if re.fullmatch(r"、?[\u4e00-\u9fff]{1,6}", gap) and out:
+                cur = a          # 医技党总支、放射科与: skip a short non-party item
+                continue
+            break
+        if out and not (_LIST_SEP.match(gap) or re.fullmatch(r"、[\u4e00-\u9fff]{1,5}、", gap)):
+            break
+        if not out and len(gap) > 4:
+            break
+        out.append((m, k))
+        cur = a
+    return out[::-1]
+
+
+def _clause_start(text: str, pos: int) -> int:
+    starts = [m.end() for m in _CLAUSE.finditer(text, 0, pos)]
+    return starts[-1] if starts else 0
+
+
+def _not_asserted(text: str) -> bool:
+    return any(w in text for w in rules.NOT_ASSERTED)
+
+
+def _subject_before(ctx: Ctx, pos: int, types=ORG_TYPES) -> Key | None:
+    """Who does what is written at ``pos``: the nearest mention before it in
+    its clause, else the sentence's opening mention, else — when nothing but
+    adverbs precedes — the article's subject hospital."""
+    cs = _clause_start(ctx.s.text, pos)
+    before = [(m, k) for m, k in ctx.ms if cs <= ctx.pos(m)[1] <= pos and k[0] in types]
+    if before:
+        return before[-1][1]
+    first = [(m, k) for m, k in ctx.ms if ctx.pos(m)[1] <= cs and k[0] in types]
+    if first and ctx.pos(first[0][0])[0] <= 2:
+        return first[0][1]
+    if _ADVERBS.match(re.sub(r"\s", "", ctx.s.text[cs:pos])) and ctx.r.subject:
+        return ctx.r.subject.key
+    return None
+
+
+def _org_of(ctx: Ctx, key: Key) -> Key | None:
+    """A party body's organisation (for relations between institutions)."""
+    if key[0] != "PartyOrganization":
+        return key
+    for m, k in ctx.ms:
+        if k == key:
+            parent = _parent_key(ctx, m)
+            return parent
+    return None
+
+
+def _party_of(ctx: Ctx, key: Key) -> Key:
+    """An institution's top party body (its 党委) when it co-builds."""
+    if key[0] == "PartyOrganization":
+        return key
+    party = ctx.r.entity("PartyOrganization", key[1] + "党委")
+    ctx.rel(party, "subOrganizationOf", key, "party-parent")
+    return party
+
+
+def _parent_key(ctx: Ctx, m: Mention) -> Key | None:
+    if m.parent == SUBJECT or not m.parent:
+        return ctx.r.subject.key if ctx.r.subject else None
+    parent = m.parent
+    for p in rules.PARTY_PREFIX_NOISE:
+        if parent.startswith(p):
+            parent = parent[len(p):]
+    for t in ORG_TYPES:
+        name = ctx.r.canonical.get((t, parent))
+        if name or (t, parent) in ctx.r.entities:
+            return ctx.r.entity(t, name or parent)
+    return None
+
+
+# ── core relations ──
+
+def _partners(ctx: Ctx) -> None:
+    text = ctx.s.text
+    for c in re.finditer(r"与|同|和|跟", text):
+        partners = _list_after(ctx, c.end(), ORG_TYPES)
+        if not partners:
+            continue
+        end = ctx.pos(partners[-1][0])[1]
+        tail = text[end:end + 40]
+        tail = tail[:_first_clause_end(tail, partners_ok=True)]
+        if not any(t in tail for t in rules.PARTNER_TRIGGERS if t != "共建") and not (
+                "共建" in tail and "党建" not in tail):
+            continue
+        if _not_asserted(text[_clause_start(text, c.start()):c.start()] + tail[:tail.find("合作") + 1]):
+            continue
+        subj = _subject_before(ctx, c.start())
+        if subj is None:
+            continue
+        for _, k in partners:
+            ctx.rel(subj, "partnersWith", k, "partner-with")
+        alliance = _alliance_in(ctx, end, end + 40)
+        if alliance and re.search(r"成立|组建|签约|加入", tail):
+            for k in [subj] + [k for _, k in partners]:
+                ctx.rel(k, "memberOf", alliance, "member-signing")
+
+
+def _first_clause_end(tail: str, partners_ok: bool = False) -> int:
+    m = re.search(r"[。;;]|,(?!\s*(?:双方|共同))", tail)
+    return m.start() if m else len(tail)
+
+
+def _alliance_in(ctx: Ctx, a: int, b: int) -> Key | None:
+    for m, k in ctx.ms:
+        if k[0] == "Alliance" and a <= ctx.pos(m)[0] < b:
+            return k
+    return None
+
+
+def _cobuilds(ctx: Ctx) -> None:
+    text = ctx.s.text
+    if not any(t in text for t in rules.COBUILD_TRIGGERS):
+        return
+    party_or_org = ("PartyOrganization",) + ORG_TYPES
+    for c in re.finditer(r"与|同|和|联合", text):
+        right = _list_after(ctx, c.end(), party_or_org)
+        left = _list_before(ctx, c.start(), party_or_org)
+        if not right or not left:
+            continue
+        sides = [k[0] == "PartyOrganization" for _, k in left + right]
+        if not any(sides):
+            continue
+        if _not_asserted(text[:c.start()][-10:]):
+            continue
+        for _, a in left:
+            for _, b in right:
+                pa, pb = _party_of(ctx, a), _party_of(ctx, b)
+                if _org_of(ctx, pa) == _org_of(ctx, pb) and _org_of(ctx, pa) is not None:
+                    continue      # two branches of one hospital: not what 共建 reports
+                ctx.rel(pa, "coBuildsWith", pb, "cobuild-with")
+
+
+def _awards(ctx: Ctx) -> None:
+    text = ctx.s.text
+    pattern = "|".join(sorted(rules.AWARD_TRIGGERS, key=len, reverse=True))
+    for t in re.finditer(pattern, text):
+        honours = _honours_after(text, t.end(), quoted_only=t.group() in ("获得", "获", "收获", "成为"))
+        if not honours:
+            continue
+        cs = _clause_start(text, t.start())
+        if _not_asserted(text[cs:t.start()]):
+            continue
+        rule = "award-quoted" if honours[0][2] else "award-plain"
+        recipients = _award_recipients(ctx, cs, t.start(), honours[-1][3])
+        for name, alias, _, _ in honours:
+            year = _YEAR.match(name)
+            hk = ctx.r.entity("Honor", name, alias=alias)
+            if year:
+                ctx.r.entity("Honor", name, alias=name[year.end():])
+            for k in recipients:
+                ctx.rel(k, "awarded", hk, rule, year=year.group(1) if year else "")
+
+
+def _honours_after(text: str, pos: int, quoted_only: bool) -> list[tuple[str, str, bool, int]]:
+    """(canonical, alias, quoted, end) of the honours written from ``pos``."""
+    rest = text[pos:]
+    end_m = re.search(r"[,。;;]|等(?:荣誉|称号|奖|殊荣|\d|[一二三四五六七八九十]+项)|称号|荣誉", rest)
+    segment = rest[:end_m.start()] if end_m else rest
+    out = []
+    quotes = list(_QUOTE.finditer(segment))
+    if quotes:
+        lead = segment[:quotes[0].start()]
+        if len(lead) > 16:
+            return []
+        cur = 0
+        for q in quotes:
+            prefix = segment[cur:q.start()].lstrip("、和及与")
+            inner = q.group(1).strip()
+            after = segment[q.end():]
+            # 基层党建“3+2”书记项目示范党支部: quotes inside a longer title
+            tail = re.match(r"[^、“「『]{0,20}", after).group()
+            if tail and not re.match(r"(等|称号|荣誉|第\d|\d)", tail) and cur == 0:
+                name = (prefix + q.group(0) + tail).strip()
+                out.append((name, re.sub(r"[“”「」『』\"]", "", name), True, pos + len(segment)))
+                return out
+            alias = prefix + inner if 0 < len(prefix) <= 4 and re.search(r"[国省市县区]$", prefix) else ""
+            out.append((_clean_honour(inner), alias, True, pos + q.end()))
+            cur = q.end()
+        return [h for h in out if _is_honour(h[0])]
+    if quoted_only and not (end_m and end_m.group().startswith(("等", "称号", "荣誉"))):
+        return []
+    for item in re.split(r"、|和|及", segment):
+        item = _clean_honour(item.strip())
+        if _is_honour(item) and item.endswith(rules.HONOUR_HEADS):
+            out.append((item, "", False, pos + len(segment)))
+    return out
+
+
+def _clean_honour(name: str) -> str:
+    name = name.strip(" 了的")
+    for tail in rules.HONOUR_TAILS:
+        if name.endswith(tail) and len(name) > len(tail) + 2:
+            name = name[: -len(tail)]
+    return name
+
+
+def _is_honour(name: str) -> bool:
+    plain = re.sub(r"[“”「」『』\"\s]", "", name)
+    return 4 <= len(plain) <= 40 and not re.search(r"[。,;]", plain) and plain not in ("优秀案例",)
+
+
+def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
+    text = ctx.s.text
+    lead = text[cs:t]
+    by = lead.rfind("被")
+    limit = cs + by if by >= 0 else t
+    kinds = ("Person", "PartyOrganization") + ORG_TYPES
+    before = [(m, k) for m, k in ctx.ms if cs <= ctx.pos(m)[1] <= limit and k[0] in kinds]
+    if before:
+        last = before[-1]
+        # 冯美、丁红梅获评 / A、B和C荣获: a list of recipients
+        group = _list_before(ctx, ctx.pos(last[0])[1], (last[1][0],)) or [last]
+        return [k for _, k in group]
+    names = _bare_person_list(lead[:by] if by >= 0 else lead)
+    if names:
+        return [ctx.r.entity("Person", n) for n in names]
+    # 被评为“X”的重症医学科党小组: the recipient follows the honour
+    follow = [(m, k) for m, k in ctx.ms if ctx.pos(m)[0] >= honour_end - ctx.s.start]
+    if follow and re.match(r"[”」』\"]?(?:称号|荣誉)?的", text[honour_end - ctx.s.start:]):
+        return [follow[0][1]]
+    subj = _subject_before(ctx, t, kinds)
+    return [subj] if subj else []
+
+
+def _bare_person_list(lead: str) -> list[str]:
+    """冯美、丁红梅 → the names, when the text is nothing but names."""
+    lead = re.sub(r"^(?:同时|此外|其中|另外|今年|去年)", "", lead.strip())
+    names, pos = [], 0
+    while pos < len(lead):
+        name = _name_at(lead, pos)
+        if not name:
+            return []
+        names.append(name)
+        pos += len(name)
+        if pos < len(lead):
+            if lead[pos] not in "、和":
+                return []
+            pos += 1
+    return names
+
+
+def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
+                  out: list[Assertion]) -> None:
+    """A “…名单” heading followed by one institution per line."""
+    honour = None
+    for s in sentences:
+        head = re.fullmatch(r"(.{4,30}?)名单", s.text)
+        if head:
+            title = re.sub(r"^.*?的", "", head.group(1))
+            edition = _EDITION.match(title)
+            name = title[edition.end():] if edition else title
+            honour = (r.entity("Honor", name, alias=title), s) if _is_honour(name) else None
+            continue
+        if honour is None:
+            continue
+        ms = [(m, k) for m, k in r.mentions(s.index) if k[0] in ORG_TYPES]
+        rest = re.sub(r"\([^)]*\)$", "", s.text)
+        if len(ms) == 1 and ms[0][0].end - s.start >= len(rest) and ms[0][0].start == s.start:
+            ctx = Ctx(doc, s, r, ms, out)
+            ctx.rel(ms[0][1], "awarded", honour[0], "award-roster")
+        elif not re.fullmatch(r"\(.*\)|.{0,12}的", s.text):
+            honour = None
+
+
+# ── extended relations ──
+
+def _supports(ctx: Ctx) -> None:
+    text = ctx.s.text
+    for word, kind in rules.SUPPORT_TRIGGERS:
+        for t in re.finditer(word, text):
+            if word == "支援" and text[max(0, t.start() - 2):t.start()] == "对口":
+                continue
+            if word == "帮扶" and text[max(0, t.start() - 3):t.start()].endswith("组团式"):
+                continue
+            objs = _list_after(ctx, t.end(), ("Hospital",))
+            if not objs or _not_asserted(text[_clause_start(text, t.start()):t.start()]):
+                continue
+            subj = _subject_before(ctx, t.start(), ("Hospital", "PartyOrganization"))
+            subj = _org_of(ctx, subj) if subj else None
+            for _, k in objs:
+                ctx.rel(subj, "supports", k, "support-trigger", kind=kind)
+    for t in re.finditer("|".join(rules.SUPPORT_SENDERS), text):
+        sink = re.search(r"下沉(院内|我院|本院)|(?:下沉|到|赴|进驻)", text[t.end():])
+        if not sink:
+            continue
+        subj = _subject_before(ctx, t.start(), ("Hospital", "PartyOrganization"))
+        subj = _org_of(ctx, subj) if subj else None
+        if sink.group(1):
+            obj = ctx.r.subject.key if ctx.r.subject else None
+        else:
+            objs = _list_after(ctx, t.end() + sink.end(), ("Hospital",))
+            obj = objs[0][1] if objs else None
+        if not _not_asserted(text[:t.start()]):
+            ctx.rel(subj, "supports", obj, "support-dispatch", kind="专家下沉")
+
+
+def _affiliations(ctx: Ctx) -> None:
+    text = ctx.s.text
+    pattern = "|".join(sorted(rules.AFFILIATION_WORDS, key=len, reverse=True))
+    for w in re.finditer(pattern, text):
+        lead = re.sub(r"等(?:高等)?(?:院校|高校|大学)$", "", text[:w.start()])
+        unis = _list_before(ctx, len(lead), ("University",))
+        if not unis:
+            continue
+        subj = _subject_before(ctx, ctx.pos(unis[0][0])[0], ("Hospital",))
+        if subj is None and re.search(r"(?:^|[,;])\s*(?:系|为|是|作为)?$", text[:ctx.pos(unis[0][0])[0]]):
+            subj = ctx.r.subject.key if ctx.r.subject else None
+        for _, k in unis:
+            ctx.rel(subj, "affiliatedWith", k, "affiliation-stated", kind=w.group())
+    for m, k in _orgs(ctx, ("Hospital",)):
+        u = re.match(r"(.{2,12}?(?:医科大学|中医药大学|大学|医学院))(?:附属|.{0,4}[一二三四五六七八九十]附院)", k[1])
+        if u:
+            ctx.rel(k, "affiliatedWith", ctx.r.entity("University", u.group(1)), "affiliation-name",
+                    kind="附属医院")
+
+
+def _members(ctx: Ctx) -> None:
+    text = ctx.s.text
+    for t in re.finditer("|".join(rules.MEMBER_FOUNDING + rules.MEMBER_JOIN), text):
+        alliance = _alliance_in(ctx, t.end(), t.end() + 4)
+        if alliance is None or _not_asserted(text[_clause_start(text, t.start()):t.start()]):
+            continue
+        cs = _clause_start(text, t.start())
+        members = _list_before(ctx, t.start(), ORG_TYPES)
+        if not members:
+            s = _subject_before(ctx, t.start())
+            members = [(None, s)] if s else []
+        # A与B、C联合成立: everyone before the trigger in the clause is a founder.
+        founders = {k for m, k in ctx.ms if cs <= ctx.pos(m)[0] < t.start() and k[0] in ORG_TYPES}
+        for k in {k for _, k in members} | founders:
+            ctx.rel(k, "memberOf", alliance, "member-founding",
+                    role="牵头单位" if "牵头" in t.group() else "")
+    for m, k in _orgs(ctx, ("Hospital",)):
+        g = re.match(r"(.{2,16}?(?:医疗集团|健康集团))(.{2,})$", k[1])
+        if g and g.group(2).endswith(("医院", "院")):
+            ctx.rel(k, "memberOf", ctx.r.entity("Alliance", g.group(1)), "member-name")
+
+
+def _party_parents(ctx: Ctx) -> None:
+    for m, k in ctx.ms:
+        if k[0] != "PartyOrganization":
+            continue
+        parent = _parent_key(ctx, m)
+        ctx.rel(k, "subOrganizationOf", parent, "party-parent")
+        if m.rule == "party-collective" or (m.rule == "party-bare" and k[1].endswith("党支部")):
+            before = ctx.s.text[:ctx.pos(m)[0]]
+            if re.search(r"党委(?:及|其)?(?:下设|下辖|所属)", before[-8:] + ctx.s.text[ctx.pos(m)[0]:ctx.pos(m)[1]]):
+                ctx.rel(k, "subOrganizationOf", ctx.r.entity("PartyOrganization", parent[1] + "党委")
+                        if parent else None, "party-sub-party")
+
+
+def _posts(ctx: Ctx) -> None:
+    for m, k in ctx.ms:
+        if k[0] != "Person" or not m.role:
+            continue
+        holder = _post_holder(ctx, m)
+        if holder is None:
+            continue
+        roles = [r for r in re.split(r"[、,]", m.role) if r]
+        if holder[0] == "PartyOrganization":
+            party_roles = [r for r in roles if r.endswith(_PARTY_ROLES)]
+            other = [r for r in roles if r not in party_roles]
+            if party_roles:
+                ctx.rel(k, "holdsPositionIn", holder, "person-post", role="、".join(party_roles))
+            if other:
+                ctx.rel(k, "holdsPositionIn", _org_of(ctx, holder), "person-post", role="、".join(other))
+        else:
+            ctx.rel(k, "holdsPositionIn", holder, "person-post", role=m.role)
+
+
+def _post_holder(ctx: Ctx, m: Mention) -> Key | None:
+    if m.parent == SUBJECT:
+        return ctx.r.subject.key if ctx.r.subject else None
+    for pm, pk in ctx.ms:
+        if pk[0] == "PartyOrganization" and pm.name == m.parent:
+            return pk
+    return _parent_key(ctx, m)
+
+
+def _dedupe(assertions: list[Assertion]) -> list[Assertion]:
+    """One assertion per (relation, evidence sentence); symmetric ones once."""
+    seen, out = set(), []
+    for a in assertions:
+        ends = (a.subject, a.object)
+        if a.predicate in ("partnersWith", "coBuildsWith"):
+            ends = tuple(sorted(ends))
+        key = (ends, a.predicate, a.doc, a.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out

@@ -1,0 +1,237 @@
+"""Stage 5: mentions → entities. Every mention is resolved to one entity.
+
+* The article's **subject hospital** is the hospital named most (the title
+  counts three times); bare 医院 / 我院 / 该院 mentions resolve to it.
+* **Short forms** join their full name when the article writes both: a
+  suffix (三峡医院 ⊂ 重庆大学附属三峡医院), an abbreviation whose characters
+  appear in order with the same ordinal (华西二院 ~ 四川大学华西第二医院,
+  市三医院 ~ 绵阳市第三人民医院), a dropped 人民/市 (迭部县医院), a 简称
+  definition, a former name (X划转成为Y), or the table of well-known short
+  names in ``kg/data/abbreviations.tsv``.
+* **Party bodies** are named after the canonical name of the organisation
+  they sit in: 院党委 → <subject>党委.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kg import rules
+from kg.mentions import SUBJECT
+from kg.model import Assertion, Document, Entity, Mention, Sentence
+
+ORG_TYPES = ("Hospital", "University", "Alliance", "GovernmentBody", "Organization")
+_ORDINAL_AT_END = re.compile(r"第?([一二三四五六七八九十]+)(?:人民|附属|中心)?(?:医院|院|附院)$")
+_PLACE_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[省市县区]")
+
+
+@dataclass
+class Resolution:
+    doc: Document
+    subject: Entity | None = None
+    entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
+    by_sentence: dict[int, list[tuple[Mention, tuple[str, str]]]] = field(default_factory=dict)
+    canonical: dict[tuple[str, str], str] = field(default_factory=dict)   # (type, written) → canonical
+
+    def entity(self, type_: str, name: str, alias: str = "") -> tuple[str, str]:
+        """The key of the entity (type, canonical name), created if new."""
+        name = self.canonical.get((type_, name), name)
+        key = (type_, name)
+        e = self.entities.setdefault(key, Entity(name, type_, docs={self.doc.name}))
+        if alias and alias != name:
+            e.aliases.add(alias)
+        return key
+
+    def mentions(self, sentence: int) -> list[tuple[Mention, tuple[str, str]]]:
+        return self.by_sentence.get(sentence, [])
+
+    def used_entities(self, assertions: list[Assertion]) -> list[Entity]:
+        used = {a.subject for a in assertions} | {a.object for a in assertions}
+        return [e for k, e in self.entities.items() if k in used]
+
+
+def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -> Resolution:
+    r = Resolution(doc)
+    org_mentions = [m for m in mentions if m.type in ORG_TYPES and m.name != SUBJECT]
+    for m in org_mentions:
+        m.name = _strip_party_prefix(m.name)
+    _group_short_forms(r, doc, sentences, org_mentions)
+    r.subject = _subject_hospital(r, doc, org_mentions)
+    for m in mentions:
+        key = _resolve_mention(r, m)
+        if key is not None:
+            r.by_sentence.setdefault(m.sentence, []).append((m, key))
+    return r
+
+
+def _strip_party_prefix(name: str) -> str:
+    for p in rules.PARTY_PREFIX_NOISE:
+        if name.startswith(p) and len(name) > len(p) + 2:
+            return name[len(p):]
+    return name
+
+
+def _resolve_mention(r: Resolution, m: Mention) -> tuple[str, str] | None:
+    if m.type == "PartyOrganization":
+        parent = _strip_party_prefix(m.parent)
+        local = m.name[len(m.parent):]
+        if parent == SUBJECT:
+            if r.subject is None:
+                return None
+            parent_name = r.subject.name
+        else:
+            parent_name = _canonical_org(r, parent)
+        return r.entity("PartyOrganization", parent_name + local, alias=_strip_party_prefix(m.text))
+    if m.name == SUBJECT:
+        return r.subject.key if r.subject else None
+    if m.type in ORG_TYPES:
+        return r.entity(m.type, m.name, alias=m.text)
+    return r.entity(m.type, m.name)
+
+
+def _canonical_org(r: Resolution, written: str) -> str:
+    for t in ORG_TYPES:
+        if (t, written) in r.canonical:
+            return r.canonical[(t, written)]
+    return written
+
+
+def _subject_hospital(r: Resolution, doc: Document, ms: list[Mention]) -> Entity | None:
+    score: Counter[str] = Counter()
+    title = doc.title
+    for m in ms:
+        if m.type == "Hospital" and m.rule != "name-branch":
+            name = r.canonical.get(("Hospital", m.name), m.name)
+            score[name] += 1
+    for name in list(score):
+        score[name] += 3 * sum(title.count(a) for a in _written_forms(r, "Hospital", name))
+    if not score:
+        return None
+    first = {}
+    for i, m in enumerate(ms):
+        first.setdefault(r.canonical.get((m.type, m.name), m.name), i)
+    best = max(score, key=lambda n: (score[n], -first.get(n, 0)))
+    return r.entities[r.entity("Hospital", best)]
+
+
+def _written_forms(r: Resolution, type_: str, canonical: str) -> set[str]:
+    return {w for (t, w), c in r.canonical.items() if t == type_ and c == canonical} | {canonical}
+
+
+# ── short forms ──
+
+def _group_short_forms(r: Resolution, doc: Document, sentences: list[Sentence],
+                       ms: list[Mention]) -> None:
+    names_by_type: dict[str, set[str]] = {}
+    for m in ms:
+        names_by_type.setdefault(m.type, set()).add(m.name)
+    explicit = _explicit_aliases(doc, sentences, ms)
+    for type_, names in names_by_type.items():
+        longest_first = sorted(names, key=len, reverse=True)
+        for short in sorted(names, key=len):
+            if (type_, short) in r.canonical:
+                continue
+            fulls = [f for f in longest_first if f != short and len(f) > len(short)
+                     and (explicit.get(short) == f or is_short_form(short, f))]
+            fulls = {r.canonical.get((type_, f), f) for f in fulls}
+            if len(fulls) == 1:
+                full = fulls.pop()
+                r.canonical[(type_, short)] = full
+                r.entity(type_, full, alias=short)
+    # A name used for a hospital elsewhere in the article (系X附属精神卫生中心).
+    for short, full in explicit.items():
+        for type_ in ORG_TYPES:
+            if short in names_by_type.get(type_, ()) and (type_, short) not in r.canonical:
+                full_type = next((t for t in ORG_TYPES if full in names_by_type.get(t, ())), type_)
+                if full_type == type_:
+                    r.canonical[(type_, short)] = r.canonical.get((type_, full), full)
+                    r.entity(type_, r.canonical[(type_, short)], alias=short)
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """Is ``short`` a short form of ``full``?
+
+    >>> is_short_form("华西二院", "四川大学华西第二医院"), is_short_form("华西医院", "四川大学华西第二医院")
+    (True, False)
+    >>> is_short_form("市三医院", "绵阳市第三人民医院"), is_short_form("迭部县医院", "迭部县人民医院")
+    (True, True)
+    """
+    if len(short) < 3 or short in rules.SUBJECT_REFERENCES:
+        return False
+    if (short, full) in _table() or _table_full(short) == full:
+        return True
+    if short[-1] != full[-1]:
+        return False
+    if _ordinal(short) != _ordinal(full):
+        return False
+    if full.endswith(short):
+        return len(short) >= 4 or bool(_ordinal(short))
+    if full.replace("人民", "") == short or _PLACE_WORDS.sub("", full) == short:
+        return True
+    return _is_subsequence(short, full) and short[0] in full[: max(1, len(full) - len(short) + 1)]
+
+
+def _ordinal(name: str) -> str:
+    m = _ORDINAL_AT_END.search(name)
+    return m.group(1) if m else ""
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(c in it for c in short)
+
+
+@lru_cache(maxsize=1)
+def _table() -> frozenset[tuple[str, str]]:
+    text = (Path(__file__).parent / "data" / "abbreviations.tsv").read_text(encoding="utf-8")
+    pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset((a.strip(), b.strip()) for a, b in pairs)
+
+
+def _table_full(short: str) -> str:
+    return next((f for s, f in _table() if s == short), "")
+
+
+_DEFINITIONS = (
+    ("alias-jiancheng", re.compile(r"[((]\s*(?:以下)?简称[::]?\s*[“「\"]?([^)”」\"]{2,12})[”」\"]?\s*[))]")),
+    ("alias-yixiajiancheng", re.compile(r"以下简称[::]?\s*[“「\"]?([^,。)”」\"]{2,12})")),
+)
+_FORMER = re.compile(r"(?:由)?(.{2,30}?)(?:划转成为|划转为|更名为|改名为|升格为)")
+
+
+def _explicit_aliases(doc: Document, sentences: list[Sentence], ms: list[Mention]) -> dict[str, str]:
+    """short → full from 简称 definitions, former names and 系X (the subject is X)."""
+    out: dict[str, str] = {}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in ms:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for s in sentences:
+        here = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
+        for _, pattern in _DEFINITIONS:
+            for d in pattern.finditer(s.text):
+                before = [m for m in here if m.end - s.start <= d.start()]
+                if before:
+                    out[d.group(1).strip()] = before[-1].name
+        for f in re.finditer(r"划转成为|划转为|更名为|改名为", s.text):
+            old = [m for m in here if m.end - s.start <= f.start()]
+            new = [m for m in here if m.start - s.start >= f.end()]
+            if old and new and old[-1].type == new[0].type:
+                out[old[-1].name] = new[0].name
+    return out
+
+
+def merge_entities(results) -> tuple[list[Entity], list[Assertion]]:
+    """Merge the per-document entities of a build: the same (type, canonical
+    name) is one entity across documents; assertions are kept as they are."""
+    merged: dict[tuple[str, str], Entity] = {}
+    assertions: list[Assertion] = []
+    for r in results:
+        for e in r.entities:
+            m = merged.setdefault(e.key, Entity(e.name, e.type))
+            m.aliases |= e.aliases
+            m.docs |= e.docs
+        assertions.extend(r.assertions)
+    return sorted(merged.values(), key=lambda e: e.key), assertions

@@ -1,0 +1,182 @@
+"""The extractor's rules as data: suffix tables, stop words, role titles and
+relation triggers, each with an id that every assertion records.
+
+Nothing here names a particular institution: the tables describe how Chinese
+institution names, titles and news sentences are built.
+"""
+from __future__ import annotations
+
+# ── Institution names: (suffix, entity type, rule id), longest suffix wins. ──
+ORG_SUFFIXES = (
+    # hospitals
+    ("中西医结合医院", "Hospital", "name-hospital"),
+    ("人民医院", "Hospital", "name-hospital"),
+    ("中医医院", "Hospital", "name-hospital"),
+    ("中医院", "Hospital", "name-hospital"),
+    ("附属医院", "Hospital", "name-hospital"),
+    ("中心医院", "Hospital", "name-hospital"),
+    ("医院", "Hospital", "name-hospital"),
+    ("妇幼保健院", "Hospital", "name-hospital"),
+    ("妇幼保健计划生育服务中心", "Hospital", "name-hospital"),
+    ("保健院", "Hospital", "name-hospital"),
+    ("卫生院", "Hospital", "name-hospital"),
+    ("社区卫生服务中心", "Hospital", "name-hospital"),
+    ("卫生服务中心", "Hospital", "name-hospital"),
+    ("精神卫生中心", "Hospital", "name-hospital"),
+    ("公共卫生临床中心", "Hospital", "name-hospital"),
+    ("医学中心", "Hospital", "name-hospital"),
+    ("医疗中心", "Hospital", "name-hospital"),
+    ("分院", "Hospital", "name-branch"),
+    ("院区", "Hospital", "name-branch"),
+    ("荣总", "Hospital", "name-hospital-abbr"),   # 荣民总医院 (Taiwan)
+    ("附院", "Hospital", "name-hospital-abbr"),
+    # universities and schools
+    ("医科大学", "University", "name-university"),
+    ("大学", "University", "name-university"),
+    ("医学院", "University", "name-university"),
+    ("学院", "University", "name-university"),
+    ("卫生学校", "University", "name-university"),
+    ("医学高等专科学校", "University", "name-university"),
+    # alliances
+    ("专科联盟", "Alliance", "name-alliance"),
+    ("医疗联盟", "Alliance", "name-alliance"),
+    ("联盟", "Alliance", "name-alliance"),
+    ("医联体", "Alliance", "name-alliance"),
+    ("医共体", "Alliance", "name-alliance"),
+    ("医疗集团", "Alliance", "name-alliance"),
+    ("健康集团", "Alliance", "name-alliance"),
+    ("医疗共同体", "Alliance", "name-alliance"),
+    # government bodies
+    ("卫生健康委员会", "GovernmentBody", "name-government"),
+    ("卫生和计划生育委员会", "GovernmentBody", "name-government"),
+    ("卫健委", "GovernmentBody", "name-government"),
+    ("卫计委", "GovernmentBody", "name-government"),
+    ("卫生健康局", "GovernmentBody", "name-government"),
+    ("卫生计生局", "GovernmentBody", "name-government"),
+    ("卫生局", "GovernmentBody", "name-government"),
+    ("卫生厅", "GovernmentBody", "name-government"),
+    ("医疗保障局", "GovernmentBody", "name-government"),
+    ("医保局", "GovernmentBody", "name-government"),
+    ("人民政府", "GovernmentBody", "name-government"),
+    ("卫生福利部", "GovernmentBody", "name-government"),
+    ("卫福部", "GovernmentBody", "name-government"),
+    ("办公厅", "GovernmentBody", "name-government"),
+    # other organisations
+    ("疾病预防控制中心", "Organization", "name-organization"),
+    ("疾控中心", "Organization", "name-organization"),
+    ("血液中心", "Organization", "name-organization"),
+    ("急救中心", "Organization", "name-organization"),
+    ("研究所", "Organization", "name-organization"),
+    ("研究院", "Organization", "name-organization"),
+    ("居委会", "Organization", "name-organization"),
+    ("居民委员会", "Organization", "name-organization"),
+    ("村委会", "Organization", "name-organization"),
+    ("街道办事处", "Organization", "name-organization"),
+    ("街道", "Organization", "name-organization"),
+    ("社区", "Organization", "name-organization"),
+    ("商会", "Organization", "name-organization"),
+    ("学会", "Organization", "name-organization"),
+    ("协会", "Organization", "name-organization"),
+    ("基金会", "Organization", "name-organization"),
+    ("有限公司", "Organization", "name-organization"),
+    ("公司", "Organization", "name-organization"),
+)
+# 第N医院 / 二院 / 三附院: an ordinal before 院 names a hospital.
+ORDINAL = "一二三四五六七八九十"
+ORDINAL_HOSPITAL = rf"(?:第?[{ORDINAL}]+(?:附属)?医院|[{ORDINAL}]附?院)"
+
+# A left-walk over jieba tokens stops at these (function words, verbs,
+# quantity words that never start an institution name).
+STOP_WORDS = frozenset("""
+与 同 和 及 跟 向 对 在 于 为 是 系 由 被 把 将 从 等 的 了 着 也 还 并 又 都 就 而 以
+经 让 使 给 到 至 往 赴 据 按 或 暨 共 携手 联合 及其 以及 其 该 本 我 各 这 那 此 每
+首家 一家 两家 多家 这家 全市 全省 全县 全区 全国 全院 所有 多个 单位 成员 成员单位 机构 我们 他们
+举行 签订 签署 成立 建立 开展 托管 支援 帮扶 荣获 获得 获评 授予 评为 入选 跻身 加入 牵头
+走进 来到 前往 派驻 选派 下沉 参加 出席 看望 考察 调研 指导 承办 主办 协办 依托 通过 推动 推进
+促进 打造 建设 创建 争创 申报 对口 前不久 日前 近日 近年 今年 去年 目前 当天 随后 同时 此外
+其中 包括 如 即 为了 作为 代表 位于 地处 来自 合作 签约 交流 座谈 举办 召开 揭牌 挂牌 启动
+""".split())
+# Tags of jieba's dictionary that never occur inside an institution name.
+STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "y",
+                       "e", "o", "t", "tg", "x", "w"})
+# Verbs jieba tags 'v' that do occur inside names.
+NAME_VERBS = frozenset({"附属", "直属", "结合", "保健", "康复", "服务", "管理", "控制", "预防"})
+
+# Words that alone do not make a name proper (互联网医院, 三甲医院, 基层医院 …).
+GENERIC_WORDS = frozenset("""
+互联网 三甲 三级 二级 一级 甲等 乙等 基层 公立 民营 县级 市级 省级 国家级 区域 专科 综合
+教学 附属 医疗 卫生 健康 中心 人民 群众 满意 示范 优秀 先进 一流 研究型 智慧 数字 文化 精品
+应急 公共卫生 定点 合作 联盟 协作 成员 上级 下级 部立 省部级 大型 知名 各级 相关 其他 这些
+全国 全省 全市 医学 肿瘤 儿童 妇女 口腔 眼科 胸科 传染病 精神病 康复 中医 西医 百佳 百强
+国际 国内 重点 特色 名医 专家 当地 基层医疗 乡镇 社区 村 县 市 省 区 医联体 医共体 集团
+""".split())
+# A name that is only one of these refers to the article's subject hospital.
+SUBJECT_REFERENCES = ("我院", "本院", "该院", "全院", "医院", "院")
+
+# ── Party bodies ──
+PARTY_SUFFIXES = ("联合党支部", "联合支部", "直属党支部", "党总支", "党支部", "党小组",
+                  "党工委", "机关党委", "党委", "党组", "支部")
+PARTY_PREFIX_NOISE = ("中共", "中国共产党")
+# A department between an organisation and its party suffix: 外科第五, 医技 …
+DEPT_MAX = 12
+
+# ── Persons ──
+# Post titles, longest first. A person's post in the organisation's top party
+# body (党委书记) is a post in the organisation itself (ANNOTATION conventions).
+ROLE_TITLES = tuple(sorted("""
+党委书记 党委副书记 党委委员 党总支书记 党总支副书记 党支部书记 党支部副书记 机关党委专职副书记
+专职副书记 副书记 书记 院长 副院长 执行院长 常务副院长 名誉院长 主任 副主任 科主任 护士长
+局长 副局长 处长 副处长 科长 副科长 厅长 副厅长 部长 副部长 次长 政务次长 常务次长 主席 副主席
+市长 副市长 县长 副县长 区长 副区长 省长 副省长 政委 执行长 董事长 总经理 理事长 秘书长
+主委 负责人 首席专家 总会计师 工会主席 党组书记 党组成员 委员 所长 副所长 校长 副校长
+主任委员 学科带头人 病区主任 院长助理
+""".split(), key=len, reverse=True))
+# Roles that never make a person a post-holder (bylines, photo credits).
+NON_ROLE_WORDS = ("记者", "通讯员", "作者", "编辑", "摄影", "来源", "责编", "审核", "供图")
+SURNAMES = frozenset("""
+王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田
+董 袁 潘 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方
+白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤
+常 温 康 施 文 牛 樊 葛 邢 安 齐 易 乔 伍 庞 颜 倪 庄 聂 章 鲁 岳 翟 殷 詹 申 欧 耿 关 兰 焦 俞 左
+柳 甘 祝 包 宁 尚 符 舒 阮 柯 纪 梅 童 凌 毕 单 季 裴 霍 涂 成 苗 谷 盛 曲 翁 冉 骆 蓝 路 游 辛 靳
+管 柴 蒙 鲍 华 喻 祁 蒲 房 滕 屈 饶 解 牟 艾 尤 阳 时 穆 农 司 卓 古 吉 缪 简 车 项 连 芦 麦 褚
+娄 窦 戚 岑 景 党 宫 费 卜 冷 晏 席 卫 米 柏 宗 瞿 桂 全 佟 应 臧 闵 苟 邬 边 卞 姬 师 和 仇 栾
+隋 商 刁 沙 荣 巫 寇 桑 郎 甄 丛 仲 虞 敖 巩 明 佘 池 查 麻 苑 迟 邝 官 封 谈 匡 鞠 惠 荆 乐 冀
+郁 胥 南 班 储 原 栗 燕 楚 鄢 劳 谌 奚 皮 粟 冼 蔺 楼 盘 满 闻 位 厉 伊 仝 区 郜 海 阚 花 权 强
+帅 屠 豆 朴 盖 练 廉 禹 井 祖 漆 巴 丰 支 卿 国 狄 平 计 索 宣 晋 相 初 门 云 容 敬 来 扈 晁 芮
+都 普 阙 浦 戈 伏 鹿 薄 邸 雍 辜 羊 阿 乌 母 裘 亓 修 邰 赫 杭 况 那 宿 鲜 印 逯 隆 茹 诸 战 慕
+危 玉 银 亢 嵇 公 哈 湛 宾 戎 勾 茅 利 於 呼 居 揭 干 但 尉 冶 斯 元 束 檀 衣 信 展 阴 昝 智 幸
+""".split())
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容",
+                     "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "西门", "南宫", "独孤")
+# A third character that ends a two-character name instead of extending it.
+NAME_STOP_CHARS = frozenset("说对为在与和及等也就是将从向把被以于到给让请获")
+
+# ── Honours ──
+AWARD_TRIGGERS = ("荣获", "喜获", "获得", "获评", "获颁", "获授", "收获", "获", "被授予", "授予",
+                  "被评为", "评为", "被命名为", "命名为", "被认定为", "认定为", "被确定为",
+                  "入选", "跻身", "荣膺", "摘得", "斩获", "当选", "被表彰为", "升级为")
+HONOUR_TAILS = ("荣誉称号", "称号", "荣誉", "殊荣", "奖项", "表彰")
+# Honour titles end with words like these when written without quotes.
+HONOUR_HEADS = ("单位", "集体", "个人", "医院", "党组织", "党支部", "党员", "工作者", "干部",
+                "基地", "专科", "科室", "示范", "模范", "标兵", "先锋", "奖", "奖状", "称号",
+                "案例", "品牌", "人才", "带头人", "机构", "中心", "团委", "组织", "强", "名医",
+                "能手", "之星", "楷模", "家庭", "工程", "红旗", "先进")
+# Words that make a statement planned, hoped for or negated: not asserted.
+NOT_ASSERTED = ("拟", "将", "争创", "力争", "希望", "期待", "计划", "准备", "有望", "未", "没有",
+                "尚未", "愿", "努力", "致力于", "打算", "申报", "积极创建")
+
+# ── Relation triggers: (id, relation, words) ──
+PARTNER_TRIGGERS = ("合作", "协议", "签约", "签订", "签署", "结为", "战略", "医联体", "联盟医院",
+                    "携手", "联合成立", "共建", "协作", "牵手", "对接", "意向书", "合作办医")
+COBUILD_TRIGGERS = ("共建", "联建", "结对", "联学", "共学", "联创", "党建联盟", "共同体", "联合开展",
+                    "联合举办", "联合举行")
+SUPPORT_TRIGGERS = (("对口支援", "对口支援"), ("托管", "托管"), ("组团式帮扶", "组团式帮扶"),
+                    ("帮扶", "帮扶"), ("支援", "支援"), ("援建", "援建"))
+SUPPORT_SENDERS = ("选派", "派驻", "派出", "派遣", "下派")
+AFFILIATION_WORDS = ("非直管附属医院", "直管附属医院", "附属医院", "教学医院", "实习基地",
+                     "临床学院", "教学基地", "附属精神卫生中心", "附属中心", "附属")
+MEMBER_FOUNDING = ("牵头成立", "联合成立", "共同成立", "发起成立", "牵头组建", "联合组建",
+                   "共同组建", "成立")
+MEMBER_JOIN = ("加入", "成为", "入盟")
+SUB_PARTY_WORDS = ("下设", "下辖", "所属", "直属")
