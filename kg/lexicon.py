@@ -60,7 +60,13 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-def is_word(text: str) -> bool:
-    """Whether ``text`` is a word of the dictionary."""
-    tk, tags = _tokenizer()
-    return text in tags or bool(tk.FREQ.get(text))
+def is_word(text: str, min_freq: int = 1) -> bool:
+    """Whether ``text`` is a word of the dictionary (seen ``min_freq`` times)."""
+    tk, _ = _tokenizer()
+    tk.check_initialized()
+    return (tk.FREQ.get(text) or 0) >= min_freq
+
+
+def is_name_word(text: str) -> bool:
+    """A dictionary word tagged as a person name (or not in the dictionary)."""
+    return _tokenizer()[1].get(text, "nr").startswith("nr")

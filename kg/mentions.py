@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from kg import rules
-from kg.lexicon import Token, is_word, tokenize
+from kg.lexicon import Token, is_name_word, is_word, tokenize
 from kg.model import Document, Mention, Sentence
 
 SUBJECT = "@subject"          # name of a mention that refers to the subject hospital
@@ -51,7 +51,7 @@ def sentence_mentions(s: Sentence) -> list[Mention]:
     """
     tokens = tokenize(s.text)
     orgs = _institutions(s, tokens)
-    parties = _party_bodies(s, orgs)
+    parties = _maximal(_party_bodies(s, orgs))
     persons = _persons(s, orgs + parties)
     # A party body's own institution is inside its span: keep the outer one.
     spans = [(p.start, p.end) for p in parties]
@@ -74,7 +74,7 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
         if match is None:
             continue
         suffix, type_, rule = match
-        start = _walk_left(tokens, i, tok.end - len(suffix))
+        start = _walk_left(tokens, i, tok.end - len(suffix), verbs_ok=type_ == "Alliance")
         name = text[start:tok.end]
         core = text[start:tok.end - len(suffix)]
         if _next_continues_name(text, tok.end):
@@ -93,27 +93,27 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
     return _maximal(found)
 
 
-def _walk_left(tokens: list[Token], i: int, suffix_start: int) -> int:
+def _walk_left(tokens: list[Token], i: int, suffix_start: int, verbs_ok: bool = False) -> int:
     """Start of the name whose suffix begins at ``suffix_start``."""
     j = i
     while j > 0 and tokens[j].start > suffix_start:
         j -= 1
     start = tokens[j].start if tokens[j].start <= suffix_start else suffix_start
     k = j - 1
-    while k >= 0 and not _stops(tokens[k]) and suffix_start - tokens[k].start <= 24:
+    while k >= 0 and not _stops(tokens[k], verbs_ok) and suffix_start - tokens[k].start <= 24:
         start = tokens[k].start
         k -= 1
     # The walk may have started inside a stop token (托管红原县 → 红原县).
     return start
 
 
-def _stops(tok: Token) -> bool:
+def _stops(tok: Token, verbs_ok: bool = False) -> bool:
     w = tok.word
     if _PUNCT.fullmatch(w[0]) or w.isdigit() or not _HAN.search(w):
         return not re.fullmatch(r"[A-Za-z]+", w)       # Latin letters may be part of names
     if w in rules.STOP_WORDS or tok.tag in rules.STOP_TAGS:
         return True
-    if tok.tag == "v" and len(w) >= 2 and w not in rules.NAME_VERBS:
+    if tok.tag == "v" and len(w) >= 2 and w not in rules.NAME_VERBS and not verbs_ok:
         return True
     return any(w.endswith(r) for r in rules.ROLE_TITLES if len(r) >= 2)
 
@@ -158,9 +158,11 @@ def _maximal(ms: list[Mention]) -> list[Mention]:
     ms = sorted(ms, key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Mention] = []
     for m in ms:
-        if out and out[-1].start <= m.start and m.end <= out[-1].end:
+        if out and out[-1].start <= m.start and m.end <= out[-1].end and \
+                (out[-1].start, out[-1].end) != (m.start, m.end):
             continue
-        out = [o for o in out if not (m.start <= o.start and o.end <= m.end)]
+        out = [o for o in out if not (m.start <= o.start and o.end <= m.end)
+               or (o.start, o.end) == (m.start, m.end)]
         out.append(m)
     return out
 
@@ -190,9 +192,15 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         else:
             dept_start = _dept_start(text, a)
             dept = text[dept_start:a]
-            after_ref = text[:dept_start].endswith(rules.SUBJECT_REFERENCES)
-            if not dept and suffix not in ("党委", "党总支") and not after_ref:
+            ref = next((r for r in ("我院", "本院", "该院", "院") if text[:dept_start].endswith(r)), "")
+            if not dept and suffix not in ("党委", "党总支") and not ref:
                 continue
+            if not dept and (text[a - 1:a] == "、" or text[b:b + 1] in "、(" or re.search(r"\d个$", text[:a])):
+                continue          # 党委、党总支、党支部三级: the levels, not a body
+            if dept and not _dept_ok(dept):
+                continue
+            dept_start -= len(ref)
+            dept = text[dept_start + len(ref):a]
             if dept and (len(dept) < 2 or dept.isdigit() or not _dept_ok(dept)):
                 continue
             parent, start, rule = (out[-1].parent if _COLLECTIVE.match(dept) and out else SUBJECT,
@@ -220,7 +228,14 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
     return out
 
 
+_DEPT = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,10}?(?:科|室|部|处|系|所|办|组|病区|中心|部门|门诊|临床|医技|机关|"
+                   r"后勤|行政|护理|药学|离退休|总院|分院|院区|学院|委员会|街道|社区|党委办公室|联合|直属))?"
+                   r"(?:第?[一二三四五六七八九十]+)?$")
+
+
 def _dept_ok(dept: str) -> bool:
+    if not _DEPT.match(dept.replace("、", "")):
+        return False
     if _ORDINAL_LIST.search(dept):
         dept = dept.replace("、", "")
     if len(dept) > rules.DEPT_MAX or _PUNCT.search(dept):
@@ -318,20 +333,16 @@ def _name_at(text: str, pos: int) -> str:
     if len(chars) == 2:
         third = chars[1]
         after = text[pos + n + 1:pos + n + 4]
-        if third in rules.NAME_STOP_CHARS or any(is_word(after[:k]) for k in (2, 3)
+        if third in rules.NAME_STOP_CHARS or any(is_word(after[:k], 50) for k in (2, 3)
                                                    if len(after) >= k and _HAN.fullmatch(after[1])):
             chars = chars[:1]
     name = text[pos:pos + n] + chars
-    if is_word(name) and len(name) == 2 and name not in ("王成",) and not _looks_like_name_word(name):
-        return ""
-    return name
+    return name if _plausible_name(name) else ""
 
 
-def _looks_like_name_word(name: str) -> bool:
-    # Words such as 主任 or 成员 are never names; dictionary person names are.
-    from kg.lexicon import _tokenizer
-
-    return _tokenizer()[1].get(name, "nr").startswith("nr")
+def _plausible_name(name: str) -> bool:
+    """相关, 单位共: common words that start with a surname are not names."""
+    return not any(is_word(name[:k], 20) and not is_name_word(name[:k]) for k in (2, 3) if len(name) >= k)
 
 
 def _name_before(text: str, a: int, orgs: list[Mention], s: Sentence) -> tuple[str, int]:
@@ -342,7 +353,8 @@ def _name_before(text: str, a: int, orgs: list[Mention], s: Sentence) -> tuple[s
         cand = text[pos:a]
         before = text[pos - 1] if pos > 0 else ","
         org_end = any(o.end - s.start == pos for o in orgs)
-        if (org_end or _PUNCT.match(before)) and _is_surname_start(cand) and all(_HAN.match(c) for c in cand):
+        if (org_end or _PUNCT.match(before)) and _is_surname_start(cand) and \
+                all(_HAN.match(c) for c in cand) and _plausible_name(cand):
             return cand, pos
     return "", a
 

@@ -95,6 +95,9 @@ def _list_after(ctx: Ctx, pos: int, types) -> list[tuple[Mention, Key]]:
     out, cur = [], pos
     for m, k in ctx.ms:
         a, b = ctx.pos(m)
+        if out and (a, b) == ctx.pos(out[-1][0]) and k[0] in types:
+            out.append((m, k))
+            continue
         if a < cur:
             continue
         gap = ctx.s.text[cur:a]
@@ -116,6 +119,9 @@ def _list_before(ctx: Ctx, pos: int, types) -> list[tuple[Mention, Key]]:
     out, cur = [], pos
     for m, k in reversed(ctx.ms):
         a, b = ctx.pos(m)
+        if out and (a, b) == ctx.pos(out[-1][0]) and k[0] in types:
+            out.append((m, k))
+            continue
         if b > cur:
             continue
         gap = ctx.s.text[b:cur]
@@ -169,11 +175,11 @@ def _org_of(ctx: Ctx, key: Key) -> Key | None:
     return None
 
 
-def _party_of(ctx: Ctx, key: Key) -> Key:
-    """An institution's top party body (its 党委) when it co-builds."""
+def _party_of(ctx: Ctx, key: Key, suffix: str = "党委") -> Key:
+    """An institution's party body (its 党委) when it co-builds."""
     if key[0] == "PartyOrganization":
         return key
-    party = ctx.r.entity("PartyOrganization", key[1] + "党委")
+    party = ctx.r.entity("PartyOrganization", key[1] + suffix)
     ctx.rel(party, "subOrganizationOf", key, "party-parent")
     return party
 
@@ -257,7 +263,7 @@ def _cobuilds(ctx: Ctx) -> None:
 def _awards(ctx: Ctx) -> None:
     text = ctx.s.text
     pattern = "|".join(sorted(rules.AWARD_TRIGGERS, key=len, reverse=True))
-    for t in re.finditer(pattern, text):
+    for t in re.finditer(f"(?:{pattern})(?!批|救|益|悉|得感|奖励)", text):
         honours = _honours_after(text, t.end(), quoted_only=t.group() in ("获得", "获", "收获", "成为"))
         if not honours:
             continue
@@ -267,6 +273,10 @@ def _awards(ctx: Ctx) -> None:
         rule = "award-quoted" if honours[0][2] else "award-plain"
         recipients = _award_recipients(ctx, cs, t.start(), honours[-1][3])
         for name, alias, _, _ in honours:
+            plain = re.sub(r"[“”「」『』\"]", "", name)
+            if plain.endswith(("党支部", "党组织", "党委", "党总支")):
+                recipients = [_party_of(ctx, k, "党支部" if plain.endswith("党支部") else "党委")
+                              if k[0] in ORG_TYPES else k for k in recipients]
             year = _YEAR.match(name)
             hk = ctx.r.entity("Honor", name, alias=alias)
             if year:
@@ -292,14 +302,19 @@ def _honours_after(text: str, pos: int, quoted_only: bool) -> list[tuple[str, st
             inner = q.group(1).strip()
             after = segment[q.end():]
             # 基层党建“3+2”书记项目示范党支部: quotes inside a longer title
-            tail = re.match(r"[^、“「『]{0,20}", after).group()
-            if tail and not re.match(r"(等|称号|荣誉|第\d|\d)", tail) and cur == 0:
+            tail = re.match(r"[^、“「『的,]{0,20}", after).group()
+            if tail and tail.endswith(rules.HONOUR_HEADS) and len(after) == len(tail) and cur == 0:
                 name = (prefix + q.group(0) + tail).strip()
                 out.append((name, re.sub(r"[“”「」『』\"]", "", name), True, pos + len(segment)))
                 return out
             alias = prefix + inner if 0 < len(prefix) <= 4 and re.search(r"[国省市县区]$", prefix) else ""
             out.append((_clean_honour(inner), alias, True, pos + q.end()))
             cur = q.end()
+        # “A”、B等荣誉: unquoted items after the quoted ones
+        for item in re.split(r"、|和|及", segment[cur:]):
+            item = _clean_honour(item.strip())
+            if _is_honour(item) and item.endswith(rules.HONOUR_HEADS):
+                out.append((item, "", False, pos + len(segment)))
         return [h for h in out if _is_honour(h[0])]
     if quoted_only and not (end_m and end_m.group().startswith(("等", "称号", "荣誉"))):
         return []

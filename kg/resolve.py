@@ -169,6 +169,8 @@ def is_short_form(short: str, full: str) -> bool:
         return False
     if full.endswith(short):
         return len(short) >= 4 or bool(_ordinal(short))
+    if short in full:
+        return False        # 本溪市中心医院 inside 本溪市中心医院医疗集团妇儿医院 is the group, not a short form
     if full.replace("人民", "") == short or _PLACE_WORDS.sub("", full) == short:
         return True
     return _is_subsequence(short, full) and short[0] in full[: max(1, len(full) - len(short) + 1)]
