@@ -22,7 +22,9 @@ The loose score maps every party organisation to the organisation it belongs
 to before matching: gold through its ``subOrganizationOf`` chain to a
 non-party entity, else the longest gold organisation name that prefixes its
 name; predicted the same way through ``hkg:subOrganizationOf`` and the
-graph's organisation names. Triples that become equal after mapping count once.
+organisation names of the graph, then of the gold (so a correctly named branch
+of an organisation the extractor missed still maps). Triples that become equal
+after mapping count once.
 """
 from __future__ import annotations
 
@@ -322,16 +324,20 @@ class _Entities:
                      if str(o).startswith(str(HKG))}
 
     def name_of(self, node) -> str:
+        if type(node) is str:      # a bare name (an organisation only the gold knows)
+            return node
         return self.label.get(node) or unquote(str(node).rsplit("/", 1)[-1])
 
     def names_of(self, node) -> frozenset[str]:
         return frozenset(self.names.get(node) or {normalise_name(self.name_of(node))})
 
-    def parent_map(self) -> dict:
-        """Party body node → node of the organisation it belongs to."""
-        orgs = sorted(((n, node) for node, t in self.type.items()
-                       if t not in NOT_ORGANISATIONS and t != "Document"
-                       for n in self.names_of(node)), key=lambda x: -len(x[0]))
+    def parent_map(self, known: Iterable[str] = ()) -> dict:
+        """Party body node → node of the organisation it belongs to; the
+        prefix fallback tries the graph's organisation names, then ``known``
+        names (which map to the bare name)."""
+        orgs = [(n, node) for node, t in self.type.items()
+                if t not in NOT_ORGANISATIONS and t != "Document" for n in self.names_of(node)]
+        orgs = sorted(orgs + [(n, n) for n in known], key=lambda x: -len(x[0]))
         sub = HKG.subOrganizationOf
         return {node: _climb(node, lambda x: sorted(self.g.objects(x, sub)),
                              lambda x: self.type.get(x) == PARTY,
@@ -455,7 +461,10 @@ def evaluate(graph: Graph, gold: str | Path | list[GoldDoc]) -> Scores:
     loose_gold = defaultdict(list)
     for d in docs:
         loose_gold[_stem(d.doc)] += _gold_triples(d, _gold_parent_map(d), CORE_RELATIONS)
-    loose = _run(loose_gold, _predicted_triples(stmts, ents, ents.parent_map(), CORE_RELATIONS))
+    gold_orgs = {n for d in docs for e in d.entities.values()
+                 if e.type not in NOT_ORGANISATIONS for n in e.names}
+    loose = _run(loose_gold, _predicted_triples(stmts, ents, ents.parent_map(gold_orgs),
+                                                CORE_RELATIONS))
 
     return Scores(_count(tps, fps, fns, RELATIONS), _count(*loose, CORE_RELATIONS), dict(rules),
                   sorted(fps, key=_order), sorted(fns, key=_order))
