@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -14,14 +15,25 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.export import write_outputs
     from kg.pipeline import build
 
-    show = sys.stderr.isatty() or args.progress
+    tty = sys.stderr.isatty()
+    show = tty or args.progress
+    shown = {"at": 0.0, "any": False}
 
     def progress(i: int, n: int, path: str) -> None:
-        if show and n > 1:
+        # On a terminal one line rewritten in place; in a log (--progress) a
+        # line for the first file, the last, and every 2 s in between.
+        if not show or n <= 1:
+            return
+        now = time.monotonic()
+        if tty:
             print(f"\r[{i}/{n}] {Path(path).name[:60]:<60}", end="", file=sys.stderr, flush=True)
+            shown["any"] = True
+        elif i in (1, n) or now - shown["at"] >= 2:
+            print(f"[{i}/{n}] {path}", file=sys.stderr, flush=True)
+            shown["at"] = now
 
     result = build(args.inputs or ["seeds"], progress=progress)
-    if show:
+    if shown["any"]:
         print(file=sys.stderr)
     for path, reason in result.skipped:
         print(f"warning: skipped {reason}", file=sys.stderr)
@@ -29,7 +41,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"error: no document could be read from {' '.join(map(str, args.inputs or ['seeds']))}",
               file=sys.stderr)
         return 1
-    written = write_outputs(result, Path(args.out))
+    try:
+        written = write_outputs(result, Path(args.out))
+    except OSError as exc:
+        print(f"error: cannot write the outputs to {args.out}: {exc.strerror or exc}"
+              " (no file was left half-written)", file=sys.stderr)
+        return 1
     print(summary(result, written))
     return 0
 

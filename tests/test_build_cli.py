@@ -1,0 +1,180 @@
+"""`kg build` end to end on the five seed articles, as a user runs it."""
+from __future__ import annotations
+
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def _extractor_missing() -> str:
+    """Skipped (not failed) until the extraction stages exist; run after."""
+    try:
+        import kg.pipeline  # noqa: F401
+    except ModuleNotFoundError as exc:
+        if exc.name in ("kg.mentions", "kg.resolve", "kg.relations"):
+            return f"extractor not there yet ({exc.name} missing)"
+        raise
+    return ""
+
+
+pytestmark = pytest.mark.skipif(bool(_extractor_missing()), reason=_extractor_missing() or "-")
+
+# The article's subject, as ANNOTATION.md names it, for each seed.
+SUBJECTS = {
+    "000": "绵阳市第三人民医院",
+    "001": "本溪市中心医院",
+    "002": "重庆大学附属三峡医院",
+    "003": "游仙区妇幼保健院",
+    "004": "鹤山市人民医院",
+}
+
+
+def kg(*args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], cwd=kw.pop("cwd", ROOT),
+                          capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, **kw)
+
+
+@pytest.fixture(scope="module")
+def seeds_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build") / "out"
+    proc = kg("build", "seeds", "--out", str(out))
+    return proc, out
+
+
+def test_build_succeeds_and_writes_turtle_and_html(seeds_build):
+    proc, out = seeds_build
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr and "warning" not in proc.stderr
+    assert (out / "graph.ttl").stat().st_size > 1000
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    assert "<html" in html.lower() and "绵阳市第三人民医院" in html
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]   # no temp files
+
+
+def test_graph_parses_and_holds_every_seed(seeds_build):
+    from rdflib import Graph
+    from rdflib.namespace import PROV, RDF
+
+    from kg.graph import HKG
+
+    _, out = seeds_build
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    files = {str(f) for f in g.objects(None, HKG.fileName)}
+    assert files == {p.name for p in SEEDS}
+    # Every seed gives relations: each has an assertion derived from it.
+    derived = {str(g.value(doc, HKG.fileName))
+               for st in g.subjects(RDF.type, RDF.Statement)
+               for doc in g.objects(st, PROV.wasDerivedFrom)}
+    assert derived == {p.name for p in SEEDS}
+
+
+def test_graph_names_the_subject_hospital_of_every_seed(seeds_build):
+    from rdflib import Graph
+    from rdflib.namespace import SKOS
+
+    _, out = seeds_build
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    labels = {str(o) for o in g.objects(None, SKOS.prefLabel)}
+    missing = {seed: name for seed, name in SUBJECTS.items() if name not in labels}
+    assert not missing
+
+
+def test_graph_has_the_core_relations_with_evidence(seeds_build):
+    from rdflib import Graph
+    from rdflib.namespace import RDF, SKOS
+
+    from kg.graph import HKG
+
+    _, out = seeds_build
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    for rel in ("partnersWith", "coBuildsWith", "awarded"):
+        assert any(True for _ in g.subject_objects(HKG[rel])), rel
+
+    def label(node):
+        return str(g.value(node, SKOS.prefLabel))
+
+    partners = {frozenset((label(s), label(o))) for s, o in g.subject_objects(HKG.partnersWith)}
+    assert frozenset(("重庆大学附属三峡医院", "四川大学华西医院")) in partners
+    awards = {(label(s), label(o)) for s, o in g.subject_objects(HKG.awarded)}
+    assert any(s == "重庆大学附属三峡医院" and "全国文明单位" in o for s, o in awards)
+    for st in g.subjects(RDF.type, RDF.Statement):
+        assert str(g.value(st, HKG.evidence)).strip()
+
+
+def test_summary_reports_documents_entities_relations_and_time(seeds_build):
+    proc, out = seeds_build
+    lines = proc.stdout.splitlines()
+    assert re.fullmatch(r"documents: 5 read, 0 skipped \([\d.]+ KB in [\d.]+ s\)", lines[0]), lines[0]
+    assert re.match(r"entities: \d+ ", lines[1])
+    for kind in ("Hospital", "PartyOrganization", "Honor"):
+        assert re.search(rf"\b{kind} \d+", lines[1]), lines[1]
+    assert re.match(r"relations: \d+ ", lines[2])
+    for rel in ("partnersWith", "coBuildsWith", "awarded"):
+        assert re.search(rf"\b{rel} \d+", lines[2]), lines[2]
+    total = int(lines[1].split()[1])
+    assert total == sum(int(n) for n in re.findall(r"[A-Za-z]+ (\d+)", lines[1].split("  ", 1)[1]))
+    assert f"wrote {out / 'graph.ttl'}" in lines
+
+
+def test_default_input_is_seeds_and_default_output_is_outputs(tmp_path):
+    """`kg build` with no argument, run in a checkout, reads seeds/ into outputs/."""
+    (tmp_path / "seeds").mkdir()
+    for seed in SEEDS[:2]:
+        (tmp_path / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    proc = kg("build", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("documents: 2 read, 0 skipped")
+    assert (tmp_path / "outputs" / "graph.ttl").exists()
+
+
+def test_rebuild_replaces_the_graph(tmp_path):
+    out = tmp_path / "out"
+    assert kg("build", str(SEEDS[0]), "--out", str(out)).returncode == 0
+    first = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert kg("build", str(SEEDS[4]), "--out", str(out)).returncode == 0
+    second = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "绵阳市第三人民医院" in first and "绵阳市第三人民医院" not in second
+
+
+def test_progress_goes_to_stderr_only_when_asked_or_on_a_terminal(tmp_path):
+    quiet = kg("build", "seeds", "--out", str(tmp_path / "a"))
+    assert "[1/5]" not in quiet.stderr                      # a pipe gets no progress
+    loud = kg("build", "seeds", "--out", str(tmp_path / "b"), "--progress")
+    lines = loud.stderr.splitlines()
+    assert lines[0].startswith("[1/5] ") and lines[-1].startswith("[5/5] ")
+    assert "\r" not in loud.stderr                          # a log gets whole lines
+    assert "[1/5]" not in loud.stdout                       # stdout stays the summary
+    assert loud.stdout.splitlines()[0].startswith("documents: 5 read")
+
+
+def test_progress_on_a_terminal_is_one_line_rewritten(tmp_path):
+    master, slave = pty.openpty()
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", "seeds", "--out", str(tmp_path)],
+                          cwd=ROOT, stdout=subprocess.PIPE, stderr=slave, timeout=600,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    err = b"".join(chunks).decode()
+    assert proc.returncode == 0
+    steps = re.findall(r"\r\[(\d)/5\]", err)
+    assert steps == ["1", "2", "3", "4", "5"]
+    assert err.rstrip("\r\n").count("\n") == 0               # one line, ended once
+    assert err.endswith("\n")
