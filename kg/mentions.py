@@ -167,6 +167,17 @@ def _maximal(ms: list[Mention]) -> list[Mention]:
     return out
 
 
+def org_type(name: str) -> str:
+    """The entity type an institution name's suffix gives (Organization if none).
+
+    >>> org_type("甲市第一人民医院"), org_type("乙大学")
+    ('Hospital', 'University')
+    """
+    if _ORDINAL_HOSPITAL.search(name):
+        return "Hospital"
+    return next((t for suf, t, _ in _SUFFIXES if name.endswith(suf)), "Organization")
+
+
 def _mention(s: Sentence, text: str, a: int, b: int, type_: str, rule: str,
              name: str = "", parent: str = "", role: str = "") -> Mention:
     return Mention(text=text, type=type_, start=s.start + a, end=s.start + b,
@@ -183,7 +194,8 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             continue
         is_title = bool(_TITLE_AFTER_PARTY.match(text, b))
         org = next((o for o in sorted(orgs, key=lambda o: -o.end)
-                    if o.end - s.start <= a and _dept_ok(text[o.end - s.start:a])), None)
+                    if o.end - s.start <= a and (_dept_ok(text[o.end - s.start:a])
+                                                 or _COLLECTIVE.match(text[o.end - s.start:a]))), None)
         if org is not None:
             dept = text[org.end - s.start:a]
             parent = org.name if org.name != SUBJECT else SUBJECT
@@ -191,9 +203,12 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             rule = "party-scoped"
         else:
             dept_start = _dept_start(text, a)
+            listed = re.search(r"[\u4e00-\u9fff]{0,8}?第[一二三四五六七八九十]+、$", text[:dept_start])
+            if listed and text[dept_start:a].startswith("第"):
+                dept_start = _dept_start(text, listed.end() - 1)
             dept = text[dept_start:a]
-            ref = next((r for r in ("我院", "本院", "该院", "院") if text[:dept_start].endswith(r)), "")
-            if not dept and suffix not in ("党委", "党总支") and not ref:
+            ref = next((r for r in ("医院", "我院", "本院", "该院", "院") if text[:dept_start].endswith(r)), "")
+            if not dept and suffix not in ("党委", "党总支") and ref in ("", "医院"):
                 continue
             if not dept and (text[a - 1:a] == "、" or text[b:b + 1] in "、(" or re.search(r"\d个$", text[:a])):
                 continue          # 党委、党总支、党支部三级: the levels, not a body
@@ -219,8 +234,10 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             head = dept[:ordinal_list.start()]
             for ordinal in [ordinal_list.group(1)] + ordinal_list.group(2).split("、"):
                 out.append(_mention(s, text[start:b], start, b, "PartyOrganization", "party-list",
-                                    name=parent + head + ordinal + suffix, parent=parent))
+                                    name=parent + head.removeprefix("总院") + ordinal + suffix, parent=parent))
             continue
+        if name.startswith("总院") and len(name) > 4:
+            name = name[2:]          # the main campus is the hospital itself
         # The canonical name is the parent's name + the local part; a
         # subject-scoped one (@subject内科党支部) is completed by resolve.
         out.append(_mention(s, text[start:b], start, b, "PartyOrganization", rule,

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from kg import rules
-from kg.mentions import SUBJECT, _name_at
+from kg.mentions import SUBJECT, _name_at, org_type
 from kg.model import Assertion, Document, Mention, Sentence
 from kg.resolve import ORG_TYPES, Resolution
 
@@ -195,7 +195,7 @@ def _parent_key(ctx: Ctx, m: Mention) -> Key | None:
         name = ctx.r.canonical.get((t, parent))
         if name or (t, parent) in ctx.r.entities:
             return ctx.r.entity(t, name or parent)
-    return None
+    return ctx.r.entity(org_type(parent), parent)
 
 
 # ── core relations ──
@@ -299,6 +299,8 @@ def _honours_after(text: str, pos: int, quoted_only: bool) -> list[tuple[str, st
         cur = 0
         for q in quotes:
             prefix = segment[cur:q.start()].lstrip("、和及与")
+            if cur and (len(prefix) > 4 or not re.fullmatch(r"[\u4e00-\u9fff]*", prefix)):
+                break            # a later quote that is not part of the list
             inner = q.group(1).strip()
             after = segment[q.end():]
             # 基层党建“3+2”书记项目示范党支部: quotes inside a longer title
@@ -354,8 +356,8 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
     if names:
         return [ctx.r.entity("Person", n) for n in names]
     # 被评为“X”的重症医学科党小组: the recipient follows the honour
-    follow = [(m, k) for m, k in ctx.ms if ctx.pos(m)[0] >= honour_end - ctx.s.start]
-    if follow and re.match(r"[”」』\"]?(?:称号|荣誉)?的", text[honour_end - ctx.s.start:]):
+    follow = [(m, k) for m, k in ctx.ms if ctx.pos(m)[0] >= honour_end]
+    if follow and re.match(r"[”」』\"]?(?:称号|荣誉)?的", text[honour_end:]):
         return [follow[0][1]]
     subj = _subject_before(ctx, t, kinds)
     return [subj] if subj else []

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg import rules
-from kg.mentions import SUBJECT
+from kg.mentions import SUBJECT, org_type
 from kg.model import Assertion, Document, Entity, Mention, Sentence
 
 ORG_TYPES = ("Hospital", "University", "Alliance", "GovernmentBody", "Organization")
@@ -58,7 +58,8 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
     org_mentions = [m for m in mentions if m.type in ORG_TYPES and m.name != SUBJECT]
     for m in org_mentions:
         m.name = _strip_party_prefix(m.name)
-    _group_short_forms(r, doc, sentences, org_mentions)
+    _group_short_forms(r, doc, sentences, org_mentions,
+                       [m for m in mentions if m.type == "PartyOrganization"])
     r.subject = _subject_hospital(r, doc, org_mentions)
     for m in mentions:
         key = _resolve_mention(r, m)
@@ -124,10 +125,14 @@ def _written_forms(r: Resolution, type_: str, canonical: str) -> set[str]:
 # ── short forms ──
 
 def _group_short_forms(r: Resolution, doc: Document, sentences: list[Sentence],
-                       ms: list[Mention]) -> None:
+                       ms: list[Mention], parties: list[Mention]) -> None:
     names_by_type: dict[str, set[str]] = {}
     for m in ms:
         names_by_type.setdefault(m.type, set()).add(m.name)
+    for m in parties:      # 华西二院7个党支部: the institution inside a party body's name
+        if m.parent and m.parent != SUBJECT:
+            parent = _strip_party_prefix(m.parent)
+            names_by_type.setdefault(org_type(parent), set()).add(parent)
     explicit = _explicit_aliases(doc, sentences, ms)
     for type_, names in names_by_type.items():
         longest_first = sorted(names, key=len, reverse=True)
