@@ -40,6 +40,9 @@ BOILERPLATE = (
     ("page-furniture", re.compile(r"^(推荐阅读|合作咨询|相关阅读|相关新闻|上一篇|下一篇|返回顶部|分享到|扫一扫|打印本页|关闭窗口|当前时间[:：]?)")),
 )
 # A URL is ASCII: it ends where the Chinese text glued to it begins.
+# Boilerplate is short; a longer line is article text (a page scraped without
+# line breaks is one line, footer included, and must not go as a whole).
+MAX_BOILERPLATE_LINE = 200
 _URL = re.compile(r"https?://[!-~]+|www\.[!-~]+")
 _NAV_SEPARATORS = re.compile(r"[|｜]")
 _DATE = re.compile(r"(20\d\d|19\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
@@ -94,6 +97,8 @@ def boilerplate_rule(line: str) -> str | None:
     >>> boilerplate_rule("Copyright© 2021 基层党建网"), boilerplate_rule("医院党委书记介绍")
     ('copyright', None)
     """
+    if len(line) > MAX_BOILERPLATE_LINE:
+        return None
     for rule_id, pattern in BOILERPLATE:
         if pattern.search(line):
             return rule_id

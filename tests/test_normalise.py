@@ -155,6 +155,15 @@ def test_normalise_drops_boilerplate_but_keeps_the_article():
     assert doc.date == "2024-05-16"
 
 
+def test_page_scraped_as_one_line_keeps_its_article_despite_its_footer():
+    """Boilerplate rules judge short lines: a whole page on one line, footer
+    and all, is article text and must not be dropped as 'copyright'."""
+    article = "2018年6月,游仙区妇幼保健院与四川大学华西第二医院签订合作办医暨区域联盟医院协议。" * 4
+    line = "您当前位置: 首页 > 新闻 " + article + " 备案号许可证:蜀ICP备2021016699号 Copyright© 2021"
+    assert "签订合作办医暨区域联盟医院协议" in norm(line)
+    assert norm("备案号许可证:蜀ICP备2021016699号 Copyright© 2021") == "\n"
+
+
 def test_normalise_is_idempotent_on_the_seeds():
     for path in SEEDS:
         once = normalise(read_document(path))

@@ -8,7 +8,7 @@ import pytest
 from kg.model import Document
 from kg.normalise import normalise
 from kg.read import read_document
-from kg.sentences import split_sentences
+from kg.sentences import MAX_SENTENCE, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -84,3 +84,30 @@ def test_offsets_survive_normalisation_that_changes_lengths():
     doc = normalise(Document("a.txt", raw))
     check_offsets(doc)
     assert texts(doc) == ["医院党委获奖。", "2018年度签约!"]
+
+
+def test_a_page_without_terminators_is_cut_into_bounded_pieces_at_commas():
+    """A scraped page with no sentence ends must not become one huge
+    sentence (later stages would slow down much faster than its length)."""
+    clause = "甲市人民医院与乙县人民医院签订合作协议,"
+    doc = Document("a.txt", clause * 400)          # 8,800 characters, one line
+    sentences = split_sentences(doc)
+    check_offsets(doc)
+    assert all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    assert len(sentences) >= len(doc.text) // MAX_SENTENCE
+    assert all(s.text.endswith(",") for s in sentences)     # cut after a comma
+    assert all(s.text.startswith("甲市人民医院") for s in sentences)
+
+
+def test_a_long_run_with_no_comma_is_still_cut():
+    doc = Document("a.txt", "医" * 2000 + "。")
+    sentences = split_sentences(doc)
+    check_offsets(doc)
+    assert all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    assert "".join(s.text for s in sentences) == doc.text
+
+
+def test_real_sentences_are_never_cut():
+    for path in SEEDS + DEV_DOCS:
+        doc = normalise(read_document(path))
+        assert all(len(s.text) < MAX_SENTENCE for s in split_sentences(doc))
