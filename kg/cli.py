@@ -84,6 +84,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return command(args)
 
 
+def cmd_html(args: argparse.Namespace) -> int:
+    from kg.html import command
+
+    return command(args)
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from kg.evaluate import command
 
@@ -125,6 +131,13 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("html", help="write the interactive network page of a built graph")
+    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle file (default outputs/graph.ttl)")
+    p.add_argument("--focus", metavar="NAME", help="only the neighbourhood of the entity of this name (any alias)")
+    p.add_argument("--depth", type=int, default=1, metavar="N", help="relation hops around --focus (default 1)")
+    p.add_argument("--out", help="page to write (default outputs/graph.html, or outputs/focus-NAME.html with --focus)")
+    p.set_defaults(func=cmd_html)
 
     p = sub.add_parser("eval", help="score a graph against gold annotation files")
     p.add_argument("gold", metavar="GOLD_DIR", help="folder of gold *.json files (ANNOTATION.md)")

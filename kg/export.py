@@ -1,15 +1,246 @@
-"""Stage 8: write a build's outputs (Turtle, HTML), each file atomically."""
+"""Stage 8: write a build's outputs, each file atomically.
+
+Always ``graph.ttl`` (Turtle, the graph with its ontology) and ``graph.html``;
+with ``--format``: ``graph.nt`` (N-Triples, sorted lines), ``graph.jsonld``,
+``graph.trig`` (one named graph per document) and ``graph.graphml`` /
+``graph.gexf`` (the entity network, for Gephi and networkx).
+
+When ``out`` already holds a graph (``graph.ttl``, or the ``--store``), the
+new build is merged into it (:func:`kg.graph.merge_build`): documents built
+again replace their old assertions, the rest stay.
+"""
 from __future__ import annotations
 
+import json
+import re
+from collections import defaultdict
 from pathlib import Path
+from typing import Iterable
+
+import networkx as nx
+from rdflib import RDF, BNode, Dataset, Graph, URIRef
+from rdflib.compare import to_canonical_graph
+from rdflib.namespace import PROV, SKOS
 
 from kg.files import write_atomic
-from kg.graph import build_graph
+from kg.graph import HKG, PREFIXES, build_graph, merge_build, new_graph
 from kg.html import render_html
+from kg.model import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS
+
+# --format name → file name
+FORMATS = {"nt": "graph.nt", "jsonld": "graph.jsonld", "trig": "graph.trig",
+           "graphml": "graph.graphml", "gexf": "graph.gexf"}
+ALIASES = {"ntriples": "nt", "n-triples": "nt", "json-ld": "jsonld", "ttl": "turtle"}
 
 
-def write_outputs(result, out: Path) -> list[Path]:
-    graph = build_graph(result.docs, result.entities, result.assertions)
-    ttl = write_atomic(out / "graph.ttl", graph.serialize(format="turtle"))
-    html = write_atomic(out / "graph.html", render_html(graph))
-    return [ttl, html]
+class Written(list):
+    """The paths written, and what the graph now holds."""
+
+    merged = False          # True when the build was merged into an existing graph
+    documents = entities = relations = 0
+
+
+def parse_formats(values: Iterable[str] | None) -> list[str]:
+    """``["nt,trig", "gexf"]`` → ``["nt", "trig", "gexf"]``; ``all`` → every one.
+    Turtle (always written) may be named and is ignored."""
+    out = []
+    for value in values or ():
+        for name in filter(None, (v.strip().lower() for v in value.split(","))):
+            name = ALIASES.get(name, name)
+            if name == "all":
+                out.extend(FORMATS)
+            elif name in FORMATS:
+                out.append(name)
+            elif name not in ("turtle", "html"):
+                raise ValueError(f"unknown format {name!r} (known: {', '.join(FORMATS)}, all)")
+    return list(dict.fromkeys(out))
+
+
+def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | None = None,
+                  fresh: bool = False, remove: Iterable[str] = ()) -> Written:
+    """Build (or merge) the graph of ``result`` and write it to ``out``.
+
+    ``store`` is ``None`` (rdflib in memory; the previous graph is read from
+    ``out/graph.ttl``) or ``oxigraph:PATH`` (the previous graph is the
+    store's, and the new one is written back to it). ``fresh`` ignores any
+    previous graph; ``remove`` names documents to drop from it.
+    """
+    from kg.store import open_graph, replace_contents
+
+    out = Path(out)
+    written = Written()
+    previous = None
+    db = open_graph(store) if store else None
+    if not fresh:
+        if db is not None and len(db):
+            previous = db
+        elif db is None and (out / "graph.ttl").exists():
+            previous = Graph().parse(out / "graph.ttl", format="turtle")
+    if previous is not None:
+        graph = merge_build(previous, result.docs, result.entities, result.assertions, remove)
+        written.merged = True
+    else:
+        graph = build_graph(result.docs, result.entities, result.assertions)
+    if db is not None:
+        replace_contents(db, graph)
+        db.close()
+
+    written.append(write_atomic(out / "graph.ttl", turtle(graph)))
+    written.append(write_atomic(out / "graph.html", render_html(graph)))
+    for fmt in parse_formats(formats):
+        written.append(write_atomic(out / FORMATS[fmt], WRITERS[fmt](graph)))
+    written.documents = len(set(graph.subjects(HKG.fileName, None)))
+    written.entities = len({s for s, _ in graph.subject_objects(SKOS.prefLabel)})
+    written.relations = sum(1 for r in RELATIONS for _ in graph.subject_objects(HKG[r]))
+    return written
+
+
+# --- RDF syntaxes ----------------------------------------------------------
+
+def turtle(g: Graph) -> str:
+    """Turtle; the same graph gives the same bytes in every process
+    (rdflib sorts subjects, predicates and objects; the graph holds no blank
+    nodes but the ontology's few, each written inline)."""
+    return g.serialize(format="turtle")
+
+
+def canonical(g: Graph) -> Graph:
+    """``g`` with its blank nodes (the ontology's class expressions and lists)
+    named after their content, so that they are the same in every process."""
+    if not any(isinstance(x, BNode) for t in g for x in t):
+        return g
+    c = new_graph()
+    for triple in to_canonical_graph(g):
+        c.add(triple)
+    return c
+
+
+def ntriples(g: Graph) -> str:
+    """N-Triples, one triple a line, lines sorted."""
+    lines = canonical(g).serialize(format="nt").splitlines()
+    return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
+
+
+def jsonld(g: Graph) -> str:
+    """JSON-LD with the project's prefixes as context, nodes sorted by ``@id``."""
+    context = {p: str(ns) for p, ns in PREFIXES.items()}
+    doc = json.loads(canonical(g).serialize(format="json-ld", context=context, auto_compact=True))
+    nodes = doc.get("@graph", [doc] if "@id" in doc else [])
+    nodes = sorted((_sorted_node(n) for n in nodes), key=lambda n: json.dumps(n, ensure_ascii=False,
+                                                                                sort_keys=True))
+    return json.dumps({"@context": doc.get("@context", context), "@graph": nodes},
+                      ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _sorted_node(node):
+    if isinstance(node, dict):   # the order of an @list is the list's: kept
+        return {k: v if k == "@list" else _sorted_node(v) for k, v in node.items()}
+    if isinstance(node, list):
+        items = [_sorted_node(v) for v in node]
+        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+    return node
+
+
+def dataset(g: Graph) -> Dataset:
+    """The graph as a dataset: one named graph per document (named by the
+    document's IRI) holding the document node, the assertions derived from it
+    and the relation triples they state; the default graph holds the ontology
+    and the entities. The union of all graphs is ``g``."""
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns, override=True, replace=True)
+    docs = set(g.subjects(HKG.fileName, None))
+    named = {d: ds.graph(d) for d in docs}
+    source = {}
+    for st in g.subjects(RDF.type, RDF.Statement):
+        d = g.value(st, PROV.wasDerivedFrom)
+        if d in named:
+            source[st] = d
+    stated = defaultdict(set)
+    for st, d in source.items():
+        stated[(g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object))].add(d)
+    default = ds.default_context
+    for s, p, o in g:
+        if s in named:
+            named[s].add((s, p, o))
+        elif s in source:
+            named[source[s]].add((s, p, o))
+        elif (s, p, o) in stated:
+            for d in stated[(s, p, o)]:
+                named[d].add((s, p, o))
+        else:
+            default.add((s, p, o))
+    return ds
+
+
+def trig(g: Graph) -> str:
+    """TriG of :func:`dataset`: the default graph first, then the documents'
+    graphs sorted by name, each written like Turtle (so the bytes are stable;
+    rdflib's own TriG writer orders graphs differently from run to run)."""
+    ds = dataset(g)
+    prefixes, blocks = {}, []
+    graphs = sorted((c for c in ds.graphs() if c.identifier != ds.default_context.identifier),
+                    key=lambda c: str(c.identifier))
+    for ctx in [ds.default_context] + graphs:
+        part = new_graph()
+        for triple in ctx:
+            part.add(triple)
+        body = []
+        for line in part.serialize(format="turtle").splitlines():
+            m = re.match(r"@prefix (\S*): <([^>]*)> \.$", line)
+            if m:
+                if prefixes.setdefault(m.group(1), m.group(2)) != m.group(2):
+                    raise ValueError(f"prefix {m.group(1)}: bound to two namespaces")
+            elif line.strip() or body:
+                body.append(line)   # not indented: a long literal spans lines
+        while body and not body[-1]:
+            body.pop()
+        name = "" if ctx is ds.default_context else f"{ctx.identifier.n3()} "
+        blocks.append(f"{name}{{\n" + "\n".join(body) + "\n}\n")
+    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items()))
+    return head + "\n" + "\n".join(blocks)
+
+
+# --- the entity network ------------------------------------------------------
+
+def entity_network(g: Graph) -> nx.MultiDiGraph:
+    """Entities as nodes (``label``, ``type``), relation triples as edges
+    (``relation``, ``symmetric``, ``assertions``, ``confidence``, ``documents``,
+    ``evidence``), inserted in sorted order so that the files are stable."""
+    types = {HKG[t]: t for t in ENTITY_TYPES}
+    net = nx.MultiDiGraph(name="hospital-kg")
+    for node, label in sorted(g.subject_objects(SKOS.prefLabel)):
+        t = sorted(types[x] for x in g.objects(node, RDF.type) if x in types)
+        if t and isinstance(node, URIRef):
+            net.add_node(str(node), label=str(label), type=t[0])
+    support = defaultdict(list)
+    files = {d: str(n) for d, n in g.subject_objects(HKG.fileName)}
+    for st in g.subjects(RDF.type, RDF.Statement):
+        key = (g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object))
+        support[key].append((float(g.value(st, HKG.confidence) or 0),
+                             files.get(g.value(st, PROV.wasDerivedFrom), ""),
+                             str(g.value(st, HKG.evidence) or "")))
+    edges = []
+    for rel in RELATIONS:
+        for s, o in g.subject_objects(HKG[rel]):
+            if str(s) in net and str(o) in net:
+                edges.append((str(s), str(o), rel, sorted(support.get((s, HKG[rel], o), []))))
+    for s, o, rel, sup in sorted(edges):
+        net.add_edge(s, o, key=rel, relation=rel, symmetric=rel in SYMMETRIC_RELATIONS,
+                     assertions=len(sup), confidence=max((c for c, _, _ in sup), default=0.0),
+                     documents=" ".join(sorted({d for _, d, _ in sup if d})),
+                     evidence=sup[-1][2] if sup else "")
+    return net
+
+
+def graphml(g: Graph) -> str:
+    return "\n".join(nx.generate_graphml(entity_network(g))) + "\n"
+
+
+def gexf(g: Graph) -> str:
+    text = "\n".join(nx.generate_gexf(entity_network(g))) + "\n"
+    # networkx stamps today's date; leave it out so that two builds match
+    return re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1)
+
+
+WRITERS = {"nt": ntriples, "jsonld": jsonld, "trig": trig, "graphml": graphml, "gexf": gexf}

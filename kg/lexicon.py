@@ -40,6 +40,7 @@ def _tokenizer() -> tuple[jieba.Tokenizer, dict[str, str]]:
                    + rules.COBUILD_TRIGGERS + rules.MEMBER_FOUNDING if len(w) > 1})
     domain.update({w: "v" for w, _ in rules.SUPPORT_TRIGGERS})
     domain.update({w: "nr" for w in rules.ROLE_TITLES})
+    domain.update({w: "v" for w in rules.STOP_WORDS if len(w) > 1 and w not in tags})
     for word, tag in domain.items():
         tk.add_word(word, freq=None, tag=tag)
         tags.setdefault(word, tag)

@@ -190,8 +190,8 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
     text, out = s.text, []
     for m in _PARTY.finditer(text):
         suffix, a, b = m.group(), m.start(), m.end()
-        if text[b:b + 1] == "织":          # 党组织 is a generic noun
-            continue
+        if text[b:b + 1] == "织" or text[:a].count("《") > text[:a].count("》"):
+            continue          # 党组织 is a generic noun; 《党总支议事规则》 a document
         is_title = bool(_TITLE_AFTER_PARTY.match(text, b))
         org = next((o for o in sorted(orgs, key=lambda o: -o.end)
                     if o.end - s.start <= a and (_dept_ok(text[o.end - s.start:a])
@@ -213,7 +213,9 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             if not dept and (text[a - 1:a] == "、" or text[b:b + 1] in "、(" or re.search(r"\d个$", text[:a])):
                 continue          # 党委、党总支、党支部三级: the levels, not a body
             if dept and not _dept_ok(dept):
-                continue
+                if suffix not in ("党委", "党总支"):
+                    continue
+                dept_start = a       # 全面发挥党总支: the body itself, no department
             dept_start -= len(ref)
             dept = text[dept_start + len(ref):a]
             if dept and (len(dept) < 2 or dept.isdigit() or not _dept_ok(dept)):
@@ -251,7 +253,8 @@ _DEPT = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,10}?(?:科|室|部|处|系|所|
 
 
 def _dept_ok(dept: str) -> bool:
-    if not _DEPT.match(dept.replace("、", "")):
+    listed = _ORDINAL_LIST.search(dept)
+    if not _DEPT.match(dept[:listed.end(1)] if listed else dept):
         return False
     if _ORDINAL_LIST.search(dept):
         dept = dept.replace("、", "")

@@ -114,8 +114,8 @@ def prepare(sparql: str):
         if m:   # rdflib reports this one without a position: find it
             hit = re.search(rf"(?<![\w:]){re.escape(m.group(1))}:", sparql)
             line, column, text = _position(sparql, hit.start() if hit else 0)
-            raise QuerySyntaxError(f"unknown prefix {m.group(1)}: (known: "
-                                   f"{', '.join(sorted(PREFIXES))})", line, column, text) from exc
+            raise QuerySyntaxError(f"unknown prefix {m.group(1)}: (the ontology's are "
+                                   f"{', '.join(p + ':' for p in PREFIXES)})", line, column, text) from exc
         raise QueryError(f"bad SPARQL: {exc}") from exc
 
 

@@ -43,7 +43,7 @@ CONFIDENCE = {
     "member-signing": 0.75, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
     "person-post": 0.85,
 }
-_LIST_SEP = re.compile(r"^(?:、|和|及|以及|与|,)$")
+_LIST_SEP = re.compile(r"^(?:、|和|及|以及|与)$")
 _CLAUSE = re.compile(r"[,;:,;:]")
 _ADVERBS = re.compile(r"^(?:先后|还|并|也|曾|连续|多次|两度|再次|均|又|已|共|累计|近年来|今年|去年|"
                       r"同时|此外|目前|\d+年(?:\d+月)?|今年\d+月|被)*$")
@@ -254,10 +254,10 @@ def _cobuilds(ctx: Ctx) -> None:
             continue
         for _, a in left:
             for _, b in right:
-                pa, pb = _party_of(ctx, a), _party_of(ctx, b)
-                if _org_of(ctx, pa) == _org_of(ctx, pb) and _org_of(ctx, pa) is not None:
+                oa, ob = _org_of(ctx, a), _org_of(ctx, b)
+                if oa is not None and oa == ob:
                     continue      # two branches of one hospital: not what 共建 reports
-                ctx.rel(pa, "coBuildsWith", pb, "cobuild-with")
+                ctx.rel(_party_of(ctx, a), "coBuildsWith", _party_of(ctx, b), "cobuild-with")
 
 
 def _awards(ctx: Ctx) -> None:
