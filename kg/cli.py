@@ -42,12 +42,19 @@ def cmd_build(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     try:
-        written = write_outputs(result, Path(args.out))
+        written = write_outputs(result, Path(args.out), formats=args.format, store=args.store,
+                                fresh=args.fresh, remove=args.remove or ())
     except OSError as exc:
         print(f"error: cannot write the outputs to {args.out}: {exc.strerror or exc}"
               " (no file was left half-written)", file=sys.stderr)
         return 1
+    except ValueError as exc:   # a bad --format or --store
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(summary(result, written))
+    if getattr(written, "merged", False):
+        print(f"graph (merged with the one already there): {written.documents} documents, "
+              f"{written.entities} entities, {written.relations} relations")
     return 0
 
 
@@ -96,6 +103,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return command(args)
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kg.validate import command
+
+    return command(args)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description=__doc__ and
                                      "Chinese hospital news → knowledge graph")
@@ -105,6 +118,14 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="*", help="files or folders (.txt .html .htm .md); default seeds/")
     p.add_argument("--out", default=str(DEFAULT_OUT), help="output folder (default outputs/)")
     p.add_argument("--progress", action="store_true", help="show progress even when not on a terminal")
+    p.add_argument("--format", action="append", metavar="FMT",
+                   help="also write nt, jsonld, trig, graphml, gexf (comma-separated or repeated; all)")
+    p.add_argument("--store", default=None, metavar="SPEC",
+                   help="memory (default) or oxigraph:PATH, a persistent on-disk store")
+    p.add_argument("--fresh", action="store_true",
+                   help="start a new graph instead of merging into the one already in --out/--store")
+    p.add_argument("--remove", action="append", metavar="DOC",
+                   help="drop a document (file name) and what only it supports from the graph")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("query", help="run a SPARQL query on a built graph")
@@ -149,6 +170,12 @@ def make_parser() -> argparse.ArgumentParser:
                    help="list every false positive and negative with evidence, and precision per rule")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("validate", help="check a graph against the SHACL shapes (ontology/shapes.ttl)")
+    p.add_argument("file", nargs="?", default=str(DEFAULT_GRAPH),
+                   help="graph file: .ttl .nt .jsonld .trig (default outputs/graph.ttl)")
+    p.add_argument("--limit", type=int, default=50, help="print at most this many violations (0: all)")
+    p.set_defaults(func=cmd_validate)
     return parser
 
 

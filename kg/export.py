@@ -159,7 +159,7 @@ def dataset(g: Graph) -> Dataset:
     stated = defaultdict(set)
     for st, d in source.items():
         stated[(g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object))].add(d)
-    default = ds.default_context
+    default = _default_graph(ds)
     for s, p, o in g:
         if s in named:
             named[s].add((s, p, o))
@@ -173,15 +173,25 @@ def dataset(g: Graph) -> Dataset:
     return ds
 
 
+def _default_graph(ds: Dataset) -> Graph:
+    # rdflib ≥ 7.2 calls it default_graph, older ones default_context
+    return ds.default_graph if hasattr(type(ds), "default_graph") else ds.default_context
+
+
+def _graphs(ds: Dataset):
+    return ds.graphs() if hasattr(ds, "graphs") else ds.contexts()
+
+
 def trig(g: Graph) -> str:
     """TriG of :func:`dataset`: the default graph first, then the documents'
     graphs sorted by name, each written like Turtle (so the bytes are stable;
     rdflib's own TriG writer orders graphs differently from run to run)."""
     ds = dataset(g)
+    default = _default_graph(ds)
     prefixes, blocks = {}, []
-    graphs = sorted((c for c in ds.graphs() if c.identifier != ds.default_context.identifier),
+    graphs = sorted((c for c in _graphs(ds) if c.identifier != default.identifier),
                     key=lambda c: str(c.identifier))
-    for ctx in [ds.default_context] + graphs:
+    for ctx in [default] + graphs:
         part = new_graph()
         for triple in ctx:
             part.add(triple)
@@ -195,7 +205,7 @@ def trig(g: Graph) -> str:
                 body.append(line)   # not indented: a long literal spans lines
         while body and not body[-1]:
             body.pop()
-        name = "" if ctx is ds.default_context else f"{ctx.identifier.n3()} "
+        name = "" if ctx is default else f"{ctx.identifier.n3()} "
         blocks.append(f"{name}{{\n" + "\n".join(body) + "\n}\n")
     head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items()))
     return head + "\n" + "\n".join(blocks)

@@ -83,6 +83,9 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
             if type_ == "Hospital":
                 found.append(_mention(s, name, start, tok.end, "Hospital", "ref-subject", SUBJECT))
             continue
+        if name in rules.STANDALONE_NAMES or (not core and rule == "name-ordinal-hospital"):
+            found.append(_mention(s, name, start, tok.end, type_, rule))     # 卫福部, 三附院
+            continue
         if not core or not _is_proper(tokens, start, tok.end - len(suffix)):
             continue
         found.append(_mention(s, name, start, tok.end, type_, rule))
@@ -247,7 +250,7 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
     return out
 
 
-_DEPT = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,10}?(?:科|室|部|处|系|所|办|组|病区|中心|部门|门诊|临床|医技|机关|"
+_DEPT = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,10}?(?:科|室|部|处|系|所|办|组|病区|中心|部门|门诊|临床|医技|机关|党委|党组|"
                    r"后勤|行政|护理|药学|离退休|总院|分院|院区|学院|委员会|街道|社区|党委办公室|联合|直属))?"
                    r"(?:第?[一二三四五六七八九十]+)?$")
 
@@ -296,6 +299,7 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             if not name:
                 continue
             role = m.group()
+            parent, _ = _post_organisation(s, orgs, pos, out)
         start = pos if name == text[pos:pos + len(name)] else b
         out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
                             parent=parent, role=role))
@@ -326,7 +330,7 @@ def _post_organisation(s: Sentence, orgs: list[Mention], a: int,
     if previous:
         p = previous[-1]
         gap = text[p.end - s.start:a]
-        if len(gap) <= 12 and re.fullmatch(r"[、,]?[\u4e00-\u9fff]{0,10}", gap) and gap[:1] in "、,":
+        if len(gap) <= 12 and gap[:1] in "、," and (len(gap) == 1 or _dept_ok(gap[1:])):
             return p.parent, p.end - s.start + 1
     dept = _dept_start(text, a)
     return SUBJECT, dept

@@ -52,6 +52,8 @@ def decode(data: bytes) -> tuple[str, str]:
     for bom, codec in BOMS:
         if data.startswith(bom):
             text = data[len(bom):].decode(codec, errors="replace")
+            if not text.strip():
+                raise ReadError("empty file")
             if not _looks_like_text(text):
                 raise ReadError(f"cannot decode: not {codec} after its byte-order mark")
             return text, codec

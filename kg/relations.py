@@ -245,6 +245,11 @@ def _cobuilds(ctx: Ctx) -> None:
     for c in re.finditer(r"与|同|和|联合", text):
         right = _list_after(ctx, c.end(), party_or_org)
         left = _list_before(ctx, c.start(), party_or_org)
+        if not left and right and right[0][1][0] == "PartyOrganization":
+            # 党工委及其管辖的…代表分别与…党委: the nearest party body of the clause
+            cs = _clause_start(text, c.start())
+            left = [(m, k) for m, k in ctx.ms if k[0] == "PartyOrganization"
+                    and cs <= ctx.pos(m)[0] and ctx.pos(m)[1] <= c.start()][-1:]
         if not right or not left:
             continue
         sides = [k[0] == "PartyOrganization" for _, k in left + right]
@@ -399,7 +404,7 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
         if len(ms) == 1 and ms[0][0].end - s.start >= len(rest) and ms[0][0].start == s.start:
             ctx = Ctx(doc, s, r, ms, out)
             ctx.rel(ms[0][1], "awarded", honour[0], "award-roster")
-        elif not re.fullmatch(r"\(.*\)|.{0,12}的", s.text):
+        elif len(s.text) > 30 or s.text.endswith("。"):
             honour = None
 
 

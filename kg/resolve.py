@@ -60,7 +60,11 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
         m.name = _strip_party_prefix(m.name)
     _group_short_forms(r, doc, sentences, org_mentions,
                        [m for m in mentions if m.type == "PartyOrganization"])
-    r.subject = _subject_hospital(r, doc, org_mentions)
+    parents = [Mention(m.parent, org_type(m.parent), m.start, m.end, m.sentence, "party-parent")
+               for m in mentions if m.type == "PartyOrganization" and m.parent not in ("", SUBJECT)]
+    for m in parents:
+        m.name = _strip_party_prefix(m.name)
+    r.subject = _subject_hospital(r, doc, sorted(org_mentions + parents, key=lambda m: m.start))
     for m in mentions:
         key = _resolve_mention(r, m)
         if key is not None:
@@ -106,7 +110,9 @@ def _subject_hospital(r: Resolution, doc: Document, ms: list[Mention]) -> Entity
     for m in ms:
         if m.type == "Hospital" and m.rule != "name-branch":
             name = r.canonical.get(("Hospital", m.name), m.name)
-            score[name] += 1
+            # A hospital written right after 与/同 is the partner, not the narrator.
+            before = doc.text[max(0, m.start - 1):m.start]
+            score[name] += 0 if before in ("与", "同", "和") else 1
     for name in list(score):
         score[name] += 3 * sum(title.count(a) for a in _written_forms(r, "Hospital", name))
     if not score:

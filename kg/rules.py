@@ -81,6 +81,9 @@ ORG_SUFFIXES = (
     ("有限公司", "Organization", "name-organization"),
     ("公司", "Organization", "name-organization"),
 )
+# National bodies whose name is nothing but an institution word.
+STANDALONE_NAMES = frozenset({"卫生福利部", "卫福部", "国家卫生健康委员会", "国家卫健委", "国家中医药管理局",
+                              "国家疾病预防控制局", "国家医疗保障局", "中央办公厅", "国务院办公厅"})
 # 第N医院 / 二院 / 三附院: an ordinal before 院 names a hospital.
 ORDINAL = "一二三四五六七八九十"
 ORDINAL_HOSPITAL = rf"(?:第?[{ORDINAL}]+(?:附属)?医院|[{ORDINAL}]附?院)"
@@ -134,7 +137,7 @@ ROLE_TITLES = tuple(sorted("""
 # Roles that never make a person a post-holder (bylines, photo credits).
 NON_ROLE_WORDS = ("记者", "通讯员", "作者", "编辑", "摄影", "来源", "责编", "审核", "供图")
 SURNAMES = frozenset("""
-王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田
+王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 傅
 董 袁 潘 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方
 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤
 常 温 康 施 文 牛 樊 葛 邢 安 齐 易 乔 伍 庞 颜 倪 庄 聂 章 鲁 岳 翟 殷 詹 申 欧 耿 关 兰 焦 俞 左
