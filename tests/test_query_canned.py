@@ -116,6 +116,10 @@ def test_cobuilding_falls_back_to_the_name(gold):
     belongs = {r["party1"]: r["belongsTo1"] for r in rows}
     assert belongs["游仙区妇幼保健院党支部"] == "游仙区妇幼保健院"
     assert belongs["鹤山市人民医院临床第一党支部"] == "鹤山市人民医院"
+    # the longest name wins: 重庆大学 (a University in gold 002) also prefixes it
+    assert belongs["重庆大学附属三峡医院医技党总支"] == "重庆大学附属三峡医院"
+    other = {r["party2"]: r["belongsTo2"] for r in rows}
+    assert other["西南医科大学医学影像系党总支"] == "西南医科大学"       # a university, by name
 
 
 def test_most_partners_counts_equal_gold(gold):
