@@ -87,7 +87,9 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
 
     written.append(write_atomic(out / "graph.ttl", turtle(graph)))
     written.append(write_atomic(out / "graph.html", render_html(graph)))
-    for fmt in parse_formats(formats):
+    # exports already in ``out`` are written again, so that none goes stale
+    present = [f for f, name in FORMATS.items() if (out / name).exists()]
+    for fmt in parse_formats(list(formats or ()) + present):
         written.append(write_atomic(out / FORMATS[fmt], WRITERS[fmt](graph)))
     written.documents = len(set(graph.subjects(HKG.fileName, None)))
     written.entities = len({s for s, _ in graph.subject_objects(SKOS.prefLabel)})

@@ -86,7 +86,9 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
         if name in rules.STANDALONE_NAMES or (not core and rule == "name-ordinal-hospital"):
             found.append(_mention(s, name, start, tok.end, type_, rule))     # 卫福部, 三附院
             continue
-        if not core or not _is_proper(tokens, start, tok.end - len(suffix)):
+        if not core or not (_is_proper(tokens, start, tok.end - len(suffix))
+                            or (type_ in ("Organization", "Alliance") and len(core) >= 2
+                                and core not in rules.GENERIC_WORDS)):
             continue
         found.append(_mention(s, name, start, tok.end, type_, rule))
     for m in re.finditer(r"我院|本院|该院", text):
@@ -229,6 +231,8 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             dept, rule = "", "party-collective"
             if suffix not in ("党支部", "支部", "党总支"):
                 continue
+        if re.match(r"(?:宣传部|办公室|组织部|统战部|工作部|委员会)", text[b:]) and not dept:
+            continue        # 党委宣传部: an office of the committee, not the committee
         if is_title and not dept and suffix in ("党委", "党组", "机关党委"):
             continue        # 党委书记 / 党组成员: a post in the organisation itself
         if suffix == "支部" and not dept:
@@ -256,6 +260,11 @@ _DEPT = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,10}?(?:科|室|部|处|系|所|
 
 
 def _dept_ok(dept: str) -> bool:
+    if dept in rules.GENERIC_WORDS:
+        return False                       # 各分院党支部, 社区党委: no particular body
+    first = tokenize(dept)[:1]
+    if first and first[0].tag == "v" and len(first[0].word) > 1:
+        return False                       # 构建总院党支部: a verb, not a department
     listed = _ORDINAL_LIST.search(dept)
     if not _DEPT.match(dept[:listed.end(1)] if listed else dept):
         return False
@@ -274,9 +283,13 @@ def _dept_start(text: str, a: int) -> int:
         i -= 1
     dept = text[i:a]
     # Cut at the last function word or bare reference: 院/医院 + dept is the subject's.
-    cut = max((dept.rfind(w) + len(w) for w in ("医院", "我院", "本院", "该院", "院", "与", "和", "及",
+    cut = max((dept.rfind(w) + len(w) for w in ("医院", "我院", "本院", "该院", "与", "和", "及",
                                                   "在", "的", "由", "为", "是", "对", "了", "各")
                if w in dept), default=0)
+    if dept.endswith("院") and not dept.endswith(("分院", "总院", "学院")):
+        cut = len(dept)                      # …院党委书记: the 院 is the (subject) institution
+    elif dept.startswith("院") and cut == 0:
+        cut = 1                              # 院党支部: a bare 院 at the start of the phrase
     return i + cut
 
 
@@ -290,6 +303,8 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         if any(text[max(0, a - 3):a].endswith(w) for w in rules.NON_ROLE_WORDS):
             continue
         parent, dept_start = _post_organisation(s, orgs, a, out)
+        if parent is None:
+            continue
         role = text[dept_start:b] if dept_start is not None else m.group()
         name = _name_at(text, b)
         if name:
@@ -300,6 +315,8 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                 continue
             role = m.group()
             parent, _ = _post_organisation(s, orgs, pos, out)
+            if parent is None:
+                continue
         start = pos if name == text[pos:pos + len(name)] else b
         out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
                             parent=parent, role=role))
@@ -333,6 +350,11 @@ def _post_organisation(s: Sentence, orgs: list[Mention], a: int,
         if len(gap) <= 12 and gap[:1] in "、," and (len(gap) == 1 or _dept_ok(gap[1:])):
             return p.parent, p.end - s.start + 1
     dept = _dept_start(text, a)
+    before = text[dept - 1] if dept > 0 else ","
+    written = text[dept:a]
+    if written.endswith(_PLACE_END) or written.endswith("会") or \
+            not (before in ",、。;:“\"" or text[:dept].endswith("院")):
+        return None, None    # 泰兴市副市长 / (医福会)执行长: an organisation we did not find
     return SUBJECT, dept
 
 

@@ -67,7 +67,11 @@ def build(inputs: Iterable[str | Path],
             result.skipped.append((str(path), str(exc)))
             continue
         result.bytes_read += len(raw.text.encode("utf-8"))
-        r = extract(raw)
+        try:
+            r = extract(raw)
+        except Exception as exc:  # a bug on one odd article must not sink the build
+            result.skipped.append((str(path), f"{path}: extraction failed ({type(exc).__name__}: {exc})"))
+            continue
         result.docs.append(r.doc)
         per_doc.append(r)
     result.entities, result.assertions = merge_entities(per_doc)

@@ -454,7 +454,8 @@ def _affiliations(ctx: Ctx) -> None:
         for _, k in unis:
             ctx.rel(subj, "affiliatedWith", k, "affiliation-stated", kind=w.group())
     for m, k in _orgs(ctx, ("Hospital",)):
-        u = re.match(r"(.{2,12}?(?:医科大学|中医药大学|大学|医学院))(?:附属|.{0,4}[一二三四五六七八九十]附院)", k[1])
+        u = re.match(r"(.{2,12}?(?:医科大学|中医药大学|大学|医学院))(?:附属|第[一二三四五六七八九十]+附属|"
+                     r".{0,4}[一二三四五六七八九十]附院)", k[1])
         if u:
             ctx.rel(k, "affiliatedWith", ctx.r.entity("University", u.group(1)), "affiliation-name",
                     kind="附属医院")

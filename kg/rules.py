@@ -97,7 +97,7 @@ STOP_WORDS = frozenset("""
 举行 签订 签署 成立 建立 开展 托管 支援 帮扶 荣获 获得 获评 授予 评为 入选 跻身 加入 牵头
 走进 来到 前往 派驻 选派 下沉 参加 出席 看望 考察 调研 指导 承办 主办 协办 依托 通过 推动 推进
 促进 打造 建设 创建 争创 申报 对口 前不久 日前 近日 近年 今年 去年 目前 当天 随后 同时 此外
-其中 包括 如 即 为了 作为 代表 位于 地处 来自 对标 对照 借助 依靠 围绕 面向 合作 签约 交流 座谈 举办 召开 揭牌 挂牌 启动
+个 家 名 位 座 批 项 非 其中 包括 如 即 为了 作为 代表 位于 地处 来自 对标 对照 借助 依靠 围绕 面向 合作 签约 交流 座谈 举办 召开 揭牌 挂牌 启动
 """.split())
 # Tags of jieba's dictionary that never occur inside an institution name.
 STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "y",
@@ -111,14 +111,15 @@ GENERIC_WORDS = frozenset("""
 教学 附属 医疗 卫生 健康 中心 人民 群众 满意 示范 优秀 先进 一流 研究型 智慧 数字 文化 精品
 应急 公共卫生 定点 合作 联盟 协作 成员 上级 下级 部立 省部级 大型 知名 各级 相关 其他 这些
 全国 全省 全市 医学 肿瘤 儿童 妇女 口腔 眼科 胸科 传染病 精神病 康复 中医 西医 百佳 百强
-国际 国内 重点 特色 名医 专家 当地 基层医疗 乡镇 社区 村 县 市 省 区 医联体 医共体 集团
+国际 国内 重点 特色 名医 专家 当地 基层医疗 乡镇 社区 街道 村 县 市 省 区 医联体 医共体 集团 分院 总院 直管 非直管
 """.split())
 # A name that is only one of these refers to the article's subject hospital.
 SUBJECT_REFERENCES = ("我院", "本院", "该院", "全院", "医院", "院")
 
 # ── Party bodies ──
+# (党组, the party group of a government body, is part of that body: not listed.)
 PARTY_SUFFIXES = ("联合党支部", "联合支部", "直属党支部", "党总支", "党支部", "党小组",
-                  "党工委", "机关党委", "党委", "党组", "支部")
+                  "党工委", "机关党委", "党委", "支部")
 PARTY_PREFIX_NOISE = ("中共", "中国共产党")
 # A department between an organisation and its party suffix: 外科第五, 医技 …
 DEPT_MAX = 12
