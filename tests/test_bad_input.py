@@ -41,6 +41,7 @@ def bad_files(folder: Path) -> dict[str, str]:
     rng = random.Random(7)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blank.txt").write_bytes(b" \n\t\r\n  \n")
+    (folder / "bom-only.txt").write_bytes(b"\xef\xbb\xbf\r\n")
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + rng.randbytes(2000))
     (folder / "noise.txt").write_bytes(bytes(b or 1 for b in rng.randbytes(3000)))
     (folder / "latin1.txt").write_bytes("Café crème, déjà vu: naïve façade. ".encode("latin-1") * 20)
@@ -48,7 +49,7 @@ def bad_files(folder: Path) -> dict[str, str]:
                                           b"<body><nav>Home</nav></body></html>")
     with open(folder / "huge.txt", "wb") as f:      # sparse: costs no disk
         f.truncate(MAX_BYTES + 1)
-    return {"empty.txt": "empty", "blank.txt": "empty", "image.txt": "binary",
+    return {"empty.txt": "empty", "blank.txt": "empty", "bom-only.txt": "empty", "image.txt": "binary",
             "noise.txt": "decode", "latin1.txt": "decode", "scripts.html": "no text",
             "huge.txt": "too large"}
 
