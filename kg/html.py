@@ -119,8 +119,10 @@ def _entities(g: Graph) -> dict[URIRef, dict]:
         label = sorted(found, key=lambda lit: (getattr(lit, "language", None) != "zh", str(lit)))[0]
         name = str(label)
         aliases = sorted({str(a) for a in g.objects(s, SKOS.altLabel)} - {name})
+        docs = sorted({str(g.value(d, HKG.fileName) or str(d).rsplit("/", 1)[-1])
+                       for d in g.objects(s, HKG.mentionedIn)})
         out[s] = {"id": str(s), "label": name, "type": next(t for t in ENTITY_TYPES if t in types),
-                  "aliases": aliases}
+                  "aliases": aliases, "docs": docs}
     return out
 
 
@@ -561,7 +563,7 @@ const options = {
     enabled: true, solver: "forceAtlas2Based", minVelocity: 1,
     forceAtlas2Based: {gravitationalConstant: -60, centralGravity: 0.012, springLength: 110,
                        springConstant: 0.07, damping: 0.5, avoidOverlap: 0.35},
-    stabilization: {enabled: true, iterations: 500, updateInterval: 25, fit: true},
+    stabilization: {enabled: true, iterations: 200, updateInterval: 25, fit: true},
   },
 };
 const network = new vis.Network($("network"), {nodes: visNodes, edges: visEdges}, options);
@@ -702,7 +704,7 @@ function typeBadge(type) { const t = TYPES[type]; return el("span", {class: "typ
 function nodeLink(id) { return el("button", {class: "link", type: "button", onclick: () => focusNode(id)}, byId.get(id).label); }
 function showNode(id) {
   const n = byId.get(id), es = edgesOf.get(id);
-  const docs = [...new Set(es.flatMap(e => e.evidence.map(ev => ev.doc).filter(Boolean)))].sort();
+  const docs = [...new Set([...(n.docs || []), ...es.flatMap(e => e.evidence.map(ev => ev.doc).filter(Boolean))])].sort();
   $("details").replaceChildren(
     el("h2", null, n.label), typeBadge(n.type),
     el("h3", null, "别名 Aliases"),

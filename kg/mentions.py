@@ -302,10 +302,14 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         a, b = m.start(), m.end()
         if any(text[max(0, a - 3):a].endswith(w) for w in rules.NON_ROLE_WORDS):
             continue
+        holder = next((o for o in orgs if o.type == "PartyOrganization"
+                       and o.start - s.start < a < o.end - s.start < b), None)
+        if holder is not None:      # 内科第二党支部书记: 党支部 belongs to both
+            a = holder.end - s.start
         parent, dept_start = _post_organisation(s, orgs, a, out)
         if parent is None:
             continue
-        role = text[dept_start:b] if dept_start is not None else m.group()
+        role = text[dept_start:b] if dept_start is not None else text[a:b]
         name = _name_at(text, b)
         if name:
             pos = b
@@ -388,7 +392,7 @@ def _name_at(text: str, pos: int) -> str:
 
 def _plausible_name(name: str) -> bool:
     """相关, 单位共: common words that start with a surname are not names."""
-    return not any(is_word(name[:k], 20) and not is_name_word(name[:k]) for k in (2, 3) if len(name) >= k)
+    return not any(is_word(name[:k], 1000) and not is_name_word(name[:k]) for k in (2, 3) if len(name) >= k)
 
 
 def _name_before(text: str, a: int, orgs: list[Mention], s: Sentence) -> tuple[str, int]:

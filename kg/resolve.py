@@ -140,26 +140,24 @@ def _group_short_forms(r: Resolution, doc: Document, sentences: list[Sentence],
             parent = _strip_party_prefix(m.parent)
             names_by_type.setdefault(org_type(parent), set()).add(parent)
     explicit = _explicit_aliases(doc, sentences, ms)
+    # 简称 definitions, former names and 系X first: they are said, not guessed.
+    for short, full in explicit.items():
+        for type_ in ORG_TYPES:
+            if short in names_by_type.get(type_, ()) and full in names_by_type.get(type_, ()):
+                r.canonical[(type_, short)] = r.canonical.get((type_, full), full)
+                r.entity(type_, r.canonical[(type_, short)], alias=short)
     for type_, names in names_by_type.items():
         longest_first = sorted(names, key=len, reverse=True)
         for short in sorted(names, key=len):
             if (type_, short) in r.canonical:
                 continue
             fulls = [f for f in longest_first if f != short and len(f) > len(short)
-                     and (explicit.get(short) == f or is_short_form(short, f))]
+                     and is_short_form(short, f)]
             fulls = {r.canonical.get((type_, f), f) for f in fulls}
             if len(fulls) == 1:
                 full = fulls.pop()
                 r.canonical[(type_, short)] = full
                 r.entity(type_, full, alias=short)
-    # A name used for a hospital elsewhere in the article (系X附属精神卫生中心).
-    for short, full in explicit.items():
-        for type_ in ORG_TYPES:
-            if short in names_by_type.get(type_, ()) and (type_, short) not in r.canonical:
-                full_type = next((t for t in ORG_TYPES if full in names_by_type.get(t, ())), type_)
-                if full_type == type_:
-                    r.canonical[(type_, short)] = r.canonical.get((type_, full), full)
-                    r.entity(type_, r.canonical[(type_, short)], alias=short)
 
 
 def is_short_form(short: str, full: str) -> bool:

@@ -1,0 +1,196 @@
+"""The extractor, rule by rule, on short sentences written for these tests
+(invented institutions and people, not text from the articles)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.mentions import sentence_mentions
+from kg.model import Document, Sentence
+from kg.pipeline import extract
+from kg.resolve import is_short_form
+
+TITLE = "甲州市第一人民医院党建工作纪实\n"
+
+
+def triples(text: str, title: str = TITLE) -> set[tuple[str, str, str]]:
+    r = extract(Document("t.txt", title + text))
+    return {(a.subject[1], a.predicate, a.object[1]) for a in r.assertions}
+
+
+def rules_of(text: str, title: str = TITLE) -> dict[tuple[str, str, str], str]:
+    r = extract(Document("t.txt", title + text))
+    return {(a.subject[1], a.predicate, a.object[1]): a.rule for a in r.assertions}
+
+
+def mentions(text: str) -> list[tuple[str, str]]:
+    return [(m.name, m.type) for m in sentence_mentions(Sentence("d", 0, 0, len(text), text))]
+
+
+# ── names ──
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("托管乙县人民医院", "乙县人民医院", "Hospital"),
+    ("与丙州医科大学签约", "丙州医科大学", "University"),
+    ("同丁江大学附属第二医院合作", "丁江大学附属第二医院", "Hospital"),
+    ("加入戊山市胸痛专科联盟", "戊山市胸痛专科联盟", "Alliance"),
+    ("走访壬水县卫生健康局", "壬水县卫生健康局", "GovernmentBody"),
+    ("与庚山街道签约", "庚山街道", "Organization"),
+    ("到辛河镇中心卫生院义诊", "辛河镇中心卫生院", "Hospital"),
+])
+def test_institution_names_by_suffix_and_left_boundary(text, name, type_):
+    assert (name, type_) in mentions(text)
+
+
+@pytest.mark.parametrize("text", ["建设互联网医院", "打造三甲医院", "帮扶基层医院", "建设人民群众满意医院"])
+def test_generic_institution_words_are_not_names(text):
+    assert not [n for n, t in mentions(text) if t == "Hospital" and n not in ("医院", "@subject")]
+
+
+def test_party_body_is_scoped_to_its_institution():
+    assert ("甲州市第一人民医院外科第三党支部", "PartyOrganization") in mentions("甲州市第一人民医院外科第三党支部开展活动")
+
+
+def test_bare_party_body_belongs_to_the_subject_hospital():
+    got = triples("院党委召开会议。内科第二党支部书记王小红介绍了经验。")
+    assert ("甲州市第一人民医院党委", "subOrganizationOf", "甲州市第一人民医院") in got
+    assert ("甲州市第一人民医院内科第二党支部", "subOrganizationOf", "甲州市第一人民医院") in got
+    assert ("王小红", "holdsPositionIn", "甲州市第一人民医院内科第二党支部") in got
+
+
+def test_honour_titles_are_not_party_bodies():
+    got = triples("医院党委被评为“先进基层党组织”,内科党支部获评乙省示范党支部。")
+    assert not any("示范党支部" in s for s, _, _ in got)
+
+
+# ── resolution ──
+
+@pytest.mark.parametrize("short, full, expected", [
+    ("乙江二院", "甲省大学乙江第二医院", True),
+    ("乙江医院", "甲省大学乙江第二医院", False),       # the ordinal must agree
+    ("市一医院", "甲州市第一人民医院", True),
+    ("乙县医院", "乙县人民医院", True),
+    ("丙州市中心医院", "丙州市中心医院医疗集团妇儿医院", False),   # the group, not a short form
+])
+def test_short_forms(short, full, expected):
+    assert is_short_form(short, full) is expected
+
+
+def test_short_form_and_former_name_join_the_full_name():
+    got = triples("丁州中心医院划转成为丙州大学附属丁州医院。丁州医院与乙县人民医院签订合作协议。",
+                  title="丁州医院新闻\n")
+    assert ("丙州大学附属丁州医院", "partnersWith", "乙县人民医院") in got
+    assert ("丙州大学附属丁州医院", "affiliatedWith", "丙州大学") in got
+
+
+def test_we_and_bare_hospital_mean_the_subject():
+    got = triples("我院与乙县人民医院签订了医联体协议。")
+    assert ("甲州市第一人民医院", "partnersWith", "乙县人民医院") in got
+
+
+# ── core relations ──
+
+def test_partner_list_fans_out():
+    got = rules_of("甲州市第一人民医院与乙县人民医院、丙县中医医院和丁县妇幼保健院签订合作协议。")
+    for other in ("乙县人民医院", "丙县中医医院", "丁县妇幼保健院"):
+        assert got[("甲州市第一人民医院", "partnersWith", other)] == "partner-with"
+
+
+@pytest.mark.parametrize("text", [
+    "甲州市第一人民医院拟与乙县人民医院签订合作协议。",
+    "甲州市第一人民医院将与乙县人民医院建立合作关系。",
+    "医院争创与乙县人民医院合作的示范项目。",
+])
+def test_planned_relations_are_not_asserted(text):
+    assert not [t for t in triples(text) if t[1] == "partnersWith"]
+
+
+def test_party_branches_co_build():
+    got = triples("甲州市第一人民医院外科党支部与乙县人民医院党支部开展结对共建活动。")
+    assert ("甲州市第一人民医院外科党支部", "coBuildsWith", "乙县人民医院党支部") in got
+
+
+def test_branches_of_one_hospital_do_not_co_build_with_each_other():
+    got = triples("医院内科党支部与医院外科党支部开展结对共建。")
+    assert not [t for t in got if t[1] == "coBuildsWith"]
+
+
+def test_branch_with_a_hospital_co_builds_with_its_party_committee():
+    got = triples("医院外科党支部与乙县人民医院开展党建共建。")
+    assert ("甲州市第一人民医院外科党支部", "coBuildsWith", "乙县人民医院党委") in got
+
+
+def test_quoted_honour_list_with_year():
+    r = extract(Document("t.txt", TITLE + "医院先后荣获“2021年度乙省文明单位”“全国改善服务示范医院”等荣誉称号。"))
+    got = {(a.subject[1], a.object[1]): a.attrs for a in r.assertions if a.predicate == "awarded"}
+    assert got[("甲州市第一人民医院", "2021年度乙省文明单位")] == {"year": "2021"}
+    assert ("甲州市第一人民医院", "全国改善服务示范医院") in got
+    honour = next(e for e in r.entities if e.name == "2021年度乙省文明单位")
+    assert "乙省文明单位" in honour.aliases
+
+
+def test_unquoted_honours_before_deng_rongyu():
+    got = triples("医院获得乙省卫生系统先进集体、乙省五一劳动奖状等荣誉称号。")
+    assert ("甲州市第一人民医院", "awarded", "乙省卫生系统先进集体") in got
+    assert ("甲州市第一人民医院", "awarded", "乙省五一劳动奖状") in got
+
+
+def test_person_recipients_and_issuer_is_not_recipient():
+    got = triples("王小红、李大明获评乙省优秀共产党员。医院被乙省卫生健康委员会评为乙省健康促进医院。")
+    assert ("王小红", "awarded", "乙省优秀共产党员") in got
+    assert ("李大明", "awarded", "乙省优秀共产党员") in got
+    assert ("甲州市第一人民医院", "awarded", "乙省健康促进医院") in got
+    assert not [t for t in got if t[0] == "乙省卫生健康委员会"]
+
+
+def test_honour_for_a_party_body_goes_to_the_party_body():
+    got = triples("医院党委荣获“乙省先进基层党组织”称号。")
+    assert ("甲州市第一人民医院党委", "awarded", "乙省先进基层党组织") in got
+
+
+def test_roster_of_winners():
+    got = triples("第三届乙省文明单位名单\n乙县人民医院\n丙县中医医院\n")
+    assert ("乙县人民医院", "awarded", "乙省文明单位") in got
+    assert ("丙县中医医院", "awarded", "乙省文明单位") in got
+
+
+# ── extended relations ──
+
+def test_support_direction():
+    got = rules_of("医院托管乙县人民医院,对口支援丙县人民医院、丁县人民医院。")
+    assert got[("甲州市第一人民医院", "supports", "乙县人民医院")] == "support-trigger"
+    assert ("甲州市第一人民医院", "supports", "丁县人民医院") in got
+    assert ("乙县人民医院", "supports", "甲州市第一人民医院") not in got
+
+
+def test_affiliation_stated_for_a_university_list():
+    got = triples("医院系乙州医科大学、丙州医学院非直管附属医院,丁州大学教学医院。")
+    for uni in ("乙州医科大学", "丙州医学院", "丁州大学"):
+        assert ("甲州市第一人民医院", "affiliatedWith", uni) in got
+
+
+def test_founding_an_alliance_makes_members():
+    got = triples("甲州市第一人民医院与乙县人民医院、丙县人民医院联合成立“甲州胸痛专科联盟”。")
+    for h in ("甲州市第一人民医院", "乙县人民医院", "丙县人民医院"):
+        assert (h, "memberOf", "甲州胸痛专科联盟") in got
+    assert ("甲州市第一人民医院", "partnersWith", "丙县人民医院") in got
+
+
+def test_posts_in_a_list_share_the_organisation():
+    got = triples("乙县卫生健康局局长赵一平、副局长钱二安,乙县人民医院党委书记孙三元、副院长周四海出席。")
+    assert ("赵一平", "holdsPositionIn", "乙县卫生健康局") in got
+    assert ("钱二安", "holdsPositionIn", "乙县卫生健康局") in got
+    assert ("孙三元", "holdsPositionIn", "乙县人民医院") in got
+    assert ("周四海", "holdsPositionIn", "乙县人民医院") in got
+
+
+def test_bylines_are_not_posts():
+    got = triples("(记者 王小明 通讯员 李小华)")
+    assert not [t for t in got if t[1] == "holdsPositionIn"]
+
+
+def test_every_assertion_keeps_rule_evidence_and_offsets():
+    doc = Document("t.txt", TITLE + "医院托管乙县人民医院。")
+    r = extract(doc)
+    a = next(a for a in r.assertions if a.predicate == "supports")
+    assert a.rule == "support-trigger" and 0 < a.confidence <= 1
+    assert r.doc.text[a.start:a.end] == a.sentence == "医院托管乙县人民医院。"
