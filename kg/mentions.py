@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg import rules
 from kg.lexicon import Token, is_name_word, is_word, tokenize
@@ -22,6 +23,10 @@ from kg.model import Document, Mention, Sentence
 
 SUBJECT = "@subject"          # name of a mention that refers to the subject hospital
 _SUFFIXES = sorted(rules.ORG_SUFFIXES, key=lambda s: -len(s[0]))
+# One anchored alternation (longest first) instead of a loop over the table.
+_SUFFIX_AT_END = re.compile("(?:" + "|".join(re.escape(s) for s, _, _ in _SUFFIXES) + ")$")
+_SUFFIX_INFO = {s: (s, t, r) for s, t, r in reversed(_SUFFIXES)}
+_SUFFIX_LAST_CHARS = frozenset(s[-1] for s, _, _ in _SUFFIXES) | {"院"}
 _ORDINAL_HOSPITAL = re.compile(rules.ORDINAL_HOSPITAL + "$")
 _PUNCT = re.compile(r"[\s,.;:!?、,。;:!?()\[\]《》<>“”\"'‘’「」『』|/\-—…·]")
 _PLACE_END = tuple("省市县区州镇乡村旗盟")
@@ -66,8 +71,11 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
     found: list[Mention] = []
     text = s.text
     for i, tok in enumerate(tokens):
-        head = text[:tok.end]
-        match = next(((suf, typ, rule) for suf, typ, rule in _SUFFIXES if head.endswith(suf)), None)
+        if tok.word[-1] not in _SUFFIX_LAST_CHARS:
+            continue
+        head = text[max(0, tok.end - 16):tok.end]
+        found_suffix = _SUFFIX_AT_END.search(head)
+        match = _SUFFIX_INFO[found_suffix.group()] if found_suffix else None
         m = _ORDINAL_HOSPITAL.search(head)
         if m and (match is None or len(m.group()) > len(match[0])):
             match = (m.group(), "Hospital", "name-ordinal-hospital")
@@ -259,6 +267,7 @@ _DEPT = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,10}?(?:科|室|部|处|系|所|
                    r"(?:第?[一二三四五六七八九十]+)?$")
 
 
+@lru_cache(maxsize=4096)
 def _dept_ok(dept: str) -> bool:
     if dept in rules.GENERIC_WORDS:
         return False                       # 各分院党支部, 社区党委: no particular body
