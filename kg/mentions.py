@@ -34,6 +34,7 @@ _PARTY = re.compile("|".join(sorted(rules.PARTY_SUFFIXES, key=len, reverse=True)
 _ROLE = re.compile("|".join(rules.ROLE_TITLES))
 _TITLE_AFTER_PARTY = re.compile(r"(?:专职)?(?:副)?书记|委员|成员|副处长|处长")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_QUANTITY = re.compile(r"[一二三四五六七八九十两几多数\d]+[家个所名位批项座]")
 _ROLE_CHAIN = re.compile("(?:(?:" + "|".join(rules.ROLE_TITLES) + ")[、,])+")
 _COLLECTIVE = re.compile(r"^(?:及|其)?(?:下设|下辖|所属)?(?:\d+|[一二三四五六七八九十两]+)?个?$")
 _ORDINAL_LIST = re.compile(r"(第[一二三四五六七八九十]+)、((?:第[一二三四五六七八九十]+、)*第[一二三四五六七八九十]+)$")
@@ -124,7 +125,7 @@ def _stops(tok: Token, verbs_ok: bool = False) -> bool:
     w = tok.word
     if _PUNCT.fullmatch(w[0]) or w.isdigit() or not _HAN.search(w):
         return not re.fullmatch(r"[A-Za-z]+", w)       # Latin letters may be part of names
-    if w in rules.STOP_WORDS or tok.tag in rules.STOP_TAGS:
+    if w in rules.STOP_WORDS or tok.tag in rules.STOP_TAGS or _QUANTITY.fullmatch(w):
         return True
     if tok.tag == "v" and len(w) >= 2 and w not in rules.NAME_VERBS and not verbs_ok:
         return True

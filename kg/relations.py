@@ -202,14 +202,15 @@ def _parent_key(ctx: Ctx, m: Mention) -> Key | None:
 
 def _partners(ctx: Ctx) -> None:
     text = ctx.s.text
-    for c in re.finditer(r"与|同|和|跟", text):
+    for c in re.finditer(r"与|同|和|跟|携手", text):
         partners = _list_after(ctx, c.end(), ORG_TYPES)
         if not partners:
             continue
         end = ctx.pos(partners[-1][0])[1]
         tail = text[end:end + 40]
         tail = tail[:_first_clause_end(tail, partners_ok=True)]
-        if not any(t in tail for t in rules.PARTNER_TRIGGERS if t != "共建") and not (
+        together = c.group() == "携手" and re.search(r"共建|打造|成立|推进|开展", tail)
+        if not together and not any(t in tail for t in rules.PARTNER_TRIGGERS if t != "共建") and not (
                 "共建" in tail and "党建" not in tail):
             continue
         if _not_asserted(text[_clause_start(text, c.start()):c.start()] + tail[:tail.find("合作") + 1]):

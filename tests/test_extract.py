@@ -194,3 +194,11 @@ def test_every_assertion_keeps_rule_evidence_and_offsets():
     a = next(a for a in r.assertions if a.predicate == "supports")
     assert a.rule == "support-trigger" and 0 < a.confidence <= 1
     assert r.doc.text[a.start:a.end] == a.sentence == "医院托管乙县人民医院。"
+
+
+def test_xieshou_joins_partners_and_quantities_end_names():
+    got = triples("甲州市第一人民医院携手乙县人民医院共建胸痛中心。"
+                  "甲州市第一人民医院与丙县人民医院、丁县人民医院三家医院签订了合作协议。")
+    assert ("甲州市第一人民医院", "partnersWith", "乙县人民医院") in got
+    assert ("甲州市第一人民医院", "partnersWith", "丁县人民医院") in got
+    assert not [o for _, _, o in got if "三家" in o]
