@@ -129,10 +129,22 @@ def drop_boilerplate(text: str) -> str:
     return "\n".join(kept).strip() + "\n"
 
 
+# Lines near the top that are not the title: bylines, photo captions, sources.
+_NOT_TITLE = re.compile(r"供图|摄影?$|记者|通讯员|来源[:：]|作者[:：]|编辑[:：]|责任编辑|图片")
+
+
 def guess_title(text: str) -> str:
+    r"""The first short line of mostly Han text near the top that is not a
+    date line, byline or photo caption ("" when there is none).
+
+    >>> guess_title("杏林风采 HENAN UNIVERSITY OF MEDICINE\n双方签约。 通讯员 供图\n甲医院与乙医院签约\n")
+    '甲医院与乙医院签约'
+    """
     for line in text.split("\n")[:8]:
         line = line.strip()
-        if 6 <= len(line) <= 60 and re.search(f"[{HAN}]", line) and not _DATE.search(line):
+        if not 6 <= len(line) <= 60 or _DATE.search(line) or _NOT_TITLE.search(line):
+            continue
+        if len(re.findall(f"[{HAN}]", line)) >= 0.6 * len(line.replace(" ", "")):
             return line
     return ""
 

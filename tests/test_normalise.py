@@ -227,3 +227,21 @@ def test_gold_evidence_is_found_in_the_normalised_text(gold, article):
     missing = [r["evidence"] for r in relations
                if r.get("evidence") and normalise_text(r["evidence"]) not in text]
     assert not missing
+
+
+def test_title_is_the_headline_not_a_byline_caption_or_site_name():
+    text = ("杏林风采 HENAN UNIVERSITY OF CHINESE MEDICINE\n"
+            "2024年08月29日\n"
+            "签约仪式现场。 通讯员 供图\n"
+            "联合报/ 记者胡蓬生/苗栗即时报导\n"
+            "“豫哈携手 医心向党”——三附院与哈密维吾尔医医院党建共建谱新篇\n")
+    doc = normalise(Document("a.txt", text))
+    assert doc.title == "“豫哈携手 医心向党”——三附院与哈密维吾尔医医院党建共建谱新篇"
+    assert doc.date == "2024-08-29"
+
+
+def test_seed_titles_are_their_headlines():
+    titles = {p.name[:3]: normalise(read_document(p)).title for p in SEEDS}
+    assert titles["000"] == "绵阳市第三人民医院「红色引擎」驱动创新发展,初心不改服务百姓健康"
+    assert titles["003"] == "游仙区妇幼保健院党建案例入选绵阳市公立医院党建工作优秀案例"
+    assert titles["004"] == "鹤山市人民医院41个新技术项目落地"
