@@ -44,6 +44,13 @@ def _tokenizer() -> tuple[jieba.Tokenizer, dict[str, str]]:
     for word, tag in domain.items():
         tk.add_word(word, freq=None, tag=tag)
         tags.setdefault(word, tag)
+    # Dictionary words that glue an institution suffix to what follows
+    # (医院院长, 医院党委) would hide where a name ends: split them.
+    tk.check_initialized()
+    heads = tuple(s for s, _, _ in rules.ORG_SUFFIXES if len(s) > 1)
+    for word in [w for w, f in tk.FREQ.items() if f and len(w) > 2 and w.startswith(heads)]:
+        if word not in domain:
+            tk.del_word(word)
     return tk, tags
 
 
