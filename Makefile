@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup bench clean
+.PHONY: run test setup browser bench bench-html clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,11 +19,23 @@ setup: $(STAMP)
 run: setup
 	$(BIN)/kg build seeds --out outputs
 
-test: setup
+# Debian's Chromium and CJK fonts for the browser tests (tests/test_html_browser.py,
+# driven by the playwright package; never `playwright install`, no browser download).
+browser:
+	@if [ -x /usr/bin/chromium ] && fc-list :lang=zh 2>/dev/null | grep -q .; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian's chromium and fonts-noto-cjk for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	else echo "note: no /usr/bin/chromium and not root with apt-get: the browser tests will skip"; fi
+
+test: setup browser
 	$(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python bench/bench_build.py
+
+bench-html: setup browser
+	$(BIN)/python bench/bench_html.py
 
 clean:
 	rm -rf $(VENV) outputs/graph.* outputs/*.html
