@@ -1,0 +1,174 @@
+"""Load and query time of the two stores on a generated graph of ≥ 1M triples.
+
+    .venv/bin/python bench/bench_store.py              # 1,000,000 triples
+    .venv/bin/python bench/bench_store.py --triples 100000
+
+A corpus of synthetic articles (hospitals, universities, party bodies,
+honours, people; every relation type, with evidence and attributes) is made
+as kg.model parts and put through kg.graph.build_graph, the graph is written
+as N-Triples, and then each store loads the file and answers the same SPARQL
+queries through the ordinary rdflib API:
+
+- rdflib's in-memory store (``Graph().parse(..., format="nt")``);
+- Oxigraph on disk through oxrdflib (``Graph(store="Oxigraph")``, opened on a
+  folder, loaded with ``format="ox-nt"``, its bulk loader).
+
+Prints the times and the ratios (memory / oxigraph).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rdflib import Graph  # noqa: E402
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID  # noqa: E402
+
+from kg.graph import PREFIXES, build_graph  # noqa: E402
+from kg.model import Assertion, Document, Entity  # noqa: E402
+
+CITIES = "绵阳 成都 德阳 广元 南充 遂宁 宜宾 泸州 乐山 眉山 雅安 达州 巴中 资阳 内江 自贡 攀枝花 本溪 鹤山 江门".split()
+SIGNATURES = [   # relation, subject type, object type
+    ("partnersWith", "Hospital", "Hospital"), ("partnersWith", "Hospital", "University"),
+    ("coBuildsWith", "PartyOrganization", "PartyOrganization"), ("awarded", "Hospital", "Honor"),
+    ("awarded", "Person", "Honor"), ("supports", "Hospital", "Hospital"),
+    ("affiliatedWith", "Hospital", "University"), ("memberOf", "Hospital", "Alliance"),
+    ("subOrganizationOf", "PartyOrganization", "Hospital"), ("holdsPositionIn", "Person", "Hospital"),
+]
+
+QUERIES = {
+    "count relations by type": """
+        SELECT ?p (COUNT(*) AS ?n) WHERE { ?st a rdf:Statement ; rdf:predicate ?p } GROUP BY ?p""",
+    "hospitals as org:Organization": """
+        SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a org:Organization ; a hkg:Hospital }""",
+    "why A partnersWith B (provenance)": """
+        SELECT ?evidence ?file WHERE {
+          ?a skos:prefLabel "绵阳市第1人民医院"@zh .
+          ?st rdf:predicate hkg:partnersWith ; rdf:subject ?a ; rdf:object ?b ;
+              hkg:evidence ?evidence ; prov:wasDerivedFrom ?doc .
+          ?doc hkg:fileName ?file }""",
+    "top 10 partners (2 hops, aggregate)": """
+        SELECT ?name (COUNT(DISTINCT ?c) AS ?n) WHERE {
+          ?a hkg:partnersWith ?b . ?b hkg:partnersWith ?c . ?a skos:prefLabel ?name }
+        GROUP BY ?name ORDER BY DESC(?n) LIMIT 10""",
+    "awards of 2020 with documents": """
+        SELECT (COUNT(*) AS ?n) WHERE {
+          ?st rdf:predicate hkg:awarded ; hkg:year "2020" ; prov:wasDerivedFrom ?d .
+          ?d hkg:fileName ?f }""",
+}
+
+
+def corpus(n_assertions: int, seed: int = 1):
+    """Synthetic documents, entities and assertions (deterministic)."""
+    rnd = random.Random(seed)
+    names = {
+        "Hospital": [f"{c}市第{i}人民医院" for c in CITIES for i in range(1, 200)],
+        "University": [f"{c}医学院{i}" for c in CITIES for i in range(1, 20)],
+        "PartyOrganization": [f"{c}市第{i}人民医院第{k}党支部" for c in CITIES for i in range(1, 60)
+                              for k in range(1, 6)],
+        "Honor": [f"{y}年度{c}市先进集体{i}" for y in range(2015, 2024) for c in CITIES for i in range(1, 6)],
+        "Person": [f"{a}{b}{c}" for a in "王李张刘陈杨赵黄周吴" for b in "建国伟明华英德清" for c in "军平强勇斌"],
+        "Alliance": [f"{c}市{k}专科联盟" for c in CITIES for k in "卒中 胸痛 肾科 儿科 肿瘤".split()],
+    }
+    n_docs = max(1, n_assertions // 40)
+    docs = [Document(f"{i:06d}_gen.txt", "", sha256=f"{i:064x}", title=f"第{i}篇报道",
+                     date=f"20{15 + i % 9}-{1 + i % 12:02d}-{1 + i % 28:02d}") for i in range(n_docs)]
+    entities, assertions = {}, []
+    for i in range(n_assertions):
+        rel, st, ot = SIGNATURES[i % len(SIGNATURES)]
+        s, o = rnd.choice(names[st]), rnd.choice(names[ot])
+        if (st, s) == (ot, o):
+            continue
+        doc = docs[rnd.randrange(n_docs)].name
+        for t, n in ((st, s), (ot, o)):
+            e = entities.setdefault((t, n), Entity(n, t))
+            e.docs.add(doc)
+        start = rnd.randrange(5000)
+        attrs = {"year": str(2015 + i % 9)} if rel == "awarded" else \
+                {"role": rnd.choice(["院长", "党委书记", "副院长"])} if rel == "holdsPositionIn" else {}
+        assertions.append(Assertion((st, s), rel, (ot, o), doc, f"{s}与{o}的关系见于此句（第{i}句）。",
+                                    start, start + 30, f"gen.{rel}", 0.8, attrs))
+    return docs, list(entities.values()), assertions
+
+
+def bind(g: Graph) -> Graph:
+    for p, ns in PREFIXES.items():
+        g.bind(p, ns, override=True, replace=True)
+    return g
+
+
+def run_queries(g: Graph) -> dict[str, tuple[float, int]]:
+    out = {}
+    for name, q in QUERIES.items():
+        t = time.perf_counter()
+        rows = list(g.query(q, initNs={p: str(ns) for p, ns in PREFIXES.items()}))
+        out[name] = (time.perf_counter() - t, len(rows), [tuple(map(str, r)) for r in rows][:1])
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--triples", type=int, default=1_000_000, help="at least this many triples")
+    ap.add_argument("--keep", metavar="DIR", help="keep the N-Triples file and the store here")
+    args = ap.parse_args()
+
+    work = Path(args.keep or tempfile.mkdtemp(prefix="bench_store."))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        t = time.perf_counter()
+        parts = corpus(args.triples // 13 + 1)
+        graph = build_graph(*parts)
+        while len(graph) < args.triples:   # top up (rare): a few more assertions
+            parts = corpus(int(len(parts[2]) * 1.05) + 1)
+            graph = build_graph(*parts)
+        nt = work / "graph.nt"
+        graph.serialize(nt, format="nt", encoding="utf-8")
+        n = len(graph)
+        del graph
+        print(f"generated {len(parts[0])} documents, {len(parts[1])} entities, {len(parts[2])} "
+              f"assertions → {n:,} triples ({nt.stat().st_size / 2**20:.0f} MiB N-Triples) "
+              f"in {time.perf_counter() - t:.1f} s", flush=True)
+
+        t = time.perf_counter()
+        mem = bind(Graph())
+        mem.parse(nt, format="nt")
+        load_mem = time.perf_counter() - t
+        print(f"rdflib memory: load {load_mem:.1f} s ({len(mem):,} triples)", flush=True)
+        q_mem = run_queries(mem)
+        del mem
+
+        db = work / "oxigraph"
+        shutil.rmtree(db, ignore_errors=True)
+        t = time.perf_counter()
+        ox = bind(Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID))
+        ox.open(str(db), create=True)
+        ox.parse(nt, format="ox-nt")
+        load_ox = time.perf_counter() - t
+        print(f"oxigraph (on disk): load {load_ox:.1f} s ({len(ox):,} triples)", flush=True)
+        q_ox = run_queries(ox)
+        ox.close()
+
+        print(f"\n{'':38} {'memory':>9} {'oxigraph':>9} {'ratio':>7}")
+        print(f"{'load ' + format(n, ',') + ' triples':38} {load_mem:8.2f}s {load_ox:8.2f}s "
+              f"{load_mem / load_ox:6.1f}×")
+        total_m = total_o = 0.0
+        for name in QUERIES:
+            (tm, nm, rm), (to, no, ro) = q_mem[name], q_ox[name]
+            assert nm == no, f"{name}: {nm} rows in memory, {no} in oxigraph"
+            total_m, total_o = total_m + tm, total_o + to
+            print(f"{name:38} {tm:8.2f}s {to:8.2f}s {tm / max(to, 1e-9):6.1f}×")
+        print(f"{'all queries':38} {total_m:8.2f}s {total_o:8.2f}s {total_m / max(total_o, 1e-9):6.1f}×")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
