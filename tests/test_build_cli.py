@@ -136,13 +136,15 @@ def test_default_input_is_seeds_and_default_output_is_outputs(tmp_path):
     assert (tmp_path / "outputs" / "graph.ttl").exists()
 
 
-def test_rebuild_replaces_the_graph(tmp_path):
+def test_fresh_rebuild_replaces_the_graph(tmp_path):
+    """Builds into a folder merge with the graph there; --fresh starts over."""
     out = tmp_path / "out"
     assert kg("build", str(SEEDS[0]), "--out", str(out)).returncode == 0
     first = (out / "graph.ttl").read_text(encoding="utf-8")
-    assert kg("build", str(SEEDS[4]), "--out", str(out)).returncode == 0
+    assert kg("build", str(SEEDS[4]), "--out", str(out), "--fresh").returncode == 0
     second = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "绵阳市第三人民医院" in first and "绵阳市第三人民医院" not in second
+    assert "鹤山市人民医院" in second
 
 
 def test_progress_goes_to_stderr_only_when_asked_or_on_a_terminal(tmp_path):
