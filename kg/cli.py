@@ -73,40 +73,14 @@ def summary(result, written) -> str:
     return "\n".join(lines)
 
 
-def cmd_query(args: argparse.Namespace) -> int:
-    from kg.query import command
+def command_of(module: str):
+    """The ``command(args)`` of ``kg.<module>``, imported only when run, so that
+    ``kg build`` does not pay for the server or the browser-side code."""
+    def run(args: argparse.Namespace) -> int:
+        from importlib import import_module
 
-    return command(args)
-
-
-def cmd_stats(args: argparse.Namespace) -> int:
-    from kg.stats import command
-
-    return command(args)
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    from kg.serve import command
-
-    return command(args)
-
-
-def cmd_html(args: argparse.Namespace) -> int:
-    from kg.html import command
-
-    return command(args)
-
-
-def cmd_eval(args: argparse.Namespace) -> int:
-    from kg.evaluate import command
-
-    return command(args)
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    from kg.validate import command
-
-    return command(args)
+        return import_module(f"kg.{module}").command(args)
+    return run
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -137,7 +111,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle file (default outputs/graph.ttl)")
     p.add_argument("--format", choices=("table", "csv", "tsv", "json", "turtle"), default="table",
                    help="turtle is for CONSTRUCT/DESCRIBE (json of those is JSON-LD)")
-    p.set_defaults(func=cmd_query)
+    p.set_defaults(func=command_of("query"))
 
     p = sub.add_parser("stats", help="network analysis of the entity graph (networkx)")
     p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle file (default outputs/graph.ttl)")
@@ -145,20 +119,20 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--write", nargs="?", const="", default=None, metavar="TTL",
                    help="add hkg:degree and hkg:community to the graph file (or write to TTL)")
-    p.set_defaults(func=cmd_stats)
+    p.set_defaults(func=command_of("stats"))
 
     p = sub.add_parser("serve", help="SPARQL 1.1 Protocol endpoint and query page on localhost")
     p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle file (default outputs/graph.ttl)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.set_defaults(func=cmd_serve)
+    p.set_defaults(func=command_of("serve"))
 
     p = sub.add_parser("html", help="write the interactive network page of a built graph")
     p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle file (default outputs/graph.ttl)")
     p.add_argument("--focus", metavar="NAME", help="only the neighbourhood of the entity of this name (any alias)")
     p.add_argument("--depth", type=int, default=1, metavar="N", help="relation hops around --focus (default 1)")
     p.add_argument("--out", help="page to write (default outputs/graph.html, or outputs/focus-NAME.html with --focus)")
-    p.set_defaults(func=cmd_html)
+    p.set_defaults(func=command_of("html"))
 
     p = sub.add_parser("eval", help="score a graph against gold annotation files")
     p.add_argument("gold", metavar="GOLD_DIR", help="folder of gold *.json files (ANNOTATION.md)")
@@ -169,13 +143,13 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--verbose", "-v", action="store_true",
                    help="list every false positive and negative with evidence, and precision per rule")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
-    p.set_defaults(func=cmd_eval)
+    p.set_defaults(func=command_of("evaluate"))
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes (ontology/shapes.ttl)")
     p.add_argument("file", nargs="?", default=str(DEFAULT_GRAPH),
                    help="graph file: .ttl .nt .jsonld .trig (default outputs/graph.ttl)")
     p.add_argument("--limit", type=int, default=50, help="print at most this many violations (0: all)")
-    p.set_defaults(func=cmd_validate)
+    p.set_defaults(func=command_of("validate"))
     return parser
 
 

@@ -307,7 +307,6 @@ def _dept_start(text: str, a: int) -> int:
 
 def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
     text, out = s.text, []
-    last_end, last_parent, last_role = -10, None, ""
     for m in _ROLE.finditer(text):
         a, b = m.start(), m.end()
         if any(text[max(0, a - 3):a].endswith(w) for w in rules.NON_ROLE_WORDS):
@@ -334,9 +333,8 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         start = pos if name == text[pos:pos + len(name)] else b
         out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
                             parent=parent, role=role))
-        last_end, last_parent, last_role = start + len(name), parent, role
         # 副局长A、B、C: bare names continuing the list share the post.
-        j = last_end
+        j = start + len(name)
         while j < len(text) and text[j] == "、":
             nxt = _name_at(text, j + 1)
             if not nxt or _ROLE.match(text, j + 1):

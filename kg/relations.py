@@ -50,6 +50,7 @@ _ADVERBS = re.compile(r"^(?:先后|还|并|也|曾|连续|多次|两度|再次|�
 _QUOTE = re.compile(r"[“「『\"]([^”」』\"]{2,60})[”」』\"]")
 _YEAR = re.compile(r"^((?:19|20)\d\d)(?:年度|年|届)")
 _EDITION = re.compile(r"^第[一二三四五六七八九十\d]+届")
+_SUB_PARTY = re.compile("党委(?:及|其)?(?:" + "|".join(rules.SUB_PARTY_WORDS) + ")")
 _PARTY_ROLES = ("书记", "副书记", "专职副书记", "委员", "组织委员", "宣传委员", "纪检委员")
 
 
@@ -208,7 +209,7 @@ def _partners(ctx: Ctx) -> None:
             continue
         end = ctx.pos(partners[-1][0])[1]
         tail = text[end:end + 40]
-        tail = tail[:_first_clause_end(tail, partners_ok=True)]
+        tail = tail[:_first_clause_end(tail)]
         together = c.group() == "携手" and re.search(r"共建|打造|成立|推进|开展", tail)
         if not together and not any(t in tail for t in rules.PARTNER_TRIGGERS if t != "共建") and not (
                 "共建" in tail and "党建" not in tail):
@@ -226,7 +227,7 @@ def _partners(ctx: Ctx) -> None:
                 ctx.rel(k, "memberOf", alliance, "member-signing")
 
 
-def _first_clause_end(tail: str, partners_ok: bool = False) -> int:
+def _first_clause_end(tail: str) -> int:
     m = re.search(r"[。;;]|,(?!\s*(?:双方|共同))", tail)
     return m.start() if m else len(tail)
 
@@ -270,7 +271,7 @@ def _awards(ctx: Ctx) -> None:
     text = ctx.s.text
     pattern = "|".join(sorted(rules.AWARD_TRIGGERS, key=len, reverse=True))
     for t in re.finditer(f"(?:{pattern})(?!批|救|益|悉|得感|奖励)", text):
-        honours = _honours_after(text, t.end(), quoted_only=t.group() in ("获得", "获", "收获", "成为"))
+        honours = _honours_after(text, t.end(), quoted_only=t.group() in ("获得", "获", "收获"))
         if not honours:
             continue
         cs = _clause_start(text, t.start())
@@ -492,7 +493,7 @@ def _party_parents(ctx: Ctx) -> None:
         ctx.rel(k, "subOrganizationOf", parent, "party-parent")
         if m.rule == "party-collective" or (m.rule == "party-bare" and k[1].endswith("党支部")):
             before = ctx.s.text[:ctx.pos(m)[0]]
-            if re.search(r"党委(?:及|其)?(?:下设|下辖|所属)", before[-8:] + ctx.s.text[ctx.pos(m)[0]:ctx.pos(m)[1]]):
+            if _SUB_PARTY.search(before[-8:] + ctx.s.text[ctx.pos(m)[0]:ctx.pos(m)[1]]):
                 ctx.rel(k, "subOrganizationOf", ctx.r.entity("PartyOrganization", parent[1] + "党委")
                         if parent else None, "party-sub-party")
 

@@ -20,19 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 
-def _extractor_missing() -> str:
-    """The extraction stages land separately; until they do, the tests that
-    run a build are skipped (not failed), and they run once they exist."""
-    try:
-        import kg.pipeline  # noqa: F401
-    except ModuleNotFoundError as exc:
-        if exc.name in ("kg.mentions", "kg.resolve", "kg.relations"):
-            return f"extractor not there yet ({exc.name} missing)"
-        raise
-    return ""
 
-
-needs_extractor = pytest.mark.skipif(bool(_extractor_missing()), reason=_extractor_missing() or "-")
 
 
 def bad_files(folder: Path) -> dict[str, str]:
@@ -149,7 +137,6 @@ def kg(*args: str, cwd: Path = ROOT, preexec=None) -> subprocess.CompletedProces
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
-@needs_extractor
 def test_build_skips_bad_files_and_reads_the_rest(tmp_path):
     from kg.pipeline import build
 
@@ -165,7 +152,6 @@ def test_build_skips_bad_files_and_reads_the_rest(tmp_path):
     assert result.entities and result.assertions
 
 
-@needs_extractor
 def test_command_warns_once_per_bad_file_and_succeeds(tmp_path):
     expected = bad_files(tmp_path / "in")
     shutil.copy(SEEDS[2], tmp_path / "in")
@@ -180,7 +166,6 @@ def test_command_warns_once_per_bad_file_and_succeeds(tmp_path):
     assert (tmp_path / "out" / "graph.ttl").stat().st_size > 0
 
 
-@needs_extractor
 def test_command_fails_with_a_message_when_nothing_could_be_read(tmp_path):
     bad_files(tmp_path / "bad")
     proc = kg("build", str(tmp_path / "bad"), "--out", str(tmp_path / "out"))
@@ -190,7 +175,6 @@ def test_command_fails_with_a_message_when_nothing_could_be_read(tmp_path):
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
 
-@needs_extractor
 @pytest.mark.parametrize("make", ["empty folder", "folder of images", "missing path"])
 def test_command_fails_on_a_folder_with_no_text(tmp_path, make):
     target = tmp_path / "in"
@@ -205,7 +189,6 @@ def test_command_fails_on_a_folder_with_no_text(tmp_path, make):
     assert "Traceback" not in proc.stderr
 
 
-@needs_extractor
 def test_interrupted_build_keeps_the_previous_graph(tmp_path):
     """The output write fails midway (file size limit): the build fails, the
     graph.ttl of the previous build is still there, whole, and no temporary

@@ -14,18 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 
-def _extractor_missing() -> str:
-    """Skipped (not failed) until the extraction stages exist; run after."""
-    try:
-        import kg.pipeline  # noqa: F401
-    except ModuleNotFoundError as exc:
-        if exc.name in ("kg.mentions", "kg.resolve", "kg.relations"):
-            return f"extractor not there yet ({exc.name} missing)"
-        raise
-    return ""
 
-
-pytestmark = pytest.mark.skipif(bool(_extractor_missing()), reason=_extractor_missing() or "-")
 
 # The article's subject, as ANNOTATION.md names it, for each seed.
 SUBJECTS = {

@@ -13,8 +13,8 @@ import pytest
 from rdflib import RDF, Dataset, Graph, compare
 from rdflib.namespace import ORG, PROV, SKOS
 
-from kg.export import WRITERS, dataset, parse_formats, write_outputs
-from kg.graph import HKG, build_graph, document_iri, entity_iri, relation_triples
+from kg.export import WRITERS, parse_formats, write_outputs
+from kg.graph import HKG, document_iri, entity_iri, relation_triples
 from kg.model import RELATIONS, Assertion, Document, Entity
 from kg.store import open_graph
 from kg.validate import validate

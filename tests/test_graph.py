@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import OWL, RDF, RDFS, Graph, Literal
+from rdflib import OWL, RDF, RDFS, Graph
 from rdflib.namespace import ORG, PROV, SKOS
 
-from kg.graph import (HKG, ID, ONTOLOGY_FILE, build_graph, entity_iri, graph_parts,
+from kg.graph import (HKG, ONTOLOGY_FILE, build_graph, entity_iri, graph_parts,
                       ontology, relation_triples, slug)
-from kg.model import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS, Assertion, Document, Entity
+from kg.model import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS, Assertion, Document
 from kg.validate import validate
 from query_fixtures import _gold_parts, gold_facts, gold_graph
 

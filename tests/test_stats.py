@@ -151,8 +151,6 @@ def test_cli_errors(tmp_path, ttl, capsys):
 
 
 def test_seed_graph_stats():
-    for module in ("kg.mentions", "kg.resolve", "kg.relations"):
-        pytest.importorskip(module, reason="extractor not complete yet")
     st = analyse(seed_graph())
     assert st.relations["partnersWith"] >= 1 and st.relations["awarded"] >= 1
     hubs = {n.name for n in st.top("degree", 5)}
