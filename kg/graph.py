@@ -62,8 +62,10 @@ def slug(name: str) -> str:
 
 
 def entity_iri(type_: str, name: str) -> URIRef:
-    """>>> str(entity_iri("Hospital", "华西医院"))
-    'https://w3id.org/hospital-kg/id/hospital/华西医院'
+    """The IRI of an entity, from its type and canonical name.
+
+    >>> str(entity_iri("Hospital", "甲市人民医院"))
+    'https://w3id.org/hospital-kg/id/hospital/甲市人民医院'
     """
     return ID[f"{type_.lower()}/{slug(name)}"]
 

@@ -45,7 +45,7 @@ def _tokenizer() -> tuple[jieba.Tokenizer, dict[str, str]]:
         tk.add_word(word, freq=None, tag=tag)
         tags.setdefault(word, tag)
     # Dictionary words that glue an institution suffix to what follows
-    # (医院院长, 医院党委) would hide where a name ends: split them.
+    # (医院院长, 医院管理) would hide where a name ends: split them.
     tk.check_initialized()
     heads = tuple(s for s, _, _ in rules.ORG_SUFFIXES if len(s) > 1)
     for word in [w for w, f in tk.FREQ.items() if f and len(w) > 2 and w.startswith(heads)]:
@@ -57,8 +57,8 @@ def _tokenizer() -> tuple[jieba.Tokenizer, dict[str, str]]:
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` with offsets and dictionary tags (``?`` when unknown).
 
-    >>> [t.word for t in tokenize("托管红原县人民医院")]
-    ['托管', '红原县', '人民医院']
+    >>> [t.word for t in tokenize("托管乙县人民医院")]
+    ['托管', '乙', '县', '人民医院']
     """
     tk, tags = _tokenizer()
     out, pos = [], 0

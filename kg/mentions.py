@@ -52,7 +52,7 @@ def sentence_mentions(s: Sentence) -> list[Mention]:
     """Mentions of one sentence (offsets into the document).
 
     >>> from kg.model import Sentence
-    >>> [(m.name, m.type) for m in sentence_mentions(Sentence("d", 0, 0, 14, "甲县人民医院党委书记王小明介绍"))]
+    >>> [(m.name, m.type) for m in sentence_mentions(Sentence("d", 0, 0, 12, "甲县人民医院院长王小明介绍"))]
     [('甲县人民医院', 'Hospital'), ('王小明', 'Person')]
     """
     tokens = tokenize(s.text)
@@ -257,7 +257,7 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         if name.startswith("总院") and len(name) > 4:
             name = name[2:]          # the main campus is the hospital itself
         # The canonical name is the parent's name + the local part; a
-        # subject-scoped one (@subject内科党支部) is completed by resolve.
+        # subject-scoped one (@subject外科第三党支部) is completed by resolve.
         out.append(_mention(s, text[start:b], start, b, "PartyOrganization", rule,
                             name=parent + name, parent=parent))
     return out
@@ -271,10 +271,10 @@ _DEPT = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,10}?(?:科|室|部|处|系|所|
 @lru_cache(maxsize=4096)
 def _dept_ok(dept: str) -> bool:
     if dept in rules.GENERIC_WORDS:
-        return False                       # 各分院党支部, 社区党委: no particular body
+        return False                       # 各分院党总支, 社区党委: no particular body
     first = tokenize(dept)[:1]
     if first and first[0].tag == "v" and len(first[0].word) > 1:
-        return False                       # 构建总院党支部: a verb, not a department
+        return False                       # 构建总院党总支: a verb, not a department
     listed = _ORDINAL_LIST.search(dept)
     if not _DEPT.match(dept[:listed.end(1)] if listed else dept):
         return False
@@ -299,7 +299,7 @@ def _dept_start(text: str, a: int) -> int:
     if dept.endswith("院") and not dept.endswith(("分院", "总院", "学院")):
         cut = len(dept)                      # …院党委书记: the 院 is the (subject) institution
     elif dept.startswith("院") and cut == 0:
-        cut = 1                              # 院党支部: a bare 院 at the start of the phrase
+        cut = 1                              # 院党总支: a bare 院 at the start of the phrase
     return i + cut
 
 

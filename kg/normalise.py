@@ -58,8 +58,8 @@ def _t2s():
 def to_simplified(text: str) -> str:
     """Traditional → simplified characters (OpenCC ``t2s``).
 
-    >>> to_simplified("醫院黨委")
-    '医院党委'
+    >>> to_simplified("醫院護理部")
+    '医院护理部'
     """
     return _t2s().convert(text)
 
@@ -94,7 +94,7 @@ def normalise_text(text: str) -> str:
 def boilerplate_rule(line: str) -> str | None:
     """The id of the boilerplate rule a line matches, or None.
 
-    >>> boilerplate_rule("Copyright© 2021 基层党建网"), boilerplate_rule("医院党委书记介绍")
+    >>> boilerplate_rule("Copyright© 2021 基层党建网"), boilerplate_rule("医院院长介绍")
     ('copyright', None)
     """
     if len(line) > MAX_BOILERPLATE_LINE:

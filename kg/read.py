@@ -145,8 +145,8 @@ def html_to_text(html: str) -> str:
     styles and navigation (``<nav>``, page headers and footers, and blocks
     whose class or id says nav, menu, breadcrumb, footer, sidebar …).
 
-    >>> html_to_text("<nav>首页</nav><p>医院<b>党委</b></p><script>x()</script>")
-    '医院党委'
+    >>> html_to_text("<nav>首页</nav><p>医院<b>护理部</b></p><script>x()</script>")
+    '医院护理部'
     """
     from bs4 import BeautifulSoup
 

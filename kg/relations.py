@@ -128,7 +128,7 @@ def _list_before(ctx: Ctx, pos: int, types) -> list[tuple[Mention, Key]]:
         gap = ctx.s.text[b:cur]
         if k[0] not in types:
             if re.fullmatch(r"、?[\u4e00-\u9fff]{1,6}", gap) and out:
-                cur = a          # 医技党总支、放射科与: skip a short non-party item
+                cur = a          # 外科党总支、骨科与: skip a short non-party item
                 continue
             break
         if out and not (_LIST_SEP.match(gap) or re.fullmatch(r"、[\u4e00-\u9fff]{1,5}、", gap)):
@@ -362,7 +362,7 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
     names = _bare_person_list(lead[:by] if by >= 0 else lead)
     if names:
         return [ctx.r.entity("Person", n) for n in names]
-    # 被评为“X”的重症医学科党小组: the recipient follows the honour
+    # 被评为“X”的骨科党小组: the recipient follows the honour
     follow = [(m, k) for m, k in ctx.ms if ctx.pos(m)[0] >= honour_end]
     if follow and re.match(r"[”」』\"]?(?:称号|荣誉)?的", text[honour_end:]):
         return [follow[0][1]]

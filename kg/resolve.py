@@ -3,9 +3,9 @@
 * The article's **subject hospital** is the hospital named most (the title
   counts three times); bare 医院 / 我院 / 该院 mentions resolve to it.
 * **Short forms** join their full name when the article writes both: a
-  suffix (三峡医院 ⊂ 重庆大学附属三峡医院), an abbreviation whose characters
-  appear in order with the same ordinal (华西二院 ~ 四川大学华西第二医院,
-  市三医院 ~ 绵阳市第三人民医院), a dropped 人民/市 (迭部县医院), a 简称
+  suffix (丁州医院 ⊂ 丙州大学附属丁州医院), an abbreviation whose characters
+  appear in order with the same ordinal (乙江二院 ~ 甲省大学乙江第二医院,
+  市一医院 ~ 甲州市第一人民医院), a dropped 人民/市 (乙县医院), a 简称
   definition, a former name (X划转成为Y), or the table of well-known short
   names in ``kg/data/abbreviations.tsv``.
 * **Party bodies** are named after the canonical name of the organisation
@@ -135,7 +135,7 @@ def _group_short_forms(r: Resolution, doc: Document, sentences: list[Sentence],
     names_by_type: dict[str, set[str]] = {}
     for m in ms:
         names_by_type.setdefault(m.type, set()).add(m.name)
-    for m in parties:      # 华西二院7个党支部: the institution inside a party body's name
+    for m in parties:      # 乙江二院7个党支部: the institution inside a party body's name
         if m.parent and m.parent != SUBJECT:
             parent = _strip_party_prefix(m.parent)
             names_by_type.setdefault(org_type(parent), set()).add(parent)
@@ -163,9 +163,9 @@ def _group_short_forms(r: Resolution, doc: Document, sentences: list[Sentence],
 def is_short_form(short: str, full: str) -> bool:
     """Is ``short`` a short form of ``full``?
 
-    >>> is_short_form("华西二院", "四川大学华西第二医院"), is_short_form("华西医院", "四川大学华西第二医院")
+    >>> is_short_form("乙江二院", "甲省大学乙江第二医院"), is_short_form("乙江医院", "甲省大学乙江第二医院")
     (True, False)
-    >>> is_short_form("市三医院", "绵阳市第三人民医院"), is_short_form("迭部县医院", "迭部县人民医院")
+    >>> is_short_form("市一医院", "甲州市第一人民医院"), is_short_form("乙县医院", "乙县人民医院")
     (True, True)
     """
     if len(short) < 3 or short in rules.SUBJECT_REFERENCES:
@@ -179,7 +179,7 @@ def is_short_form(short: str, full: str) -> bool:
     if full.endswith(short):
         return len(short) >= 4 or bool(_ordinal(short))
     if short in full:
-        return False        # 本溪市中心医院 inside 本溪市中心医院医疗集团妇儿医院 is the group, not a short form
+        return False        # 甲市医院 inside 甲市医院医疗集团乙医院 names the group's owner, not a short form
     if full.replace("人民", "") == short or _PLACE_WORDS.sub("", full) == short:
         return True
     return _is_subsequence(short, full) and short[0] in full[: max(1, len(full) - len(short) + 1)]

@@ -6,6 +6,8 @@ institution names, titles and news sentences are built.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 # ── Institution names: (suffix, entity type, rule id), longest suffix wins. ──
 ORG_SUFFIXES = (
     # hospitals
@@ -58,7 +60,7 @@ ORG_SUFFIXES = (
     ("医疗保障局", "GovernmentBody", "name-government"),
     ("医保局", "GovernmentBody", "name-government"),
     ("人民政府", "GovernmentBody", "name-government"),
-    ("卫生福利部", "GovernmentBody", "name-government"),
+    ("福利部", "GovernmentBody", "name-government"),
     ("卫福部", "GovernmentBody", "name-government"),
     ("办公厅", "GovernmentBody", "name-government"),
     # other organisations
@@ -81,9 +83,10 @@ ORG_SUFFIXES = (
     ("有限公司", "Organization", "name-organization"),
     ("公司", "Organization", "name-organization"),
 )
-# National bodies whose name is nothing but an institution word.
-STANDALONE_NAMES = frozenset({"卫生福利部", "卫福部", "国家卫生健康委员会", "国家卫健委", "国家中医药管理局",
-                              "国家疾病预防控制局", "国家医疗保障局", "中央办公厅", "国务院办公厅"})
+# National bodies whose name is nothing but an institution word (one a line).
+STANDALONE_NAMES = frozenset(
+    line.strip() for line in (Path(__file__).parent / "data" / "national_bodies.txt")
+    .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 # 第N医院 / 二院 / 三附院: an ordinal before 院 names a hospital.
 ORDINAL = "一二三四五六七八九十"
 ORDINAL_HOSPITAL = rf"(?:第?[{ORDINAL}]+(?:附属)?医院|[{ORDINAL}]附?院)"
