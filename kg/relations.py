@@ -455,9 +455,9 @@ def _affiliations(ctx: Ctx) -> None:
             subj = ctx.r.subject.key if ctx.r.subject else None
         for _, k in unis:
             ctx.rel(subj, "affiliatedWith", k, "affiliation-stated", kind=w.group())
-    for m, k in _orgs(ctx, ("Hospital",)):
+    for m, k in _orgs(ctx, ("Hospital",)):       # the written name: 系X附属… may be the subject's alias
         u = re.match(r"(.{2,12}?(?:医科大学|中医药大学|大学|医学院))(?:附属|第[一二三四五六七八九十]+附属|"
-                     r".{0,4}[一二三四五六七八九十]附院)", k[1])
+                     r".{0,4}[一二三四五六七八九十]附院)", m.name)
         if u:
             ctx.rel(k, "affiliatedWith", ctx.r.entity("University", u.group(1)), "affiliation-name",
                     kind="附属医院")

@@ -65,6 +65,7 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
     for m in parents:
         m.name = _strip_party_prefix(m.name)
     r.subject = _subject_hospital(r, doc, sorted(org_mentions + parents, key=lambda m: m.start))
+    _subject_is(r, doc, org_mentions)
     for m in mentions:
         key = _resolve_mention(r, m)
         if key is not None:
@@ -124,6 +125,20 @@ def _subject_hospital(r: Resolution, doc: Document, ms: list[Mention]) -> Entity
     return r.entities[r.entity("Hospital", best)]
 
 
+def _subject_is(r: Resolution, doc: Document, ms: list[Mention]) -> None:
+    """系X附属精神卫生中心 with no subject before it: X is another name of the
+    subject hospital."""
+    if r.subject is None:
+        return
+    for m in ms:
+        before = doc.text[max(0, m.start - 2):m.start]
+        opens_clause = len(before) < 2 or before[0] in "\n,;。"
+        if m.type == "Hospital" and before.endswith("系") and opens_clause \
+                and (m.type, m.name) not in r.canonical:
+            r.canonical[(m.type, m.name)] = r.subject.name
+            r.subject.aliases.add(m.name)
+
+
 def _written_forms(r: Resolution, type_: str, canonical: str) -> set[str]:
     return {w for (t, w), c in r.canonical.items() if t == type_ and c == canonical} | {canonical}
 
@@ -148,7 +163,9 @@ def _group_short_forms(r: Resolution, doc: Document, sentences: list[Sentence],
                 r.entity(type_, r.canonical[(type_, short)], alias=short)
     for type_, names in names_by_type.items():
         longest_first = sorted(names, key=len, reverse=True)
-        for short in sorted(names, key=len):
+        # Longest first, so that a middle form (乙江第二医院) already points at
+        # the full name when a shorter one (乙江二院) looks for its full name.
+        for short in sorted(names, key=len, reverse=True):
             if (type_, short) in r.canonical:
                 continue
             fulls = [f for f in longest_first if f != short and len(f) > len(short)

@@ -202,3 +202,13 @@ def test_xieshou_joins_partners_and_quantities_end_names():
     assert ("甲州市第一人民医院", "partnersWith", "乙县人民医院") in got
     assert ("甲州市第一人民医院", "partnersWith", "丁县人民医院") in got
     assert not [o for _, _, o in got if "三家" in o]
+
+
+def test_xi_names_the_subject_and_middle_forms_chain_to_the_full_name():
+    r = extract(Document("t.txt", TITLE + "医院位于甲州。系丙州医学院附属精神卫生中心。"
+                         "医院与甲省大学乙江第二医院签约合作。乙江第二医院党委、乙江二院党支部参加。"))
+    names = {e.name: e for e in r.entities}
+    assert "丙州医学院附属精神卫生中心" in names["甲州市第一人民医院"].aliases
+    got = {(a.subject[1], a.predicate, a.object[1]) for a in r.assertions}
+    assert ("甲州市第一人民医院", "affiliatedWith", "丙州医学院") in got
+    assert ("甲省大学乙江第二医院党支部", "subOrganizationOf", "甲省大学乙江第二医院") in got
