@@ -234,8 +234,9 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             dept = text[dept_start + len(ref):a]
             if dept and (len(dept) < 2 or dept.isdigit() or not _dept_ok(dept)):
                 continue
-            parent, start, rule = (out[-1].parent if _COLLECTIVE.match(dept) and out else SUBJECT,
-                                   dept_start, "party-bare")
+            listed_after = out and out[-1].end - s.start == dept_start - 1 and text[dept_start - 1] == "、"
+            parent, start, rule = (out[-1].parent if out and (_COLLECTIVE.match(dept) or listed_after)
+                                   else SUBJECT, dept_start, "party-bare")
         if dept and (_COLLECTIVE.match(dept) or re.search(r"\d+个$", dept)):
             dept, rule = "", "party-collective"
             if suffix not in ("党支部", "支部", "党总支"):
@@ -337,8 +338,8 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         j = start + len(name)
         while j < len(text) and text[j] == "、":
             nxt = _name_at(text, j + 1)
-            if not nxt or _ROLE.match(text, j + 1):
-                break
+            if not nxt or _ROLE.match(text, j + 1) or any(o.start - s.start == j + 1 for o in orgs):
+                break                 # 、余干县卫生健康委员会…: an institution, not a name
             out.append(_mention(s, nxt, j + 1, j + 1 + len(nxt), "Person", "person-list",
                                 parent=parent, role=role))
             j += 1 + len(nxt)

@@ -157,9 +157,13 @@ def _subject_before(ctx: Ctx, pos: int, types=ORG_TYPES) -> Key | None:
     before = [(m, k) for m, k in ctx.ms if cs <= ctx.pos(m)[1] <= pos and k[0] in types]
     if before:
         return before[-1][1]
-    first = [(m, k) for m, k in ctx.ms if ctx.pos(m)[1] <= cs and k[0] in types]
-    if first and ctx.pos(first[0][0])[0] <= 2:
-        return first[0][1]
+    # The sentence's subject: a mention opening an earlier clause (近年来,A…)
+    for m, k in ctx.ms:
+        a, b = ctx.pos(m)
+        if b > cs:
+            break
+        if k[0] in types and _ADVERBS.match(ctx.s.text[_clause_start(ctx.s.text, a):a]):
+            return k
     if _ADVERBS.match(re.sub(r"\s", "", ctx.s.text[cs:pos])) and ctx.r.subject:
         return ctx.r.subject.key
     return None
@@ -259,12 +263,14 @@ def _cobuilds(ctx: Ctx) -> None:
             continue
         if _not_asserted(text[:c.start()][-10:]):
             continue
-        for _, a in left:
-            for _, b in right:
-                oa, ob = _org_of(ctx, a), _org_of(ctx, b)
-                if oa is not None and oa == ob:
-                    continue      # two branches of one hospital: not what 共建 reports
-                ctx.rel(_party_of(ctx, a), "coBuildsWith", _party_of(ctx, b), "cobuild-with")
+        respectively = "分别" in text[max(0, c.start() - 3):c.start()] and len(left) == len(right)
+        pairs = (zip([k for _, k in left], [k for _, k in right]) if respectively else
+                 ((a, b) for _, a in left for _, b in right))
+        for a, b in pairs:
+            oa, ob = _org_of(ctx, a), _org_of(ctx, b)
+            if oa is not None and oa == ob:
+                continue      # two branches of one hospital: not what 共建 reports
+            ctx.rel(_party_of(ctx, a), "coBuildsWith", _party_of(ctx, b), "cobuild-with")
 
 
 def _awards(ctx: Ctx) -> None:
@@ -311,12 +317,16 @@ def _honours_after(text: str, pos: int, quoted_only: bool) -> list[tuple[str, st
             inner = q.group(1).strip()
             after = segment[q.end():]
             # 基层党建“3+2”书记项目示范党支部: quotes inside a longer title
-            tail = re.match(r"[^、“「『的,]{0,20}", after).group()
-            if tail and tail.endswith(rules.HONOUR_HEADS) and len(after) == len(tail) and cur == 0:
-                name = (prefix + q.group(0) + tail).strip()
+            place = prefix if 0 < len(prefix) <= 4 and re.search(r"[国省市县区]$", prefix) else ""
+            tail = re.match(r"[^、“「『的,]{0,24}", after).group()
+            title_tail = re.sub(r"(?:名单|榜单|行列)$", "", tail)
+            if title_tail and title_tail.endswith(rules.HONOUR_HEADS) and len(after) == len(tail) and cur == 0:
+                # 绵阳市基层党建“3+2”…示范党支部 keeps its lead; an issuer (…卫健委) does not
+                lead = "" if org_type(prefix) != "Organization" or prefix.endswith("委") else prefix
+                name = (lead + q.group(0) + title_tail).strip()
                 out.append((name, re.sub(r"[“”「」『』\"]", "", name), True, pos + len(segment)))
                 return out
-            alias = prefix + inner if 0 < len(prefix) <= 4 and re.search(r"[国省市县区]$", prefix) else ""
+            alias = place + inner if place else ""
             out.append((_clean_honour(inner), alias, True, pos + q.end()))
             cur = q.end()
         # “A”、B等荣誉: unquoted items after the quoted ones

@@ -212,3 +212,23 @@ def test_xi_names_the_subject_and_middle_forms_chain_to_the_full_name():
     got = {(a.subject[1], a.predicate, a.object[1]) for a in r.assertions}
     assert ("甲州市第一人民医院", "affiliatedWith", "丙州医学院") in got
     assert ("甲省大学乙江第二医院党支部", "subOrganizationOf", "甲省大学乙江第二医院") in got
+
+
+def test_respectively_pairs_lists_in_order():
+    got = triples("甲州市第一人民医院内科党支部、外科党支部分别与乙县人民医院内科党支部、外科党支部结成对子。")
+    assert ("甲州市第一人民医院内科党支部", "coBuildsWith", "乙县人民医院内科党支部") in got
+    assert ("甲州市第一人民医院外科党支部", "coBuildsWith", "乙县人民医院外科党支部") in got
+    assert ("甲州市第一人民医院内科党支部", "coBuildsWith", "乙县人民医院外科党支部") not in got
+
+
+def test_sentence_subject_after_a_time_clause_and_issuer_before_a_quoted_title():
+    got = triples("近年来,乙县人民医院先后被评为“乙省文明单位”,2022年入选乙省卫健委“百强县医院”创建单位名单。")
+    assert ("乙县人民医院", "awarded", "乙省文明单位") in got
+    assert ("乙县人民医院", "awarded", "“百强县医院”创建单位") in got
+    assert not [s for s, p, _ in got if p == "awarded" and s == "甲州市第一人民医院"]
+
+
+def test_a_list_of_posts_stops_at_an_institution():
+    got = triples("甲州市第一人民医院党委书记王小红、余庆县卫生健康局局长李大明出席。")
+    assert ("李大明", "holdsPositionIn", "余庆县卫生健康局") in got
+    assert not [s for s, p, _ in got if p == "holdsPositionIn" and s.startswith("余庆")]
