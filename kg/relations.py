@@ -17,6 +17,7 @@ affiliation-stated      (系) U1、U2 (非直管)附属医院 / 教学医院 / �
 affiliation-name        U附属…医院, U…N附院 (read from the name)
 member-founding         A (与B、C) 牵头/联合成立 X联盟
 member-signing          A 与 B 举行 “X联盟” 签约
+member-unit             A 是/成为 X联盟 (的) 成员单位 / 理事单位
 member-name             X医疗集团Y医院 (read from the name)
 party-parent            a party body → the organisation it sits in
 party-sub-party         X党委 下设/下辖 党支部
@@ -40,7 +41,7 @@ CONFIDENCE = {
     "partner-with": 0.9, "cobuild-with": 0.85, "award-quoted": 0.9, "award-plain": 0.75,
     "award-roster": 0.8, "support-trigger": 0.85, "support-dispatch": 0.7,
     "affiliation-stated": 0.85, "affiliation-name": 0.8, "member-founding": 0.85,
-    "member-signing": 0.75, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
+    "member-signing": 0.75, "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
     "person-post": 0.85,
 }
 _LIST_SEP = re.compile(r"^(?:、|和|及|以及|与)$")
@@ -51,6 +52,7 @@ _QUOTE = re.compile(r"[“「『\"]([^”」』\"]{2,60})[”」』\"]")
 _YEAR = re.compile(r"^((?:19|20)\d\d)(?:年度|年|届)")
 _EDITION = re.compile(r"^第[一二三四五六七八九十\d]+届")
 _SUB_PARTY = re.compile("党委(?:及|其)?(?:" + "|".join(rules.SUB_PARTY_WORDS) + ")")
+_MEMBER_UNIT = re.compile(r"的?((?:常务)?(?:副)?(?:理事长|理事|主任委员|会员|成员|核心|牵头)单位)")
 _PARTY_ROLES = ("书记", "副书记", "专职副书记", "委员", "组织委员", "宣传委员", "纪检委员")
 
 
@@ -383,6 +385,7 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
 def _bare_person_list(lead: str) -> list[str]:
     """冯美、丁红梅 → the names, when the text is nothing but names."""
     lead = re.sub(r"^(?:同时|此外|其中|另外|今年|去年)", "", lead.strip())
+    lead = re.sub(r"(?:同志|医生|教授|护士|主任医师|副主任医师)$", "", lead)
     names, pos = [], 0
     while pos < len(lead):
         name = _name_at(lead, pos)
@@ -489,6 +492,11 @@ def _members(ctx: Ctx) -> None:
         for k in {k for _, k in members} | founders:
             ctx.rel(k, "memberOf", alliance, "member-founding",
                     role="牵头单位" if "牵头" in t.group() else "")
+    # X是/成为Y联盟(的)成员单位: membership stated with the member's role
+    for m, k in _orgs(ctx, ("Alliance",)):
+        unit = _MEMBER_UNIT.match(text, ctx.pos(m)[1])
+        if unit and not _not_asserted(text[_clause_start(text, ctx.pos(m)[0]):ctx.pos(m)[0]]):
+            ctx.rel(_subject_before(ctx, ctx.pos(m)[0]), "memberOf", k, "member-unit", role=unit.group(1))
     for m, k in _orgs(ctx, ("Hospital",)):
         g = re.match(r"(.{2,16}?(?:医疗集团|健康集团))(.{2,})$", k[1])
         if g and g.group(2).endswith(("医院", "院")):

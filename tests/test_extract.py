@@ -232,3 +232,9 @@ def test_a_list_of_posts_stops_at_an_institution():
     got = triples("甲州市第一人民医院党委书记王小红、余庆县卫生健康局局长李大明出席。")
     assert ("李大明", "holdsPositionIn", "余庆县卫生健康局") in got
     assert not [s for s, p, _ in got if p == "holdsPositionIn" and s.startswith("余庆")]
+
+
+def test_member_unit_and_comrade_recipients():
+    got = rules_of("医院是乙省胸痛专科联盟理事单位。王小红同志荣获“乙省优秀护士”称号。")
+    assert got[("甲州市第一人民医院", "memberOf", "乙省胸痛专科联盟")] == "member-unit"
+    assert ("王小红", "awarded", "乙省优秀护士") in got
