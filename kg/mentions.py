@@ -265,7 +265,7 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
 
 
 _DEPT = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,10}?(?:科|室|部|处|系|所|办|组|病区|中心|部门|门诊|临床|医技|机关|党委|党组|"
-                   r"后勤|行政|护理|药学|离退休|总院|分院|院区|学院|委员会|街道|社区|党委办公室|联合|直属))?"
+                   r"后勤|行政|护理|药学|离退休|总院|分院|院区|学院|委员会|街道|社区|党委办公室|联合|直属|团委|工会|纪委))?"
                    r"(?:第?[一二三四五六七八九十]+)?$")
 
 
@@ -316,13 +316,13 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                        and o.start - s.start < a < o.end - s.start < b), None)
         if holder is not None:      # 内科第二党支部书记: 党支部 belongs to both
             a = holder.end - s.start
-        parent, dept_start = _post_organisation(s, orgs, a, out)
-        if parent is None:
-            continue
-        role = text[dept_start:b] if dept_start is not None else text[a:b]
         name = _name_at(text, b)
         if name:
             pos = b
+            parent, dept_start = _post_organisation(s, orgs, a, out)
+            if parent is None:
+                continue
+            role = text[dept_start:b] if dept_start is not None else text[a:b]
         else:   # 李四院长: the name stands between the institution and the title
             name, pos = _name_before(text, a, orgs, s)
             if not name:
@@ -365,9 +365,9 @@ def _post_organisation(s: Sentence, orgs: list[Mention], a: int,
     dept = _dept_start(text, a)
     before = text[dept - 1] if dept > 0 else ","
     written = text[dept:a]
-    if written.endswith(_PLACE_END) or written.endswith("会") or \
+    if (written and not _dept_ok(written)) or \
             not (before in ",、。;:“\"" or text[:dept].endswith("院")):
-        return None, None    # 泰兴市副市长 / (医福会)执行长: an organisation we did not find
+        return None, None    # 泰兴市副市长, 政协委员, (医福会)执行长: an organisation we did not find
     return SUBJECT, dept
 
 

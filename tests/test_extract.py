@@ -238,3 +238,9 @@ def test_member_unit_and_comrade_recipients():
     got = rules_of("医院是乙省胸痛专科联盟理事单位。王小红同志荣获“乙省优秀护士”称号。")
     assert got[("甲州市第一人民医院", "memberOf", "乙省胸痛专科联盟")] == "member-unit"
     assert ("王小红", "awarded", "乙省优秀护士") in got
+
+
+def test_posts_outside_any_named_organisation_are_not_guessed():
+    got = triples("政协委员王小红、乙县副县长李大明出席。团委书记赵一平介绍。")
+    assert not [t for t in got if t[0] in ("王小红", "李大明")]
+    assert ("赵一平", "holdsPositionIn", "甲州市第一人民医院") in got
