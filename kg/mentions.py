@@ -117,7 +117,6 @@ def _walk_left(tokens: list[Token], i: int, suffix_start: int, verbs_ok: bool = 
     while k >= 0 and not _stops(tokens[k], verbs_ok) and suffix_start - tokens[k].start <= 24:
         start = tokens[k].start
         k -= 1
-    # The walk may have started inside a stop token (托管红原县 → 红原县).
     return start
 
 
