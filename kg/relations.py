@@ -431,7 +431,7 @@ def _supports(ctx: Ctx) -> None:
         for t in re.finditer(word, text):
             if word == "支援" and text[max(0, t.start() - 2):t.start()] == "对口":
                 continue
-            if word == "帮扶" and text[max(0, t.start() - 3):t.start()].endswith("组团式"):
+            if word == "帮扶" and text[max(0, t.start() - 3):t.start()].endswith(("组团式", "对口")):
                 continue
             objs = _list_after(ctx, t.end(), ("Hospital",))
             if not objs or _not_asserted(text[_clause_start(text, t.start()):t.start()]):

@@ -244,3 +244,10 @@ def test_posts_outside_any_named_organisation_are_not_guessed():
     got = triples("政协委员王小红、乙县副县长李大明出席。团委书记赵一平介绍。")
     assert not [t for t in got if t[0] in ("王小红", "李大明")]
     assert ("赵一平", "holdsPositionIn", "甲州市第一人民医院") in got
+
+
+def test_building_a_medical_consortium_with_partners():
+    got = triples("2023年,医院与乙县人民医院、丙县人民医院组建甲州南部医疗联合体,并对口帮扶丁县中医医院。")
+    assert ("甲州市第一人民医院", "partnersWith", "丙县人民医院") in got
+    assert ("丙县人民医院", "memberOf", "甲州南部医疗联合体") in got
+    assert ("甲州市第一人民医院", "supports", "丁县中医医院") in got
