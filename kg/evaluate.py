@@ -475,16 +475,17 @@ def _order(t: Triple) -> tuple:
 
 
 def load_graph(path: str | Path) -> Graph:
-    """A graph file (Turtle, or any format rdflib guesses from the suffix)."""
+    """A graph file (Turtle, or any format rdflib guesses from the suffix),
+    read as ``kg query`` reads it."""
+    from kg.query import QueryError, load_graph as read_graph
+
     path = Path(path)
     if not path.is_file():
         raise EvalError(f"graph file not found: {path}")
-    g = Graph()
     try:
-        g.parse(path, format="turtle" if path.suffix in (".ttl", "") else None)
-    except Exception as exc:       # rdflib raises many kinds
-        raise EvalError(f"cannot parse graph {path}: {exc}") from exc
-    return g
+        return read_graph(path)
+    except QueryError as exc:
+        raise EvalError(f"cannot parse graph {exc}") from exc
 
 
 def graph_of_inputs(inputs: Iterable[str | Path]) -> Graph:
