@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Iterable
 
 import networkx as nx
-from rdflib import RDF, BNode, Dataset, Graph, URIRef
+from rdflib import RDF, BNode, Dataset, Graph
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV, SKOS
 
 from kg.files import write_atomic
-from kg.graph import HKG, PREFIXES, build_graph, merge_build, new_graph
+from kg.graph import HKG, PREFIXES, build_graph, entity_nodes, merge_build, new_graph
 from kg.html import render_html
-from kg.model import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS
+from kg.model import RELATIONS, SYMMETRIC_RELATIONS
 
 # --format name → file name
 FORMATS = {"nt": "graph.nt", "jsonld": "graph.jsonld", "trig": "graph.trig",
@@ -219,12 +219,9 @@ def entity_network(g: Graph) -> nx.MultiDiGraph:
     """Entities as nodes (``label``, ``type``), relation triples as edges
     (``relation``, ``symmetric``, ``assertions``, ``confidence``, ``documents``,
     ``evidence``), inserted in sorted order so that the files are stable."""
-    types = {HKG[t]: t for t in ENTITY_TYPES}
     net = nx.MultiDiGraph(name="hospital-kg")
-    for node, label in sorted(g.subject_objects(SKOS.prefLabel)):
-        t = sorted(types[x] for x in g.objects(node, RDF.type) if x in types)
-        if t and isinstance(node, URIRef):
-            net.add_node(str(node), label=str(label), type=t[0])
+    for node, label, type_ in entity_nodes(g):
+        net.add_node(str(node), label=label, type=type_)
     support = defaultdict(list)
     files = {d: str(n) for d, n in g.subject_objects(HKG.fileName)}
     for st in g.subjects(RDF.type, RDF.Statement):

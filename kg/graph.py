@@ -181,6 +181,27 @@ def build_graph(docs: Iterable[Document], entities: Iterable[Entity],
     return g
 
 
+_TYPE_OF = {HKG[t]: t for t in ENTITY_TYPES}
+
+
+def entity_nodes(g: Graph) -> list[tuple[URIRef, str, str]]:
+    """``(node, prefLabel, type)`` of every entity in ``g``, sorted: the one
+    place that tells entities (an ``hkg:`` entity type and a label) from the
+    ontology, documents and statements. Extra aligned types (schema:, org:)
+    are ignored; of several ``hkg:`` types the first by name is kept.
+
+    >>> g = build_graph([], [Entity("甲市人民医院", "Hospital")], [])
+    >>> [(label, t) for _, label, t in entity_nodes(g)]
+    [('甲市人民医院', 'Hospital')]
+    """
+    out = []
+    for node, label in g.subject_objects(SKOS.prefLabel):
+        types = sorted(_TYPE_OF[t] for t in g.objects(node, RDF.type) if t in _TYPE_OF)
+        if types and isinstance(node, URIRef):
+            out.append((node, str(label), types[0]))
+    return sorted(out)
+
+
 def relation_triples(g: Graph) -> list[tuple[str, str, str]]:
     """``(subject name, relation, object name)`` for every relation in a graph,
     names being the entities' ``skos:prefLabel``."""
@@ -206,13 +227,9 @@ def graph_parts(g: Graph) -> tuple[list[Document], list[Entity], list[Assertion]
                        date=str(date) if date is not None else "")
         docs.append(doc)
         by_node[node] = doc.name
-    entity_types = {HKG[t]: t for t in ENTITY_TYPES}
     entities, keys = [], {}
-    for node, label in g.subject_objects(SKOS.prefLabel):
-        types = sorted(entity_types[t] for t in g.objects(node, RDF.type) if t in entity_types)
-        if not types:
-            continue
-        e = Entity(str(label), types[0])
+    for node, label, type_ in entity_nodes(g):
+        e = Entity(label, type_)
         e.aliases = {str(a) for a in g.objects(node, SKOS.altLabel)}
         e.docs = {by_node[d] for d in g.objects(node, HKG.mentionedIn) if d in by_node}
         entities.append(e)

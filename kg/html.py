@@ -37,7 +37,7 @@ from pathlib import Path
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from kg.graph import HKG
+from kg.graph import HKG, entity_nodes
 from kg.model import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS
 
 # Graphs with more nodes than this get no physics in the browser: the
@@ -106,22 +106,12 @@ def _norm(name: str) -> str:
 
 def _entities(g: Graph) -> dict[URIRef, dict]:
     """Every entity of the graph: a node with an entity type and a prefLabel."""
-    type_of = {HKG[t]: t for t in ENTITY_TYPES}
     out: dict[URIRef, dict] = {}
-    labels: dict[URIRef, list] = defaultdict(list)
-    for s, label in g.subject_objects(SKOS.prefLabel):
-        labels[s].append(label)
-    for s, found in labels.items():
-        types = {type_of[t] for t in g.objects(s, RDF.type) if t in type_of}
-        if not types:
-            continue
-        # one label per entity: a Chinese one first, then any
-        label = sorted(found, key=lambda lit: (getattr(lit, "language", None) != "zh", str(lit)))[0]
-        name = str(label)
+    for s, name, type_ in entity_nodes(g):
         aliases = sorted({str(a) for a in g.objects(s, SKOS.altLabel)} - {name})
         docs = sorted({str(g.value(d, HKG.fileName) or str(d).rsplit("/", 1)[-1])
                        for d in g.objects(s, HKG.mentionedIn)})
-        out[s] = {"id": str(s), "label": name, "type": next(t for t in ENTITY_TYPES if t in types),
+        out[s] = {"id": str(s), "label": name, "type": type_,
                   "aliases": aliases, "docs": docs}
     return out
 

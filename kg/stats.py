@@ -26,10 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, XSD, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib import XSD, Graph, Literal, URIRef
 
-from kg.graph import HKG
+from kg.graph import HKG, entity_nodes
 from kg.model import RELATIONS
 
 SEED = 0
@@ -61,20 +60,12 @@ class NetworkStats:
         return sorted(self.nodes.values(), key=lambda x: (-getattr(x, key), x.name))[:n]
 
 
-def _local(iri) -> str:
-    return str(iri).split("#")[-1]
-
-
 def entity_network(g: Graph) -> nx.MultiGraph:
     """The entity network of ``g``: nodes are entity IRIs (``name``, ``type``
     attributes), edges the relation triples (``relation`` attribute)."""
     net = nx.MultiGraph()
-    hkg = str(HKG)
-    for node, label in g.subject_objects(SKOS.prefLabel):
-        types = sorted(_local(t) for t in g.objects(node, RDF.type)
-                       if str(t).startswith(hkg) and _local(t) != "Document")
-        if types and isinstance(node, URIRef):
-            net.add_node(str(node), name=str(label), type=types[0])
+    for node, label, type_ in entity_nodes(g):
+        net.add_node(str(node), name=label, type=type_)
     for rel in RELATIONS:
         for s, o in g.subject_objects(HKG[rel]):
             if str(s) in net and str(o) in net:
