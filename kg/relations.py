@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from kg import rules
 from kg.mentions import SUBJECT, _name_at, org_type
 from kg.model import Assertion, Document, Mention, Sentence
-from kg.resolve import ORG_TYPES, Resolution
+from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
 
 Key = tuple[str, str]
 CONFIDENCE = {
@@ -52,6 +52,15 @@ _QUOTE = re.compile(r"[“「『\"]([^”」』\"]{2,60})[”」』\"]")
 _YEAR = re.compile(r"^((?:19|20)\d\d)(?:年度|年|届)")
 _EDITION = re.compile(r"^第[一二三四五六七八九十\d]+届")
 _SUB_PARTY = re.compile("党委(?:及|其)?(?:" + "|".join(rules.SUB_PARTY_WORDS) + ")")
+def _alternation(words) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# 获批 (approved), 获救, 获益 … are not honours.
+_AWARD_TRIGGER = re.compile(f"(?:{_alternation(rules.AWARD_TRIGGERS)})(?!批|救|益|悉|得感|奖励)")
+_SENDER = re.compile(_alternation(rules.SUPPORT_SENDERS))
+_AFFILIATION = re.compile(_alternation(rules.AFFILIATION_WORDS))
+_MEMBER_TRIGGER = re.compile(_alternation(rules.MEMBER_FOUNDING + rules.MEMBER_JOIN))
 _MEMBER_UNIT = re.compile(r"的?((?:常务)?(?:副)?(?:理事长|理事|主任委员|会员|成员|核心|牵头)单位)")
 _PARTY_ROLES = ("书记", "副书记", "专职副书记", "委员", "组织委员", "宣传委员", "纪检委员")
 
@@ -194,14 +203,10 @@ def _party_of(ctx: Ctx, key: Key, suffix: str = "党委") -> Key:
 def _parent_key(ctx: Ctx, m: Mention) -> Key | None:
     if m.parent == SUBJECT or not m.parent:
         return ctx.r.subject.key if ctx.r.subject else None
-    parent = m.parent
-    for p in rules.PARTY_PREFIX_NOISE:
-        if parent.startswith(p):
-            parent = parent[len(p):]
+    parent = strip_party_prefix(m.parent)
     for t in ORG_TYPES:
-        name = ctx.r.canonical.get((t, parent))
-        if name or (t, parent) in ctx.r.entities:
-            return ctx.r.entity(t, name or parent)
+        if (t, parent) in ctx.r.canonical or (t, parent) in ctx.r.entities:
+            return ctx.r.entity(t, parent)          # entity() applies the canonical name
     return ctx.r.entity(org_type(parent), parent)
 
 
@@ -277,8 +282,7 @@ def _cobuilds(ctx: Ctx) -> None:
 
 def _awards(ctx: Ctx) -> None:
     text = ctx.s.text
-    pattern = "|".join(sorted(rules.AWARD_TRIGGERS, key=len, reverse=True))
-    for t in re.finditer(f"(?:{pattern})(?!批|救|益|悉|得感|奖励)", text):
+    for t in _AWARD_TRIGGER.finditer(text):
         honours = _honours_after(text, t.end(), quoted_only=t.group() in ("获得", "获", "收获"))
         if not honours:
             continue
@@ -440,7 +444,7 @@ def _supports(ctx: Ctx) -> None:
             subj = _org_of(ctx, subj) if subj else None
             for _, k in objs:
                 ctx.rel(subj, "supports", k, "support-trigger", kind=kind)
-    for t in re.finditer("|".join(rules.SUPPORT_SENDERS), text):
+    for t in _SENDER.finditer(text):
         sink = re.search(r"下沉(院内|我院|本院)|(?:下沉|到|赴|进驻)", text[t.end():])
         if not sink:
             continue
@@ -457,8 +461,7 @@ def _supports(ctx: Ctx) -> None:
 
 def _affiliations(ctx: Ctx) -> None:
     text = ctx.s.text
-    pattern = "|".join(sorted(rules.AFFILIATION_WORDS, key=len, reverse=True))
-    for w in re.finditer(pattern, text):
+    for w in _AFFILIATION.finditer(text):
         lead = re.sub(r"等(?:高等)?(?:院校|高校|大学)$", "", text[:w.start()])
         unis = _list_before(ctx, len(lead), ("University",))
         if not unis:
@@ -478,7 +481,7 @@ def _affiliations(ctx: Ctx) -> None:
 
 def _members(ctx: Ctx) -> None:
     text = ctx.s.text
-    for t in re.finditer("|".join(rules.MEMBER_FOUNDING + rules.MEMBER_JOIN), text):
+    for t in _MEMBER_TRIGGER.finditer(text):
         alliance = _alliance_in(ctx, t.end(), t.end() + 4)
         if alliance is None or _not_asserted(text[_clause_start(text, t.start()):t.start()]):
             continue

@@ -57,13 +57,13 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
     r = Resolution(doc)
     org_mentions = [m for m in mentions if m.type in ORG_TYPES and m.name != SUBJECT]
     for m in org_mentions:
-        m.name = _strip_party_prefix(m.name)
+        m.name = strip_party_prefix(m.name)
     _group_short_forms(r, doc, sentences, org_mentions,
                        [m for m in mentions if m.type == "PartyOrganization"])
     parents = [Mention(m.parent, org_type(m.parent), m.start, m.end, m.sentence, "party-parent")
                for m in mentions if m.type == "PartyOrganization" and m.parent not in ("", SUBJECT)]
     for m in parents:
-        m.name = _strip_party_prefix(m.name)
+        m.name = strip_party_prefix(m.name)
     r.subject = _subject_hospital(r, doc, sorted(org_mentions + parents, key=lambda m: m.start))
     _subject_is(r, doc, org_mentions)
     for m in mentions:
@@ -73,7 +73,8 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
     return r
 
 
-def _strip_party_prefix(name: str) -> str:
+def strip_party_prefix(name: str) -> str:
+    """中共甲市人民医院 → 甲市人民医院 (the party's own prefix is not part of the name)."""
     for p in rules.PARTY_PREFIX_NOISE:
         if name.startswith(p) and len(name) > len(p) + 2:
             return name[len(p):]
@@ -82,7 +83,7 @@ def _strip_party_prefix(name: str) -> str:
 
 def _resolve_mention(r: Resolution, m: Mention) -> tuple[str, str] | None:
     if m.type == "PartyOrganization":
-        parent = _strip_party_prefix(m.parent)
+        parent = strip_party_prefix(m.parent)
         local = m.name[len(m.parent):]
         if parent == SUBJECT:
             if r.subject is None:
@@ -90,7 +91,7 @@ def _resolve_mention(r: Resolution, m: Mention) -> tuple[str, str] | None:
             parent_name = r.subject.name
         else:
             parent_name = _canonical_org(r, parent)
-        return r.entity("PartyOrganization", parent_name + local, alias=_strip_party_prefix(m.text))
+        return r.entity("PartyOrganization", parent_name + local, alias=strip_party_prefix(m.text))
     if m.name == SUBJECT:
         return r.subject.key if r.subject else None
     if m.type in ORG_TYPES:
@@ -152,7 +153,7 @@ def _group_short_forms(r: Resolution, doc: Document, sentences: list[Sentence],
         names_by_type.setdefault(m.type, set()).add(m.name)
     for m in parties:      # 乙江二院7个党支部: the institution inside a party body's name
         if m.parent and m.parent != SUBJECT:
-            parent = _strip_party_prefix(m.parent)
+            parent = strip_party_prefix(m.parent)
             names_by_type.setdefault(org_type(parent), set()).add(parent)
     explicit = _explicit_aliases(doc, sentences, ms)
     # 简称 definitions, former names and 系X first: they are said, not guessed.
