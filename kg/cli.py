@@ -143,7 +143,19 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--verbose", "-v", action="store_true",
                    help="list every false positive and negative with evidence, and precision per rule")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--cv", type=int, metavar="K",
+                   help="K-fold cross-validation by document: the learned models are trained on K-1 "
+                        "folds and score the held one (INPUT: the articles' folder, default GOLD_DIR/../docs)")
     p.set_defaults(func=command_of("evaluate"))
+
+    p = sub.add_parser("train", help="train the learned models on annotated folders")
+    p.add_argument("gold", nargs="*", metavar="GOLD_DIR",
+                   help="folders of gold *.json files, articles in the docs/ folder beside each "
+                        "(default corpus/gold)")
+    p.add_argument("--docs", metavar="DIR", help="read the articles from DIR instead")
+    p.add_argument("--out", metavar="DIR",
+                   help="write the models into DIR (default: the shipped ones in kg/data/model/)")
+    p.set_defaults(func=command_of("train"))
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes (ontology/shapes.ttl)")
     p.add_argument("file", nargs="?", default=str(DEFAULT_GRAPH),

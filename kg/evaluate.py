@@ -541,6 +541,8 @@ def command(args) -> int:
     one-line error when the gold or the graph cannot be read."""
     import sys
 
+    if args.cv is not None:
+        return _cross_validate(args)
     try:
         if args.graph and args.inputs:
             raise EvalError("give either --graph or INPUT files, not both")
@@ -550,5 +552,25 @@ def command(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     scores = evaluate(graph, gold)
+    print(format_json(scores, args.verbose) if args.json else format_scores(scores, args.verbose))
+    return 0
+
+
+def _cross_validate(args) -> int:
+    import sys
+
+    from kg.train import cross_validate, load_annotated
+
+    try:
+        if args.graph:
+            raise EvalError("--cv builds its own graphs: give INPUT folders, not --graph")
+        if len(args.inputs) > 1:
+            raise EvalError("--cv reads the articles from one folder")
+        items = load_annotated([args.gold], args.inputs[0] if args.inputs else None)
+        scores = cross_validate(items, args.cv,
+                                progress=lambda line: print(line, file=sys.stderr, flush=True))
+    except EvalError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(format_json(scores, args.verbose) if args.json else format_scores(scores, args.verbose))
     return 0

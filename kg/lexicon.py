@@ -54,8 +54,12 @@ def _tokenizer() -> tuple[jieba.Tokenizer, dict[str, str]]:
     return tk, tags
 
 
-def tokenize(text: str) -> list[Token]:
+@lru_cache(maxsize=2048)
+def tokenize(text: str) -> tuple[Token, ...]:
     """Tokens of ``text`` with offsets and dictionary tags (``?`` when unknown).
+
+    Cached: the grammar, the tagger and the relation model all read the
+    tokens of the same sentence.
 
     >>> [t.word for t in tokenize("托管乙县人民医院")]
     ['托管', '乙', '县', '人民医院']
@@ -65,7 +69,7 @@ def tokenize(text: str) -> list[Token]:
     for word in tk.cut(text, HMM=False):
         out.append(Token(word, pos, pos + len(word), tags.get(word, "?")))
         pos += len(word)
-    return out
+    return tuple(out)
 
 
 def is_word(text: str, min_freq: int = 1) -> bool:

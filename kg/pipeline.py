@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from kg.learned import Models, load_models
 from kg.mentions import find_mentions
 from kg.model import Assertion, Document, Entity, Sentence
 from kg.normalise import normalise
@@ -34,8 +35,10 @@ class BuildResult:
     bytes_read: int = 0
 
 
-def extract(doc: Document) -> DocResult:
-    """Run every stage after reading on one document.
+def extract(doc: Document, models: Models | None = None) -> DocResult:
+    """Run every stage after reading on one document, with the shipped
+    learned models unless ``models`` says otherwise (``kg.learned.NONE``:
+    the grammar and rules alone).
 
     >>> from kg.model import Document
     >>> r = extract(Document("a.txt", "甲市人民医院与乙县人民医院签订合作协议。"))
@@ -44,14 +47,18 @@ def extract(doc: Document) -> DocResult:
     """
     doc = normalise(doc)
     sentences = split_sentences(doc)
-    mentions = find_mentions(doc, sentences)
+    models = load_models() if models is None else models
+    mentions = find_mentions(doc, sentences, models.tagger)
     resolution = resolve(doc, sentences, mentions)
     assertions = extract_relations(doc, sentences, resolution)
+    if models.relations is not None:
+        assertions = models.relations.apply(doc, sentences, resolution, assertions)
     return DocResult(doc, sentences, resolution.used_entities(assertions), assertions)
 
 
 def build(inputs: Iterable[str | Path],
-          progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
+          progress: Callable[[int, int, str], None] | None = None,
+          models: Models | None = None) -> BuildResult:
     """Read, extract and merge every document under ``inputs``. Files that
     cannot be read are reported in ``skipped``; the rest go on."""
     t0 = time.perf_counter()
@@ -68,7 +75,7 @@ def build(inputs: Iterable[str | Path],
             continue
         result.bytes_read += len(raw.text.encode("utf-8"))
         try:
-            r = extract(raw)
+            r = extract(raw, models)
         except Exception as exc:  # a bug on one odd article must not sink the build
             result.skipped.append((str(path), f"{path}: extraction failed ({type(exc).__name__}: {exc})"))
             continue

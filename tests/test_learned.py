@@ -1,0 +1,138 @@
+"""The learned parts: the mention tagger, the relation model, ``kg train`` and
+``kg eval --cv``, and the cross-validated accuracy floor on corpus/."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.learned import RELATIONS_FILE, SHIPPED, TAGGER_FILE, load_models
+from kg.mentions import sentence_mentions
+from kg.model import Document, Sentence
+from kg.pipeline import extract
+from kg.tagger import hints_of
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+# The cross-validated figures on corpus/ (kg eval --cv 5 corpus/gold) when
+# the shipped model was last trained; a change that costs more than
+# FLOOR_MARGIN of either fails.
+CV_CORE_F1 = 0.665
+CV_EXTENDED_F1 = 0.598
+FLOOR_MARGIN = 0.03
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    s = Sentence("t.txt", 0, 0, len(text), text)
+    spans = load_models().tagger.spans(text, hints_of(sentence_mentions(s), 0))
+    return [(text[a:b], t) for a, b, t, p in spans if p >= 0.5]
+
+
+def test_tagger_finds_hospital_person_and_honour():
+    assert tagged("甲省乙市第二人民医院院长赵大明荣获“全国五一劳动奖章”。") == [
+        ("甲省乙市第二人民医院", "Hospital"), ("赵大明", "Person"), ("全国五一劳动奖章", "Honor")]
+
+
+def test_tagger_finds_a_government_body_and_a_hospital():
+    assert tagged("近日,丙县人民政府与丁市中心医院签订战略合作协议。") == [
+        ("丙县人民政府", "GovernmentBody"), ("丁市中心医院", "Hospital")]
+
+
+def test_tagger_finds_persons_listed_after_their_posts():
+    names = [n for n, t in tagged("副局长孙立新、办公室主任钱小红出席会议。") if t == "Person"]
+    assert names == ["孙立新", "钱小红"]
+
+
+def test_grammar_alone_still_runs_without_models():
+    from kg.learned import NONE
+
+    r = extract(Document("a.txt", "甲市人民医院与乙县人民医院签订合作协议。"), NONE)
+    assert [(a.subject[1], a.predicate, a.object[1]) for a in r.assertions] == [
+        ("甲市人民医院", "partnersWith", "乙县人民医院")]
+
+
+def test_shipped_models_load_quickly_and_are_small():
+    import time
+
+    load_models.cache_clear()
+    t0 = time.perf_counter()
+    models = load_models()
+    assert time.perf_counter() - t0 < 1.0
+    assert models.tagger is not None and models.relations is not None
+    assert (SHIPPED / TAGGER_FILE).stat().st_size < 2_000_000
+    assert (SHIPPED / RELATIONS_FILE).stat().st_size < 2_000_000
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory) -> Path:
+    """Six annotated articles in the gold/ + docs/ layout."""
+    root = tmp_path_factory.mktemp("annotated")
+    (root / "gold").mkdir()
+    (root / "docs").mkdir()
+    for gold in sorted((CORPUS / "gold").glob("*.json"))[:6]:
+        shutil.copy(gold, root / "gold")
+        doc = json.loads(gold.read_text(encoding="utf-8"))["doc"]
+        shutil.copy(CORPUS / "docs" / doc, root / "docs")
+    return root
+
+
+def test_kg_train_writes_models_that_load_and_is_deterministic(small_corpus, tmp_path):
+    from kg.train import load_annotated, train
+
+    items = load_annotated([small_corpus / "gold"])
+    first = train(items, tmp_path / "a")
+    train(items, tmp_path / "b")
+    for name in (TAGGER_FILE, RELATIONS_FILE):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    r = extract(Document("x.txt", "甲市人民医院院长王小明介绍。"), first)
+    assert ("甲市人民医院" in {e.name for e in r.entities})
+
+
+def test_kg_train_and_eval_cv_commands(small_corpus, tmp_path):
+    kg = [sys.executable, "-m", "kg.cli"]
+    out = subprocess.run(kg + ["train", str(small_corpus / "gold"), "--out", str(tmp_path / "m")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[0] == "trained on 6 articles"
+    assert (tmp_path / "m" / TAGGER_FILE).is_file()
+
+    out = subprocess.run(kg + ["eval", "--cv", "2", str(small_corpus / "gold")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    rows = {line.split()[0]: line.split() for line in out.stdout.splitlines() if line.strip()}
+    assert {"core", "extended", "partnersWith", "awarded"} <= rows.keys()
+    assert "fold 2/2" in out.stderr
+
+    bad = subprocess.run(kg + ["eval", "--cv", "7", str(small_corpus / "gold")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and "2 ≤ K ≤ 6" in bad.stderr
+
+
+@pytest.fixture(scope="module")
+def corpus_items():
+    from kg.train import load_annotated
+
+    return load_annotated([CORPUS / "gold"])
+
+
+def test_shipped_models_are_what_kg_train_makes_of_the_corpus(corpus_items, tmp_path):
+    from kg.train import train
+
+    train(corpus_items, tmp_path)
+    for name in (TAGGER_FILE, RELATIONS_FILE):
+        assert (tmp_path / name).read_bytes() == (SHIPPED / name).read_bytes(), \
+            f"{name} is stale: run `kg train` and commit kg/data/model/"
+
+
+def test_cross_validated_accuracy_floor(corpus_items):
+    from kg.train import cross_validate
+
+    scores = cross_validate(corpus_items, 5)
+    assert len(corpus_items) >= 84
+    assert scores.core.f1 >= CV_CORE_F1 - FLOOR_MARGIN, scores.core
+    assert scores.extended.f1 >= CV_EXTENDED_F1 - FLOOR_MARGIN, scores.extended
