@@ -172,5 +172,6 @@ def command(args) -> int:
     train(items, out)
     print(f"trained on {len(items)} articles")
     for name in (TAGGER_FILE, RELATIONS_FILE):
-        print(f"wrote {out / name}")
+        written = (out / name).resolve()
+        print(f"wrote {written.relative_to(Path.cwd()) if written.is_relative_to(Path.cwd()) else written}")
     return 0
