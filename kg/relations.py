@@ -283,7 +283,7 @@ def _cobuilds(ctx: Ctx) -> None:
 def _awards(ctx: Ctx) -> None:
     text = ctx.s.text
     for t in _AWARD_TRIGGER.finditer(text):
-        honours = _honours_after(text, t.end(), quoted_only=t.group() in ("获得", "获", "收获"))
+        honours = _honours_after(text, t.end(), t.group())
         if not honours:
             continue
         cs = _clause_start(text, t.start())
@@ -304,8 +304,11 @@ def _awards(ctx: Ctx) -> None:
                 ctx.rel(k, "awarded", hk, rule, year=year.group(1) if year else "")
 
 
-def _honours_after(text: str, pos: int, quoted_only: bool) -> list[tuple[str, str, bool, int]]:
-    """(canonical, alias, quoted, end) of the honours written from ``pos``."""
+def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bool, int]]:
+    """(canonical, alias, quoted, end) of the honours written from ``pos``.
+    After a weak trigger (获得, 获) an unquoted title must read like an honour."""
+    quoted_only = trigger in ("获得", "获", "收获")
+    markers = rules.STRONG_HONOUR_MARKERS if trigger == "获" else rules.HONOUR_MARKERS
     rest = text[pos:]
     end_m = re.search(r"[,。;;]|等(?:荣誉|称号|奖|殊荣|\d|[一二三四五六七八九十]+项)|称号|荣誉", rest)
     segment = rest[:end_m.start()] if end_m else rest
@@ -341,17 +344,25 @@ def _honours_after(text: str, pos: int, quoted_only: bool) -> list[tuple[str, st
             if _is_honour(item) and item.endswith(rules.HONOUR_HEADS):
                 out.append((item, "", False, pos + len(segment)))
         return [h for h in out if _is_honour(h[0])]
-    if quoted_only and not (end_m and end_m.group().startswith(("等", "称号", "荣誉"))):
-        return []
+    listed = bool(end_m and end_m.group().startswith(("等", "称号", "荣誉")))
     for item in re.split(r"、|和|及", segment):
         item = _clean_honour(item.strip())
-        if _is_honour(item) and item.endswith(rules.HONOUR_HEADS):
-            out.append((item, "", False, pos + len(segment)))
+        if not (_is_honour(item) and item.endswith(rules.HONOUR_HEADS)):
+            continue
+        if quoted_only and not listed and not any(w in item for w in markers):
+            continue         # 获得…支持 / 获得…认可: not an honour
+        out.append((item, "", False, pos + len(segment)))
     return out
+
+
+_ISSUED_BY = re.compile(r"^[^“”「」『』\"]{2,30}?(?:授予|颁发|公布|评选|命名|认定|表彰|发布|评定|确定)的")
+_LIST_WORD = re.compile(r"(?:光荣称号|光荣|名单|榜单|行列|之一)$")
 
 
 def _clean_honour(name: str) -> str:
     name = name.strip(" 了的")
+    name = _ISSUED_BY.sub("", name)           # 乙省卫健委授予的X: the issuer is not in the title
+    name = _LIST_WORD.sub("", name).strip(" 的")
     for tail in rules.HONOUR_TAILS:
         if name.endswith(tail) and len(name) > len(tail) + 2:
             name = name[: -len(tail)]
@@ -372,6 +383,8 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
     before = [(m, k) for m, k in ctx.ms if cs <= ctx.pos(m)[1] <= limit and k[0] in kinds]
     if before:
         last = before[-1]
+        if last[1][0] == "Person":
+            return _person_list_before(ctx, last)
         # 冯美、丁红梅获评 / A、B和C荣获: a list of recipients
         group = _list_before(ctx, ctx.pos(last[0])[1], (last[1][0],)) or [last]
         return [k for _, k in group]
@@ -384,6 +397,26 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
         return [follow[0][1]]
     subj = _subject_before(ctx, t, kinds)
     return [subj] if subj else []
+
+
+_PERSON_GAP = re.compile(r"(?:、|,|和|及|以及)(.{0,30})")
+_NOT_IN_PERSON_GAP = re.compile(r"[。;;::“”]|表示|指出|介绍|说|获|被|荣|称")
+
+
+def _person_list_before(ctx: Ctx, last: tuple[Mention, Key]) -> list[Key]:
+    """王小红、李大明 / 甲院院长王小红、乙院护士长李大明: persons listed with
+    their posts written before each name, all receiving what follows."""
+    persons = [(m, k) for m, k in ctx.ms if k[0] == "Person" and ctx.pos(m)[1] <= ctx.pos(last[0])[1]]
+    group, cur = [last], last[0]
+    for m, k in reversed(persons[:-1]):
+        b = ctx.pos(m)[1]
+        gap = _PERSON_GAP.fullmatch(ctx.s.text[b:ctx.pos(cur)[0]])
+        if gap is None or _NOT_IN_PERSON_GAP.search(gap.group(1)) or (
+                gap.group(1) and not (cur.role and gap.group(1).endswith(cur.role))):
+            break
+        group.append((m, k))
+        cur = m
+    return [k for _, k in reversed(group)]
 
 
 def _bare_person_list(lead: str) -> list[str]:

@@ -251,3 +251,26 @@ def test_building_a_medical_consortium_with_partners():
     assert ("甲州市第一人民医院", "partnersWith", "丙县人民医院") in got
     assert ("丙县人民医院", "memberOf", "甲州南部医疗联合体") in got
     assert ("甲州市第一人民医院", "supports", "丁县中医医院") in got
+
+
+# ── honours: recipients and title boundaries ──
+
+def test_persons_listed_with_their_posts_all_receive_the_honour():
+    got = triples("甲州市第一人民医院党委书记王小明、外科主任李大红,乙县人民医院院长赵一平获全国五一劳动奖章。")
+    for person in ("王小明", "李大红", "赵一平"):
+        assert (person, "awarded", "全国五一劳动奖章") in got
+
+
+def test_a_person_in_an_earlier_clause_is_not_a_recipient():
+    got = triples("院长王小明介绍,护士长李大红荣获“乙省优秀护士”称号。")
+    assert ("李大红", "awarded", "乙省优秀护士") in got
+    assert ("王小明", "awarded", "乙省优秀护士") not in got
+
+
+def test_unquoted_title_after_huode_must_read_like_an_honour():
+    got = triples("医院先后获得全国文明单位、乙省卫生系统先进集体。医院获得乙县人民医院的支持。"
+                  "医院荣获乙省卫生健康委员会授予的乙省文明单位光荣称号。")
+    assert ("甲州市第一人民医院", "awarded", "全国文明单位") in got
+    assert ("甲州市第一人民医院", "awarded", "乙省卫生系统先进集体") in got
+    assert ("甲州市第一人民医院", "awarded", "乙省文明单位") in got
+    assert not [o for _, p, o in got if p == "awarded" and "支持" in o]
