@@ -10,6 +10,8 @@ partner-with            A 与/同/和 B、C … 签订/建立…合作/签约/�
 cobuild-with            party A 与/联合 party B … 共建/联建/结对
 award-quoted            A 荣获/被授予/获评/入选/跻身 “X”“Y” (等荣誉称号)
 award-plain             A 荣获 X、Y 等荣誉称号 / A 获评 X (unquoted)
+award-rank              A 在 X排行榜 中 位列/排名 第N名, A 位列 X 第N位 (rank kept)
+award-given             issuer 授予 A、B (为) “X” 称号: the recipients follow 授予
 award-roster            “…名单” followed by one institution per line
 support-trigger         A 对口支援/托管/帮扶 B、C
 support-dispatch        A 选派 … 专家 … 下沉/到 B
@@ -39,7 +41,7 @@ from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
 Key = tuple[str, str]
 CONFIDENCE = {
     "partner-with": 0.9, "cobuild-with": 0.85, "award-quoted": 0.9, "award-plain": 0.75,
-    "award-roster": 0.8, "support-trigger": 0.85, "support-dispatch": 0.7,
+    "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8, "support-trigger": 0.85, "support-dispatch": 0.7,
     "affiliation-stated": 0.85, "affiliation-name": 0.8, "member-founding": 0.85,
     "member-signing": 0.75, "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
     "person-post": 0.85,
@@ -47,7 +49,8 @@ CONFIDENCE = {
 _LIST_SEP = re.compile(r"^(?:、|和|及|以及|与)$")
 _CLAUSE = re.compile(r"[,;:,;:]")
 _ADVERBS = re.compile(r"^(?:先后|还|并|也|曾|连续|多次|两度|再次|均|又|已|共|累计|近年来|今年|去年|"
-                      r"同时|此外|目前|\d+年(?:\d+月)?|今年\d+月|被)*$")
+                      r"同时|此外|目前|\d+年(?:\d+月)?|今年\d+月|被|"
+                      r"[\d一二三四五六七八九十]+[、.．]|[((][\d一二三四五六七八九十]+[))])*$")
 _QUOTE = re.compile(r"[“「『\"]([^”」』\"]{2,60})[”」』\"]")
 _YEAR = re.compile(r"^((?:19|20)\d\d)(?:年度|年|届)")
 _EDITION = re.compile(r"^第[一二三四五六七八九十\d]+届")
@@ -88,7 +91,7 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
     out: list[Assertion] = []
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
-        for rule in (_partners, _cobuilds, _awards, _supports, _affiliations, _members,
+        for rule in (_partners, _cobuilds, _ranks, _awards, _supports, _affiliations, _members,
                      _party_parents, _posts):
             rule(ctx)
     _award_roster(doc, sentences, r, out)
@@ -283,14 +286,21 @@ def _cobuilds(ctx: Ctx) -> None:
 def _awards(ctx: Ctx) -> None:
     text = ctx.s.text
     for t in _AWARD_TRIGGER.finditer(text):
-        honours = _honours_after(text, t.end(), t.group())
+        given = _given_to(ctx, t) if t.group() == "授予" else []
+        start = ctx.pos(given[-1][0])[1] if given else t.end()
+        if t.group() == "授予" and _COUNTED.match(text, start):
+            continue         # 授予3个单位和6名个人…: recipients not named here
+        start = _AFTER_RECIPIENT.match(text, start).end()
+        honours = _honours_after(text, start, t.group())
         if not honours:
             continue
         cs = _clause_start(text, t.start())
-        if _not_asserted(text[cs:t.start()]):
+        if _not_asserted(text[cs:t.start()]) or _candidate(
+                text[cs:honours[-1][3]] + re.split(r"[,。;;]", text[honours[-1][3]:honours[-1][3] + 8])[0]):
             continue
-        rule = "award-quoted" if honours[0][2] else "award-plain"
-        recipients = _award_recipients(ctx, cs, t.start(), honours[-1][3])
+        rule = "award-given" if given else "award-quoted" if honours[0][2] else "award-plain"
+        recipients = ([k for _, k in given] if given else
+                      _award_recipients(ctx, cs, t.start(), honours[-1][3]))
         for name, alias, _, _ in honours:
             plain = re.sub(r"[“”「」『』\"]", "", name)
             if plain.endswith(("党支部", "党组织", "党委", "党总支")):
@@ -302,6 +312,73 @@ def _awards(ctx: Ctx) -> None:
                 ctx.r.entity("Honor", name, alias=name[year.end():])
             for k in recipients:
                 ctx.rel(k, "awarded", hk, rule, year=year.group(1) if year else "")
+
+
+_COUNTED = re.compile(r"[\d一二三四五六七八九十百两]+(?:个|名|家|位|所|支)")
+_AFTER_RECIPIENT = re.compile(r"(?:同志|等(?:[\d一二三四五六七八九十两]+(?:个|名|家|位|人))?)?(?:单位|集体)?为?")
+
+
+def _given_to(ctx: Ctx, t: re.Match) -> list[tuple[Mention, Key]]:
+    """乙省卫健委授予甲院、乙院“X”称号: the recipients written right after 授予."""
+    kinds = ("Person", "PartyOrganization") + ORG_TYPES
+    first = next(((m, k) for m, k in ctx.ms if ctx.pos(m)[0] >= t.end()), None)
+    if first is None or ctx.pos(first[0])[0] > t.end() + 1 or first[1][0] not in kinds:
+        return []
+    return _list_after(ctx, t.end(), (first[1][0],))
+
+
+_RANK = re.compile(r"第(?P<n>[\d一二三四五六七八九十百]+)(?:名|位)|前(?P<top>[\d一二三四五六七八九十百]+)(?:名|位|强)?")
+_RANK_VERB = re.compile(_alternation(rules.RANK_VERBS))
+_RANKING_IN = re.compile(r"在(?P<list>[^,。;;:在]{4,40})(?:中|上|里)(?:的排名)?[,]?[^,。;;:]{0,12}$")
+_RANKING_YEAR = re.compile(r"^((?:19|20)\d\d)(?:年度|年|届)?")
+
+
+def _ranks(ctx: Ctx) -> None:
+    """A 在 “X排行榜” 中位列第N名 / A 位列 X 第N位: a ranking is an honour
+    received with a rank."""
+    text = ctx.s.text
+    for r in _RANK.finditer(text):
+        cs = _clause_start(text, r.start())
+        verbs = list(_RANK_VERB.finditer(text, cs, r.start()))
+        if not verbs:
+            continue             # a bare 第N名 (a table row) names no ranking here
+        verb = verbs[-1]
+        listed = text[verb.end():r.start()].strip("“”「」『』\"的 ")
+        at = verb.start()
+        if not _ranking_name(listed):
+            if listed:
+                continue
+            before = _RANKING_IN.search(text, _clause_start(text, max(cs - 1, 0)), verb.start())
+            if before is None or not _ranking_name(before.group("list")):
+                continue
+            listed, at = before.group("list"), before.start()
+        name = re.sub(r"^.*(?:发布|公布|推出)的", "", re.sub(r"[“”「」『』\"]", "", listed))
+        if _not_asserted(text[_clause_start(text, at):verb.start()]) or _candidate(name):
+            continue
+        kinds = ("Person", "PartyOrganization") + ORG_TYPES
+        cands = [(m, k) for m, k in ctx.ms if _clause_start(text, at) <= ctx.pos(m)[0]
+                 and ctx.pos(m)[1] <= at and k[0] in kinds]
+        subj = ([k for _, k in _list_before(ctx, ctx.pos(cands[-1][0])[1], (cands[-1][1][0],))]
+                if cands else [])
+        if not subj:
+            k = _subject_before(ctx, at, kinds)
+            subj = [k] if k else []
+        year = _RANKING_YEAR.match(name)
+        hk = ctx.r.entity("Honor", name)
+        if year and len(name) - year.end() >= 4:
+            ctx.r.entity("Honor", name, alias=name[year.end():])
+        ranks = [r] + [x for x in _RANK.finditer(text, r.end()) if re.fullmatch(
+            r"[\s、和及]*", text[r.end():x.start()]) or False][:len(subj) - 1]
+        if not ("分别" in text[max(0, verb.start() - 3):verb.start()] and len(ranks) == len(subj)):
+            ranks = [r] * len(subj)
+        for k, x in zip(subj, ranks):
+            ctx.rel(k, "awarded", hk, "award-rank", rank=x.group("n") or ("前" + x.group("top")),
+                    year=year.group(1) if year else "")
+
+
+def _ranking_name(name: str) -> bool:
+    plain = re.sub(r"[“”「」『』\"\s]", "", name)
+    return 4 <= len(plain) <= 40 and any(w in plain for w in rules.RANKING_MARKERS)
 
 
 def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bool, int]]:
@@ -357,6 +434,11 @@ def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bo
 
 _ISSUED_BY = re.compile(r"^[^“”「」『』\"]{2,30}?(?:授予|颁发|公布|评选|命名|认定|表彰|发布|评定|确定)的")
 _LIST_WORD = re.compile(r"(?:光荣称号|光荣|名单|榜单|行列|之一)$")
+
+
+def _candidate(text: str) -> bool:
+    """公示 / 拟推荐 / 候选: a list of candidates, not of winners."""
+    return any(w in text for w in rules.CANDIDATE_WORDS)
 
 
 def _clean_honour(name: str) -> str:
@@ -447,7 +529,8 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
             title = re.sub(r"^.*?的", "", head.group(1))
             edition = _EDITION.match(title)
             name = title[edition.end():] if edition else title
-            honour = (r.entity("Honor", name, alias=title), s) if _is_honour(name) else None
+            honour = ((r.entity("Honor", name, alias=title), s)
+                      if _is_honour(name) and not _candidate(s.text) else None)
             continue
         if honour is None:
             continue

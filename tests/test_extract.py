@@ -274,3 +274,38 @@ def test_unquoted_title_after_huode_must_read_like_an_honour():
     assert ("甲州市第一人民医院", "awarded", "乙省卫生系统先进集体") in got
     assert ("甲州市第一人民医院", "awarded", "乙省文明单位") in got
     assert not [o for _, p, o in got if p == "awarded" and "支持" in o]
+
+
+def test_issuer_gives_the_honour_to_the_institutions_after_shouyu():
+    got = rules_of("乙省人民政府授予乙县人民医院、丙县中医医院“乙省先进集体”称号。"
+                   "乙省总工会授予3个医疗单位和6名医务人员乙省五一劳动奖状。")
+    assert got[("乙县人民医院", "awarded", "乙省先进集体")] == "award-given"
+    assert ("丙县中医医院", "awarded", "乙省先进集体") in got
+    assert not [k for k in got if k[0] == "乙省人民政府" or "医疗单位" in k[2]]
+
+
+@pytest.mark.parametrize("text", [
+    "乙县人民医院入选2023年乙省拟推荐全国文明单位名单。",
+    "乙县人民医院入选乙省文明单位候选单位。",
+])
+def test_candidates_are_not_awarded(text):
+    assert not [t for t in triples(text) if t[1] == "awarded"]
+
+
+def test_ranking_positions_are_awards_with_a_rank():
+    r = extract(Document("t.txt", TITLE + "在2022年度全国医院排行榜中,医院位列第35名。"
+                         "乙县人民医院、丙县中医医院在乙省县级医院竞争力排行榜中分别位列第3名和第5名。"
+                         "医院在全省同级医院中排名第一。"))
+    got = {(a.subject[1], a.object[1]): (a.rule, a.attrs.get("rank")) for a in r.assertions
+           if a.predicate == "awarded"}
+    assert got[("甲州市第一人民医院", "2022年度全国医院排行榜")] == ("award-rank", "35")
+    assert got[("乙县人民医院", "乙省县级医院竞争力排行榜")] == ("award-rank", "3")
+    assert got[("丙县中医医院", "乙省县级医院竞争力排行榜")] == ("award-rank", "5")
+    assert len(got) == 3          # 全省同级医院 is no named ranking
+    honour = next(e for e in r.entities if e.name == "2022年度全国医院排行榜")
+    assert "全国医院排行榜" in honour.aliases
+
+
+def test_a_numbered_list_item_opens_the_sentence_subject():
+    got = triples("2、乙县人民医院,创建于1950年,在2017中国县级医院竞争力中排在第78名。")
+    assert ("乙县人民医院", "awarded", "2017中国县级医院竞争力") in got
