@@ -154,8 +154,15 @@ def _list_before(ctx: Ctx, pos: int, types) -> list[tuple[Mention, Key]]:
     return out[::-1]
 
 
+_PAREN = re.compile(r"[((][^()()]{0,40}[))]")
+
+
 def _clause_start(text: str, pos: int) -> int:
-    starts = [m.end() for m in _CLAUSE.finditer(text, 0, pos)]
+    """Where the clause holding ``pos`` starts; punctuation inside a bracket
+    (以下简称:X) does not end a clause."""
+    inside = [(m.start(), m.end()) for m in _PAREN.finditer(text, 0, pos)] if "(" in text else []
+    starts = [m.end() for m in _CLAUSE.finditer(text, 0, pos)
+              if not any(a < m.start() < b for a, b in inside)]
     return starts[-1] if starts else 0
 
 
@@ -230,15 +237,27 @@ def _partners(ctx: Ctx) -> None:
             continue
         if _not_asserted(text[_clause_start(text, c.start()):c.start()] + tail[:tail.find("合作") + 1]):
             continue
-        subj = _subject_before(ctx, c.start())
-        if subj is None:
-            continue
-        for _, k in partners:
-            ctx.rel(subj, "partnersWith", k, "partner-with")
+        if _NOT_PARTNERING.search(tail) and not _SIGNED.search(tail):
+            continue          # 共同主办 / 承办 a meeting, 就合作进行洽谈: no partnership yet
+        # A、B与C签约: A and B each partner C
+        left = _list_before(ctx, c.start(), ORG_TYPES)
+        if left and not _CLAUSE.search(text[ctx.pos(left[-1][0])[1]:c.start()]):
+            subjects = [k for _, k in left]
+        else:
+            subj = _subject_before(ctx, c.start())
+            subjects = [subj] if subj else []
+        for subj in subjects:
+            for _, k in partners:
+                ctx.rel(subj, "partnersWith", k, "partner-with")
         alliance = _alliance_in(ctx, end, end + 40)
-        if alliance and re.search(r"成立|组建|签约|加入", tail):
-            for k in [subj] + [k for _, k in partners]:
+        if alliance and subjects and re.search(r"成立|组建|签约|加入", tail):
+            for k in subjects + [k for _, k in partners]:
                 ctx.rel(k, "memberOf", alliance, "member-signing")
+
+
+_NOT_PARTNERING = re.compile(r"^\s*就|洽谈|商谈|考察|参观|调研|走访|探讨|交换(?:了)?意见|"
+                             r"共同主办|联合主办|承办|协办|共同举办|联合举办")
+_SIGNED = re.compile(r"签订|签署|签约|签下|缔结|结为|成立|组建|揭牌|授牌|建立")
 
 
 def _first_clause_end(tail: str) -> int:
@@ -269,8 +288,10 @@ def _cobuilds(ctx: Ctx) -> None:
         if not right or not left:
             continue
         sides = [k[0] == "PartyOrganization" for _, k in left + right]
-        if not any(sides):
-            continue
+        after = text[ctx.pos(right[-1][0])[1]:][:16]
+        if not any(sides) and not (_PARTY_WORDING.match(after[:_first_clause_end(after)]) and
+                                   _SIGNED_COBUILD.search(text[ctx.pos(right[-1][0])[1]:][:40])):
+            continue          # two institutions co-build as parties: a signed 党建 agreement or ceremony
         if _not_asserted(text[:c.start()][-10:]):
             continue
         respectively = "分别" in text[max(0, c.start() - 3):c.start()] and len(left) == len(right)
@@ -281,6 +302,10 @@ def _cobuilds(ctx: Ctx) -> None:
             if oa is not None and oa == ob:
                 continue      # two branches of one hospital: not what 共建 reports
             ctx.rel(_party_of(ctx, a), "coBuildsWith", _party_of(ctx, b), "cobuild-with")
+
+
+_SIGNED_COBUILD = re.compile(r"签|协议|仪式|揭牌|授牌|结对|结成")
+_PARTY_WORDING = re.compile(r"^[^,。;;]{0,8}?(?:党建|党组织|支部)(?:" + _alternation(rules.COBUILD_TRIGGERS) + ")")
 
 
 def _awards(ctx: Ctx) -> None:
