@@ -19,6 +19,7 @@ affiliation-stated      (系) U1、U2 (非直管)附属医院 / 教学医院 / �
 affiliation-name        U附属…医院, U…N附院 (read from the name)
 member-founding         A (与B、C) 牵头/联合成立 X联盟
 member-signing          A 与 B 举行 “X联盟” 签约
+member-listed           X联盟 由 A 携手 B、C 共同组成 / (联盟)成员单位包括 A、B、C
 member-unit             A 是/成为 X联盟 (的) 成员单位 / 理事单位
 member-name             X医疗集团Y医院 (read from the name)
 party-parent            a party body → the organisation it sits in
@@ -43,11 +44,15 @@ CONFIDENCE = {
     "partner-with": 0.9, "cobuild-with": 0.85, "award-quoted": 0.9, "award-plain": 0.75,
     "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8, "support-trigger": 0.85, "support-dispatch": 0.7,
     "affiliation-stated": 0.85, "affiliation-name": 0.8, "member-founding": 0.85,
-    "member-signing": 0.75, "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
+    "member-signing": 0.75, "member-listed": 0.8, "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
     "person-post": 0.85,
 }
 _LIST_SEP = re.compile(r"^(?:、|和|及|以及|与)$")
 _CLAUSE = re.compile(r"[,;:,;:]")
+# Inside a list: a party suffix left after a name (X局党组、), or one item
+# that is no recognised name (、丁街道、) between two that are.
+_LIST_SKIP = re.compile(r"(?:党组|党委|党工委|党总支|党支部)?(?:、|和|及|以及|与)"
+                        r"|(?:党组|党委)?、[\u4e00-\u9fff]{2,12}?(?:、|和|及|以及)")
 _ADVERBS = re.compile(r"^(?:先后|还|并|也|曾|连续|多次|两度|再次|均|又|已|共|累计|近年来|今年|去年|"
                       r"同时|此外|目前|\d+年(?:\d+月)?|今年\d+月|被|"
                       r"[\d一二三四五六七八九十]+[、.．]|[((][\d一二三四五六七八九十]+[))])*$")
@@ -120,7 +125,7 @@ def _list_after(ctx: Ctx, pos: int, types) -> list[tuple[Mention, Key]]:
             if out:
                 break
             continue
-        if out and not _LIST_SEP.match(gap):
+        if out and not (_LIST_SEP.match(gap) or _LIST_SKIP.fullmatch(gap)):
             break
         if not out and (len(gap) > 8 or _CLAUSE.search(gap)):
             break
@@ -231,7 +236,7 @@ def _partners(ctx: Ctx) -> None:
         end = ctx.pos(partners[-1][0])[1]
         tail = text[end:end + 40]
         tail = tail[:_first_clause_end(tail)]
-        together = c.group() == "携手" and re.search(r"共建|打造|成立|推进|开展", tail)
+        together = c.group() == "携手" and re.search(r"共建|打造|成立|推进|开展|组成|组建|发起", tail)
         if not together and not any(t in tail for t in rules.PARTNER_TRIGGERS if t != "共建") and not (
                 "共建" in tail and "党建" not in tail):
             continue
@@ -636,6 +641,24 @@ def _members(ctx: Ctx) -> None:
         for k in {k for _, k in members} | founders:
             ctx.rel(k, "memberOf", alliance, "member-founding",
                     role="牵头单位" if "牵头" in t.group() else "")
+    # X联盟由A携手B、C共同组成 / 成员单位包括A、B、C: every listed institution is a member
+    for t in _MEMBERS_LISTED.finditer(text):
+        if t.group("by"):
+            alliance = _alliance_in(ctx, max(0, t.start() - 30), t.start() + 1)
+            alliance = alliance if alliance and _alliance_ends_at(ctx, alliance, t.start()) else None
+            end = t.end()
+            comp = _COMPOSED.search(text, end)
+            if alliance is None or comp is None or _CLAUSE.search(text, end, comp.start()):
+                continue
+            members = [k for m, k in ctx.ms if end <= ctx.pos(m)[0] and ctx.pos(m)[1] <= comp.start()
+                       and k[0] in ORG_TYPES and k[0] != "Alliance"]
+        else:
+            alliance = _nearest_alliance(ctx, t.start())
+            members = [k for _, k in _list_after(ctx, t.end(), ORG_TYPES) if k[0] != "Alliance"]
+        if alliance is None or _not_asserted(text[_clause_start(text, t.start()):t.start()]):
+            continue
+        for k in members:
+            ctx.rel(k, "memberOf", alliance, "member-listed")
     # X是/成为Y联盟(的)成员单位: membership stated with the member's role
     for m, k in _orgs(ctx, ("Alliance",)):
         unit = _MEMBER_UNIT.match(text, ctx.pos(m)[1])
@@ -645,6 +668,26 @@ def _members(ctx: Ctx) -> None:
         g = re.match(r"(.{2,16}?(?:医疗集团|健康集团))(.{2,})$", k[1])
         if g and g.group(2).endswith(("医院", "院")):
             ctx.rel(k, "memberOf", ctx.r.entity("Alliance", g.group(1)), "member-name")
+
+
+_MEMBERS_LISTED = re.compile(r"(?P<by>(?:是|系)?由)|(?:成员单位|成员医院|成员|单位)(?:包括|包含|涵盖|有|为)[::]?")
+_COMPOSED = re.compile(r"(?:共同|联合)?(?:组成|组建|发起成立|发起|成立)")
+
+
+def _alliance_ends_at(ctx: Ctx, key: Key, pos: int) -> bool:
+    return any(k == key and 0 <= pos - ctx.pos(m)[1] <= 2 for m, k in ctx.ms)
+
+
+def _nearest_alliance(ctx: Ctx, pos: int) -> Key | None:
+    """The alliance named last before ``pos`` in this sentence or the three before it."""
+    here = [k for m, k in ctx.ms if k[0] == "Alliance" and ctx.pos(m)[1] <= pos]
+    if here:
+        return here[-1]
+    for i in range(ctx.s.index - 1, max(-1, ctx.s.index - 4), -1):
+        earlier = [k for _, k in ctx.r.mentions(i) if k[0] == "Alliance"]
+        if earlier:
+            return earlier[-1]
+    return None
 
 
 def _party_parents(ctx: Ctx) -> None:

@@ -309,3 +309,46 @@ def test_ranking_positions_are_awards_with_a_rank():
 def test_a_numbered_list_item_opens_the_sentence_subject():
     got = triples("2、乙县人民医院,创建于1950年,在2017中国县级医院竞争力中排在第78名。")
     assert ("乙县人民医院", "awarded", "2017中国县级医院竞争力") in got
+
+
+# ── partners, co-building and members: lists and what is no partnership ──
+
+def test_three_party_agreement_partners_each_with_the_far_side():
+    got = triples("乙县人民医院、丙县中医医院与丁州大学签订三方合作协议。")
+    assert ("乙县人民医院", "partnersWith", "丁州大学") in got
+    assert ("丙县中医医院", "partnersWith", "丁州大学") in got
+
+
+@pytest.mark.parametrize("text", [
+    "甲州市第一人民医院与乙州医学会共同主办了学术年会。",
+    "医院与乙县人民医院就加强合作等问题交换了意见。",
+    "医院与乙县人民医院进行合作洽谈。",
+])
+def test_co_hosting_and_talks_are_no_partnership(text):
+    assert not [t for t in triples(text) if t[1] == "partnersWith"]
+
+
+def test_signed_party_agreement_between_two_institutions_co_builds_their_committees():
+    got = triples("乙县人民医院与丙县中医医院党建联建签约仪式在丙县举行。医院与丁县人民医院开展党建共建活动。")
+    assert ("乙县人民医院党委", "coBuildsWith", "丙县中医医院党委") in got
+    assert not [t for t in got if t[1] == "coBuildsWith" and "丁县" in t[0] + t[2]]
+
+
+def test_long_party_list_fans_out_past_unnamed_items():
+    got = triples("甲州市第一人民医院党委与乙县人民医院党委、丙县卫生健康局党组、丁街道、戊县中医医院党支部"
+                  "等5家单位党组织共同签署共建协议。")
+    for other in ("乙县人民医院党委", "丙县卫生健康局党委", "戊县中医医院党支部"):
+        assert ("甲州市第一人民医院党委", "coBuildsWith", other) in got
+
+
+def test_bracketed_short_names_do_not_cut_the_clause():
+    got = triples("乙县人民医院(以下简称:乙医)与丙县中医医院(以下简称:丙医)签署战略合作框架协议。")
+    assert ("乙县人民医院", "partnersWith", "丙县中医医院") in got
+
+
+def test_members_listed_after_you_or_baokuo():
+    got = rules_of("甲州胸痛专科联盟由甲州市第一人民医院携手乙县人民医院、丙县中医医院共同组成。"
+                   "联盟成员单位包括丁县人民医院、戊县中医医院等。")
+    for h in ("甲州市第一人民医院", "乙县人民医院", "丙县中医医院", "丁县人民医院", "戊县中医医院"):
+        assert got[(h, "memberOf", "甲州胸痛专科联盟")] == "member-listed"
+    assert ("甲州市第一人民医院", "partnersWith", "丙县中医医院") in got
