@@ -11,6 +11,7 @@ cobuild-with            party A 与/联合 party B … 共建/联建/结对
 award-quoted            A 荣获/被授予/获评/入选/跻身 “X”“Y” (等荣誉称号)
 award-plain             A 荣获 X、Y 等荣誉称号 / A 获评 X (unquoted)
 award-rank              A 在 X排行榜 中 位列/排名 第N名, A 位列 X 第N位 (rank kept)
+award-listed            在 X 名单中, A、B 成功入选 / 保留 (the honour written before its recipients)
 award-given             issuer 授予 A、B (为) “X” 称号: the recipients follow 授予
 award-roster            “…名单” followed by one institution per line
 support-trigger         A 对口支援/托管/帮扶 B、C
@@ -42,7 +43,7 @@ from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
 Key = tuple[str, str]
 CONFIDENCE = {
     "partner-with": 0.9, "cobuild-with": 0.85, "award-quoted": 0.9, "award-plain": 0.75,
-    "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8, "support-trigger": 0.85, "support-dispatch": 0.7,
+    "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8, "award-listed": 0.8, "support-trigger": 0.85, "support-dispatch": 0.7,
     "affiliation-stated": 0.85, "affiliation-name": 0.8, "member-founding": 0.85,
     "member-signing": 0.75, "member-listed": 0.8, "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
     "person-post": 0.85,
@@ -96,7 +97,7 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
     out: list[Assertion] = []
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
-        for rule in (_partners, _cobuilds, _ranks, _awards, _supports, _affiliations, _members,
+        for rule in (_partners, _cobuilds, _ranks, _awards, _listed_in, _supports, _affiliations, _members,
                      _party_parents, _posts):
             rule(ctx)
     _award_roster(doc, sentences, r, out)
@@ -323,6 +324,12 @@ def _awards(ctx: Ctx) -> None:
         start = _AFTER_RECIPIENT.match(text, start).end()
         honours = _honours_after(text, start, t.group())
         if not honours:
+            # 获得省级以上荣誉30余项,其中包括X、Y: the titles follow in the next clause
+            clause = re.match(r"[^,。;;]*", text[start:]).group()
+            inc = _INCLUDING.match(text, start + len(clause))
+            if inc and re.search(r"荣誉|称号|奖项|殊荣|表彰", clause):
+                honours = _honours_after(text, inc.end(), "荣获")
+        if not honours:
             continue
         cs = _clause_start(text, t.start())
         if _not_asserted(text[cs:t.start()]) or _candidate(
@@ -346,6 +353,37 @@ def _awards(ctx: Ctx) -> None:
 
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百两]+(?:个|名|家|位|所|支)")
 _AFTER_RECIPIENT = re.compile(r"(?:同志|等(?:[\d一二三四五六七八九十两]+(?:个|名|家|位|人))?)?(?:单位|集体)?为?")
+
+
+_LISTED_IN = re.compile(r"(?P<title>[^,。;;:]{4,50}?)(?:名单|榜单|榜)(?:中|里|上)[,]?(?P<who>[^,。;;:]{2,80}?)"
+                        r"(?:成功|均|全部|顺利|也|再次)*(?:入选|上榜|榜上有名|名列其中|位列其中|在列|保留|获评)"
+                        r"(?=$|[,。;;]|其中)")
+
+
+_SCOPED = re.compile(r"全国|国家|中国|[省市县区州]|(?:19|20)\d\d")   # 文明单位 alone: an earlier title shortened
+
+
+def _listed_in(ctx: Ctx) -> None:
+    """在“X”名单中, A、B 成功入选 / X名单中, A 成功保留: the honour is written first."""
+    text = ctx.s.text
+    for t in _LISTED_IN.finditer(text):
+        title = re.sub(r"^(?:在|经)", "", t.group("title").strip())
+        title = re.sub(r"[“”「」『』\"]", "", _clean_honour(title))
+        title = re.sub(r"^.*?(?:继续)?保留(?:荣誉)?称号的", "", title)
+        edition = _EDITION.match(title)
+        name = title[edition.end():] if edition else title
+        if not (_is_honour(name) and _SCOPED.search(name)) or _candidate(text[:t.end()]) or _not_asserted(
+                t.group("title")):
+            continue
+        a, b = t.span("who")
+        kinds = ("Person", "PartyOrganization") + ORG_TYPES
+        who = [(m, k) for m, k in ctx.ms if a <= ctx.pos(m)[0] and ctx.pos(m)[1] <= b and k[0] in kinds]
+        if not who:
+            continue
+        group = _list_before(ctx, ctx.pos(who[-1][0])[1], (who[-1][1][0],)) or who[-1:]
+        hk = ctx.r.entity("Honor", name, alias=title)
+        for _, k in group:
+            ctx.rel(k, "awarded", hk, "award-listed")
 
 
 def _given_to(ctx: Ctx, t: re.Match) -> list[tuple[Mention, Key]]:
@@ -411,13 +449,19 @@ def _ranking_name(name: str) -> bool:
     return 4 <= len(plain) <= 40 and any(w in plain for w in rules.RANKING_MARKERS)
 
 
+# Where a run of honours ends: 等(国家级)荣誉 / 等N项 / 称号 / the clause (一等奖 is a title).
+_HONOURS_END = re.compile(r"[,。;;]|(?<![一二三四五六七八九十特优])等(?:[^,。;;、“”「」]{0,6}?"
+                          r"(?:荣誉|称号|奖项|殊荣|表彰)|奖|\d|[一二三四五六七八九十多]+项)|称号|荣誉")
+_INCLUDING = re.compile(r"[,;]\s*(?:其中)?(?:包括|包含|分别是|有|如)[::]?")
+
+
 def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bool, int]]:
     """(canonical, alias, quoted, end) of the honours written from ``pos``.
     After a weak trigger (获得, 获) an unquoted title must read like an honour."""
     quoted_only = trigger in ("获得", "获", "收获")
     markers = rules.STRONG_HONOUR_MARKERS if trigger == "获" else rules.HONOUR_MARKERS
     rest = text[pos:]
-    end_m = re.search(r"[,。;;]|等(?:荣誉|称号|奖|殊荣|\d|[一二三四五六七八九十]+项)|称号|荣誉", rest)
+    end_m = _HONOURS_END.search(rest)
     segment = rest[:end_m.start()] if end_m else rest
     out = []
     quotes = list(_QUOTE.finditer(segment))
@@ -463,7 +507,7 @@ def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bo
 
 
 _ISSUED_BY = re.compile(r"^[^“”「」『』\"]{2,30}?(?:授予|颁发|公布|评选|命名|认定|表彰|发布|评定|确定)的")
-_LIST_WORD = re.compile(r"(?:光荣称号|光荣|名单|榜单|行列|之一)$")
+_LIST_WORD = re.compile(r"(?:光荣称号|光荣|(?:获得者|获奖者|获奖)?(?:名单|榜单)|行列|之一)$")
 
 
 def _candidate(text: str) -> bool:
@@ -472,7 +516,7 @@ def _candidate(text: str) -> bool:
 
 
 def _clean_honour(name: str) -> str:
-    name = name.strip(" 了的")
+    name = re.sub(r"(?<![一二三四五六七八九十特优])等$", "", name.strip(" 了的"))
     name = _ISSUED_BY.sub("", name)           # 乙省卫健委授予的X: the issuer is not in the title
     name = _LIST_WORD.sub("", name).strip(" 的")
     for tail in rules.HONOUR_TAILS:
@@ -497,6 +541,9 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
         last = before[-1]
         if last[1][0] == "Person":
             return _person_list_before(ctx, last)
+        person = _titled_name(re.sub(r"\([^()]{1,6}\)$", "", text[ctx.pos(last[0])[1]:limit].strip()))
+        if person:
+            return [ctx.r.entity("Person", person)]     # 乙院外科护师王小红(女)入选: the nurse, not the hospital
         # 冯美、丁红梅获评 / A、B和C荣获: a list of recipients
         group = _list_before(ctx, ctx.pos(last[0])[1], (last[1][0],)) or [last]
         return [k for _, k in group]
@@ -529,6 +576,18 @@ def _person_list_before(ctx: Ctx, last: tuple[Mention, Key]) -> list[Key]:
         group.append((m, k))
         cur = m
     return [k for _, k in reversed(group)]
+
+
+_TITLE_END = re.compile(r"(?:师|士|生|授|家|长|任|员|工)$")
+
+
+def _titled_name(gap: str) -> str:
+    """外科护师王小红 → 王小红: a name written right after a title word."""
+    for size in (3, 2):
+        pos = len(gap) - size
+        if pos >= 2 and _TITLE_END.search(gap[:pos]) and _name_at(gap, pos) == gap[pos:]:
+            return gap[pos:]
+    return ""
 
 
 def _bare_person_list(lead: str) -> list[str]:

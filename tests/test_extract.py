@@ -352,3 +352,27 @@ def test_members_listed_after_you_or_baokuo():
     for h in ("甲州市第一人民医院", "乙县人民医院", "丙县中医医院", "丁县人民医院", "戊县中医医院"):
         assert got[(h, "memberOf", "甲州胸痛专科联盟")] == "member-listed"
     assert ("甲州市第一人民医院", "partnersWith", "丙县中医医院") in got
+
+
+def test_honour_written_before_its_recipients_in_a_list():
+    got = rules_of("在乙省卫生健康委员会公布的第三批乙省文明单位名单中,乙县人民医院、丙县中医医院成功入选。"
+                   "在乙省文明单位拟推荐名单中,丁县人民医院成功入选。")
+    assert got[("乙县人民医院", "awarded", "第三批乙省文明单位")] == "award-listed"
+    assert ("丙县中医医院", "awarded", "第三批乙省文明单位") in got
+    assert not [k for k in got if k[0] == "丁县人民医院"]
+
+
+def test_a_titled_name_after_the_hospital_is_the_recipient():
+    got = triples("乙县人民医院外科护师王小红(女)入选第九届乙省道德模范提名奖获得者名单。")
+    assert ("王小红", "awarded", "第九届乙省道德模范提名奖") in got
+    assert not [t for t in got if t[0] == "乙县人民医院" and t[1] == "awarded"]
+
+
+def test_honours_after_qizhong_baokuo_and_before_deng_guojiaji_rongyu():
+    got = triples("医院共获得省级以上荣誉30余项,其中包括全国文明单位、全国三八红旗集体等。"
+                  "乙县人民医院先后获得乙省文明单位、乙省五一劳动奖状等省级荣誉20余项。"
+                  "丙县人民医院被中共乙省委表彰为乙省先进集体。")
+    for honour in ("全国文明单位", "全国三八红旗集体"):
+        assert ("甲州市第一人民医院", "awarded", honour) in got
+    assert ("乙县人民医院", "awarded", "乙省五一劳动奖状") in got
+    assert ("丙县人民医院", "awarded", "乙省先进集体") in got
