@@ -338,7 +338,11 @@ def _awards(ctx: Ctx) -> None:
         rule = "award-given" if given else "award-quoted" if honours[0][2] else "award-plain"
         recipients = ([k for _, k in given] if given else
                       _award_recipients(ctx, cs, t.start(), honours[-1][3]))
-        for name, alias, _, _ in honours:
+        # A、B分别荣获X、Y: the i-th recipient receives the i-th honour
+        pairs = (list(zip([[k] for k in recipients], honours))
+                 if "分别" in text[max(cs, t.start() - 3):t.start()] and len(recipients) == len(honours) > 1
+                 else [(recipients, h) for h in honours])
+        for recipients, (name, alias, _, _) in pairs:
             plain = re.sub(r"[“”「」『』\"]", "", name)
             if plain.endswith(("党支部", "党组织", "党委", "党总支")):
                 recipients = [_party_of(ctx, k, "党支部" if plain.endswith("党支部") else "党委")
@@ -578,11 +582,16 @@ def _person_list_before(ctx: Ctx, last: tuple[Mention, Key]) -> list[Key]:
     return [k for _, k in reversed(group)]
 
 
+_TITLES_AFTER = frozenset(("医生", "医师", "教授", "护士", "护师", "同志", "专家", "研究员"))
 _TITLE_END = re.compile(r"(?:师|士|生|授|家|长|任|员|工)$")
 
 
 def _titled_name(gap: str) -> str:
-    """外科护师王小红 → 王小红: a name written right after a title word."""
+    """外科护师王小红 / 王小红主任 → 王小红: a name written right after or
+    right before a title word."""
+    name = _name_at(gap, 0) if 3 <= len(gap) <= 8 else ""
+    if name and (gap[len(name):] in rules.ROLE_TITLES or gap[len(name):] in _TITLES_AFTER):
+        return name
     for size in (3, 2):
         pos = len(gap) - size
         if pos >= 2 and _TITLE_END.search(gap[:pos]) and _name_at(gap, pos) == gap[pos:]:
@@ -608,28 +617,55 @@ def _bare_person_list(lead: str) -> list[str]:
     return names
 
 
+_ROSTER_HEAD = re.compile(r"(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?P<t>[^,。;;,]{4,30}?)(?P<list>名单)?"
+                          r"(?:[((]共?[\d一二三四五六七八九十]+(?:个|名|家|人|位)[))])?[::]?")
+_ROSTER_FILL = re.compile(r"[、,,\s和及]|\([^()]{0,20}\)|同志")
+
+
 def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
                   out: list[Assertion]) -> None:
-    """A “…名单” heading followed by one institution per line."""
+    """A “…名单” heading, or a heading that is an honour title (先进集体(10个)),
+    followed by lines that name nothing but the recipients."""
     honour = None
+    kinds = ("Person", "PartyOrganization") + ORG_TYPES
+    if sentences and _candidate(sentences[0].text):
+        return               # 关于拟推荐…的公示: the whole article lists candidates
     for s in sentences:
-        head = re.fullmatch(r"(.{4,30}?)名单", s.text)
-        if head:
-            title = re.sub(r"^.*?的", "", head.group(1))
+        head = _ROSTER_HEAD.fullmatch(s.text)
+        ms = [(m, k) for m, k in r.mentions(s.index) if k[0] in kinds]
+        if head and (head.group("list") or not ms and head.group("t").endswith(rules.HONOUR_HEADS)):
+            title = re.sub(r"^.*?的", "", head.group("t"))
             edition = _EDITION.match(title)
-            name = title[edition.end():] if edition else title
+            name = _clean_honour(title[edition.end():] if edition else title)
             honour = ((r.entity("Honor", name, alias=title), s)
-                      if _is_honour(name) and not _candidate(s.text) else None)
+                      if _is_honour(name) and not _candidate(s.text) and not _not_asserted(s.text) else None)
             continue
         if honour is None:
             continue
-        ms = [(m, k) for m, k in r.mentions(s.index) if k[0] in ORG_TYPES]
-        rest = re.sub(r"\([^)]*\)$", "", s.text)
-        if len(ms) == 1 and ms[0][0].end - s.start >= len(rest) and ms[0][0].start == s.start:
+        if ms and _roster_line(s, ms):
+            persons = [k for _, k in ms if k[0] == "Person"]
             ctx = Ctx(doc, s, r, ms, out)
-            ctx.rel(ms[0][1], "awarded", honour[0], "award-roster")
+            for k in persons or [k for _, k in ms]:
+                ctx.rel(k, "awarded", honour[0], "award-roster")
         elif len(s.text) > 30 or s.text.endswith("。"):
             honour = None
+
+
+def _roster_line(s: Sentence, ms: list[tuple[Mention, Key]]) -> bool:
+    """The line is nothing but names (乙县人民医院、丙县中医医院 / 外科主任王小红):
+    what is left once names, separators and bracketed notes are removed is a
+    person's title at most."""
+    left, cur = [], 0
+    for m, k in sorted(ms, key=lambda t: t[0].start):
+        a, b = m.start - s.start, m.end - s.start
+        if a < cur:
+            continue
+        gap = _ROSTER_FILL.sub("", s.text[cur:a])
+        if gap and not (k[0] == "Person" and m.role and gap.endswith(m.role[-2:])):
+            left.append(gap)
+        cur = b
+    left.append(_ROSTER_FILL.sub("", s.text[cur:]))
+    return not "".join(left)
 
 
 # ── extended relations ──

@@ -180,7 +180,7 @@ HONOUR_MARKERS = ("先进", "优秀", "文明", "示范", "模范", "标兵", "�
 STRONG_HONOUR_MARKERS = ("先进", "优秀", "劳动", "模范", "文明", "标兵")
 # An honour on a list of candidates (公示, 拟推荐) has not been received.
 CANDIDATE_WORDS = ("拟推荐", "拟命名", "拟表彰", "拟授予", "拟认定", "推荐名单", "候选", "公示", "推荐对象",
-                   "拟入选", "初评", "申报")
+                   "拟入选", "初评", "申报", "推荐单位")
 # Rank phrases: 位列/名列/排名/排在 … 第N名 (a ranking is an honour with a rank).
 RANK_VERBS = ("位列", "名列", "排名", "排在", "位居", "位次", "排行", "位于", "升至", "稳居", "居", "列", "排",
               "跻身", "荣登", "蝉联", "保持")

@@ -376,3 +376,20 @@ def test_honours_after_qizhong_baokuo_and_before_deng_guojiaji_rongyu():
         assert ("甲州市第一人民医院", "awarded", honour) in got
     assert ("乙县人民医院", "awarded", "乙省五一劳动奖状") in got
     assert ("丙县人民医院", "awarded", "乙省先进集体") in got
+
+
+def test_roster_under_an_honour_heading_and_respectively():
+    got = rules_of("一、先进集体(2个)\n乙县人民医院、丙县中医医院\n二、优秀共产党员(1名)\n乙县人民医院外科主任王小红\n"
+                   "三、加强党建引领\n医院党委召开会议。\n"
+                   "丁县人民医院外科主任赵一平、护士长钱立新分别荣获“乙省优秀医师”“乙省优秀护士”称号。")
+    assert got[("乙县人民医院", "awarded", "先进集体")] == "award-roster"
+    assert ("丙县中医医院", "awarded", "先进集体") in got
+    assert ("王小红", "awarded", "优秀共产党员") in got
+    assert ("乙县人民医院", "awarded", "优秀共产党员") not in got
+    assert ("赵一平", "awarded", "乙省优秀医师") in got and ("钱立新", "awarded", "乙省优秀护士") in got
+    assert ("赵一平", "awarded", "乙省优秀护士") not in got
+
+
+def test_a_public_notice_of_candidates_gives_no_roster_awards():
+    got = triples("乙省文明单位推荐单位公示\n一、推荐单位\n乙县人民医院\n丙县中医医院\n", title="关于拟推荐乙省文明单位的公示\n")
+    assert not [t for t in got if t[1] == "awarded"]
