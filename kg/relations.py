@@ -12,6 +12,7 @@ award-quoted            A 荣获/被授予/获评/入选/跻身 “X”“Y” (
 award-plain             A 荣获 X、Y 等荣誉称号 / A 获评 X (unquoted)
 award-rank              A 在 X排行榜 中 位列/排名 第N名, A 位列 X 第N位 (rank kept)
 award-listed            在 X 名单中, A、B 成功入选 / 保留 (the honour written before its recipients)
+award-lines             A 荣获以下荣誉: followed by one title per line
 award-given             issuer 授予 A、B (为) “X” 称号: the recipients follow 授予
 award-roster            “…名单” followed by one institution per line
 support-trigger         A 对口支援/托管/帮扶 B、C
@@ -43,7 +44,7 @@ from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
 Key = tuple[str, str]
 CONFIDENCE = {
     "partner-with": 0.9, "cobuild-with": 0.85, "award-quoted": 0.9, "award-plain": 0.75,
-    "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8, "award-listed": 0.8, "support-trigger": 0.85, "support-dispatch": 0.7,
+    "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8, "award-listed": 0.8, "award-lines": 0.75, "support-trigger": 0.85, "support-dispatch": 0.7,
     "affiliation-stated": 0.85, "affiliation-name": 0.8, "member-founding": 0.85,
     "member-signing": 0.75, "member-listed": 0.8, "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
     "person-post": 0.85,
@@ -464,6 +465,7 @@ def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bo
     After a weak trigger (获得, 获) an unquoted title must read like an honour."""
     quoted_only = trigger in ("获得", "获", "收获")
     markers = rules.STRONG_HONOUR_MARKERS if trigger == "获" else rules.HONOUR_MARKERS
+    pos += len(re.match(r"[::\s]*", text[pos:]).group())
     rest = text[pos:]
     end_m = _HONOURS_END.search(rest)
     segment = rest[:end_m.start()] if end_m else rest
@@ -545,9 +547,13 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
         last = before[-1]
         if last[1][0] == "Person":
             return _person_list_before(ctx, last)
-        person = _titled_name(re.sub(r"\([^()]{1,6}\)$", "", text[ctx.pos(last[0])[1]:limit].strip()))
+        gap = _COUNT_TAIL.sub("", re.sub(r"\([^()]{1,6}\)$", "", text[ctx.pos(last[0])[1]:limit].strip()))
+        person = _titled_name(gap)
         if person:
             return [ctx.r.entity("Person", person)]     # 乙院外科护师王小红(女)入选: the nurse, not the hospital
+        names = _bare_person_list(gap) if gap else []
+        if names:
+            return [ctx.r.entity("Person", n) for n in names]    # 我院王小明、李大红3名同志
         # 冯美、丁红梅获评 / A、B和C荣获: a list of recipients
         group = _list_before(ctx, ctx.pos(last[0])[1], (last[1][0],)) or [last]
         return [k for _, k in group]
@@ -582,6 +588,7 @@ def _person_list_before(ctx: Ctx, last: tuple[Mention, Key]) -> list[Key]:
     return [k for _, k in reversed(group)]
 
 
+_COUNT_TAIL = re.compile(r"(?:等)?(?:[\d一二三四五六七八九十两]+(?:名|位|人))?(?:同志|医务人员|职工|专家)?$")
 _TITLES_AFTER = frozenset(("医生", "医师", "教授", "护士", "护师", "同志", "专家", "研究员"))
 _TITLE_END = re.compile(r"(?:师|士|生|授|家|长|任|员|工)$")
 
@@ -617,6 +624,8 @@ def _bare_person_list(lead: str) -> list[str]:
     return names
 
 
+_HONOURS_INTRO = re.compile(r"(?:荣获|获得|获评|被授予|荣膺)(?:了)?(?:以下|如下|下列)?(?:的)?(?:主要)?"
+                            r"(?:荣誉|称号|奖项)*(?:有|包括)?[::]$")
 _ROSTER_HEAD = re.compile(r"(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?P<t>[^,。;;,]{4,30}?)(?P<list>名单)?"
                           r"(?:[((]共?[\d一二三四五六七八九十]+(?:个|名|家|人|位)[))])?[::]?")
 _ROSTER_FILL = re.compile(r"[、,,\s和及]|\([^()]{0,20}\)|同志")
@@ -630,7 +639,29 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
     kinds = ("Person", "PartyOrganization") + ORG_TYPES
     if sentences and _candidate(sentences[0].text):
         return               # 关于拟推荐…的公示: the whole article lists candidates
+    lines_for: list[Key] = []
     for s in sentences:
+        if lines_for:        # 医院先后荣获以下荣誉: / 全国文明单位 / 全国卫生系统先进集体
+            item = re.sub(r"^(?:[\d一二三四五六七八九十]+[、.．)]|[((][\d一二三四五六七八九十]+[))]|[•·-])\s*", "",
+                          s.text).rstrip("。;;,")
+            item = re.sub(r"[“”「」『』\"]", "", _clean_honour(item))
+            if _is_honour(item) and item.endswith(rules.HONOUR_HEADS) and not r.mentions(s.index):
+                ctx = Ctx(doc, s, r, [], out)
+                year = _YEAR.match(item)
+                hk = r.entity("Honor", item)
+                if year:
+                    r.entity("Honor", item, alias=item[year.end():])
+                for k in lines_for:
+                    ctx.rel(k, "awarded", hk, "award-lines", year=year.group(1) if year else "")
+                continue
+            lines_for = []
+        intro = _HONOURS_INTRO.search(s.text)
+        if intro:
+            ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
+            cs = _clause_start(s.text, intro.start())
+            if not _not_asserted(s.text[cs:intro.start()]):
+                lines_for = _award_recipients(ctx, cs, intro.start(), len(s.text))
+            continue
         head = _ROSTER_HEAD.fullmatch(s.text)
         ms = [(m, k) for m, k in r.mentions(s.index) if k[0] in kinds]
         if head and (head.group("list") or not ms and head.group("t").endswith(rules.HONOUR_HEADS)):

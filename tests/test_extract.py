@@ -393,3 +393,12 @@ def test_roster_under_an_honour_heading_and_respectively():
 def test_a_public_notice_of_candidates_gives_no_roster_awards():
     got = triples("乙省文明单位推荐单位公示\n一、推荐单位\n乙县人民医院\n丙县中医医院\n", title="关于拟推荐乙省文明单位的公示\n")
     assert not [t for t in got if t[1] == "awarded"]
+
+
+def test_titles_listed_one_per_line_after_rongyu_colon():
+    got = rules_of("医院先后荣获以下荣誉:\n1.全国文明单位\n2.全国卫生系统先进集体\n医院党委召开会议。\n"
+                   "其中,乙县人民医院王小明、李大红2名同志被评为乙省优秀共产党员。")
+    assert got[("甲州市第一人民医院", "awarded", "全国文明单位")] == "award-lines"
+    assert ("甲州市第一人民医院", "awarded", "全国卫生系统先进集体") in got
+    assert ("王小明", "awarded", "乙省优秀共产党员") in got and ("李大红", "awarded", "乙省优秀共产党员") in got
+    assert ("乙县人民医院", "awarded", "乙省优秀共产党员") not in got
