@@ -59,7 +59,7 @@ _ADVERBS = re.compile(r"^(?:先后|还|并|也|曾|连续|多次|两度|再次|�
                       r"同时|此外|目前|\d+年(?:\d+月)?|今年\d+月|被|"
                       r"[\d一二三四五六七八九十]+[、.．]|[((][\d一二三四五六七八九十]+[))])*$")
 _QUOTE = re.compile(r"[“「『\"]([^”」』\"]{2,60})[”」』\"]")
-_YEAR = re.compile(r"^((?:19|20)\d\d)(?:年度|年|届)")
+_YEAR = re.compile(r"^((?:19|20)\d\d)(?:[-—~至](?:19|20)?\d\d)?(?:年度|年|届)")
 _EDITION = re.compile(r"^第[一二三四五六七八九十\d]+届")
 _SUB_PARTY = re.compile("党委(?:及|其)?(?:" + "|".join(rules.SUB_PARTY_WORDS) + ")")
 def _alternation(words) -> str:
@@ -403,6 +403,8 @@ def _given_to(ctx: Ctx, t: re.Match) -> list[tuple[Mention, Key]]:
 _RANK = re.compile(r"第(?P<n>[\d一二三四五六七八九十百]+)(?:名|位)|前(?P<top>[\d一二三四五六七八九十百]+)(?:名|位|强)?")
 _RANK_VERB = re.compile(_alternation(rules.RANK_VERBS))
 _RANKING_IN = re.compile(r"在(?P<list>[^,。;;:在]{4,40})(?:中|上|里)(?:的排名)?[,]?[^,。;;:]{0,12}$")
+_RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全球|世界|国内|省内|同类医院|同级医院|同类|同级)$")
+_RANKING_OUT = re.compile(r"(?P<list>[^,。;;:]{4,40}?)(?:正式|近日|日前|今日|昨日)?(?:发布|出炉|揭晓|公布)[,]?$")
 _RANKING_YEAR = re.compile(r"^((?:19|20)\d\d)(?:年度|年|届)?")
 
 
@@ -416,12 +418,14 @@ def _ranks(ctx: Ctx) -> None:
         if not verbs:
             continue             # a bare 第N名 (a table row) names no ranking here
         verb = verbs[-1]
-        listed = text[verb.end():r.start()].strip("“”「」『』\"的 ")
+        listed = _RANK_SCOPE.sub("", text[verb.end():r.start()].strip("“”「」『』\"的 "))
         at = verb.start()
         if not _ranking_name(listed):
             if listed:
                 continue
-            before = _RANKING_IN.search(text, _clause_start(text, max(cs - 1, 0)), verb.start())
+            prev = _clause_start(text, max(cs - 1, 0))
+            before = (_RANKING_IN.search(text, prev, verb.start())
+                      or _RANKING_OUT.search(text, prev, max(cs - 1, 0) + 1))
             if before is None or not _ranking_name(before.group("list")):
                 continue
             listed, at = before.group("list"), before.start()
@@ -429,8 +433,12 @@ def _ranks(ctx: Ctx) -> None:
         if _not_asserted(text[_clause_start(text, at):verb.start()]) or _candidate(name):
             continue
         kinds = ("Person", "PartyOrganization") + ORG_TYPES
-        cands = [(m, k) for m, k in ctx.ms if _clause_start(text, at) <= ctx.pos(m)[0]
-                 and ctx.pos(m)[1] <= at and k[0] in kinds]
+        in_list = (at, at + len(listed) + 2)
+        cands = [(m, k) for m, k in ctx.ms if _clause_start(text, verb.start()) <= ctx.pos(m)[0]
+                 and ctx.pos(m)[1] <= verb.start() and k[0] in kinds
+                 and not in_list[0] <= ctx.pos(m)[0] < in_list[1]]
+        cands = cands or [(m, k) for m, k in ctx.ms if _clause_start(text, at) <= ctx.pos(m)[0]
+                          and ctx.pos(m)[1] <= at and k[0] in kinds]
         subj = ([k for _, k in _list_before(ctx, ctx.pos(cands[-1][0])[1], (cands[-1][1][0],))]
                 if cands else [])
         if not subj:
@@ -554,8 +562,9 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
         names = _bare_person_list(gap) if gap else []
         if names:
             return [ctx.r.entity("Person", n) for n in names]    # 我院王小明、李大红3名同志
-        # 冯美、丁红梅获评 / A、B和C荣获: a list of recipients
-        group = _list_before(ctx, ctx.pos(last[0])[1], (last[1][0],)) or [last]
+        # 冯美、丁红梅获评 / A、B和C荣获: a list of recipients (institutions of any kind together)
+        group = _list_before(ctx, ctx.pos(last[0])[1],
+                             ORG_TYPES if last[1][0] in ORG_TYPES else (last[1][0],)) or [last]
         return [k for _, k in group]
     names = _bare_person_list(lead[:by] if by >= 0 else lead)
     if names:

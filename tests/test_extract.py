@@ -402,3 +402,13 @@ def test_titles_listed_one_per_line_after_rongyu_colon():
     assert ("甲州市第一人民医院", "awarded", "全国卫生系统先进集体") in got
     assert ("王小明", "awarded", "乙省优秀共产党员") in got and ("李大红", "awarded", "乙省优秀共产党员") in got
     assert ("乙县人民医院", "awarded", "乙省优秀共产党员") not in got
+
+
+def test_recipient_lists_mix_kinds_and_rankings_published_first():
+    got = triples("乙县人民医院、乙县疾病预防控制中心荣获乙省先进集体称号。"
+                  "2022年度中国医院排行榜正式发布,丙县人民医院位列全国第35名。"
+                  "丁县人民医院荣获2021-2023年度乙省文明单位。")
+    assert ("乙县人民医院", "awarded", "乙省先进集体") in got
+    assert ("乙县疾病预防控制中心", "awarded", "乙省先进集体") in got
+    assert ("丙县人民医院", "awarded", "2022年度中国医院排行榜") in got
+    assert ("丁县人民医院", "awarded", "2021-2023年度乙省文明单位") in got
