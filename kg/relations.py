@@ -7,6 +7,7 @@ its id on every assertion it makes:
 rule id                 what it reads
 ======================  =====================================================
 partner-with            A 与/同/和 B、C … 签订/建立…合作/签约/联合成立
+partner-status          A 成为 B 的协作医院 / B 为 A 授予 “合作医院” 牌匾
 cobuild-with            party A 与/联合 party B … 共建/联建/结对
 award-quoted            A 荣获/被授予/获评/入选/跻身 “X”“Y” (等荣誉称号)
 award-plain             A 荣获 X、Y 等荣誉称号 / A 获评 X (unquoted)
@@ -43,7 +44,7 @@ from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
 
 Key = tuple[str, str]
 CONFIDENCE = {
-    "partner-with": 0.9, "cobuild-with": 0.85, "award-quoted": 0.9, "award-plain": 0.75,
+    "partner-with": 0.9, "partner-status": 0.8, "cobuild-with": 0.85, "award-quoted": 0.9, "award-plain": 0.75,
     "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8, "award-listed": 0.8, "award-lines": 0.75, "support-trigger": 0.85, "support-dispatch": 0.7,
     "affiliation-stated": 0.85, "affiliation-name": 0.8, "member-founding": 0.85,
     "member-signing": 0.75, "member-listed": 0.8, "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
@@ -98,7 +99,7 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
     out: list[Assertion] = []
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
-        for rule in (_partners, _cobuilds, _ranks, _awards, _listed_in, _supports, _affiliations, _members,
+        for rule in (_partners, _partner_status, _cobuilds, _ranks, _awards, _listed_in, _supports, _affiliations, _members,
                      _party_parents, _posts):
             rule(ctx)
     _award_roster(doc, sentences, r, out)
@@ -231,14 +232,14 @@ def _parent_key(ctx: Ctx, m: Mention) -> Key | None:
 
 def _partners(ctx: Ctx) -> None:
     text = ctx.s.text
-    for c in re.finditer(r"与|同|和|跟|携手", text):
+    for c in re.finditer(r"与|同|和|跟|携手|牵手", text):
         partners = _list_after(ctx, c.end(), ORG_TYPES)
         if not partners:
             continue
         end = ctx.pos(partners[-1][0])[1]
         tail = text[end:end + 40]
         tail = tail[:_first_clause_end(tail)]
-        together = c.group() == "携手" and re.search(r"共建|打造|成立|推进|开展|组成|组建|发起", tail)
+        together = c.group() in ("携手", "牵手") and re.search(r"共建|打造|成立|推进|开展|组成|组建|发起", tail)
         if not together and not any(t in tail for t in rules.PARTNER_TRIGGERS if t != "共建") and not (
                 "共建" in tail and "党建" not in tail):
             continue
@@ -264,7 +265,35 @@ def _partners(ctx: Ctx) -> None:
 
 _NOT_PARTNERING = re.compile(r"^\s*就|洽谈|商谈|考察|参观|调研|走访|探讨|交换(?:了)?意见|"
                              r"共同主办|联合主办|承办|协办|共同举办|联合举办")
-_SIGNED = re.compile(r"签订|签署|签约|签下|缔结|结为|成立|组建|揭牌|授牌|建立")
+_SIGNED = re.compile(r"签订|签署|签约|签下|缔结|结为|成立|组建|揭牌|授牌|建立|达成")
+
+
+_STATUS = re.compile(r"(?:合作|协作|友好|战略合作|联盟|技术协作|医联体)(?:医院|单位|伙伴|成员单位)$")
+_BECOMES = re.compile(r"(?:成为|成功成为|正式成为|是)$")
+
+
+def _partner_status(ctx: Ctx) -> None:
+    """A 成为 B 的协作医院 / B 为 A 授予 “合作医院” 牌匾: a partnership status."""
+    text = ctx.s.text
+    for m, k in _orgs(ctx):
+        a, b = ctx.pos(m)
+        after = re.match(r"(?:的)?[“”\"]?([^,。;;“”\"]{2,10}?)[”\"]?(?=$|[,。;;]|称号|牌匾)", text[b:])
+        if not after or not _STATUS.search(after.group(1)) or not _BECOMES.search(text[:a]):
+            continue
+        cs = _clause_start(text, a)
+        if _not_asserted(text[cs:a]):
+            continue
+        subj = _subject_before(ctx, a - len(_BECOMES.search(text[:a]).group()))
+        ctx.rel(subj, "partnersWith", k, "partner-status")
+    for t in re.finditer(r"为|向", text):
+        given = re.match(r"[^,。;;]{0,12}?(?:授予|颁发|授)[“\"]?([^,。;;“”\"]{2,12}?)[”\"]?(?:称号)?(?:牌匾|铜牌|匾牌|牌)",
+                         text[t.end():])
+        if not given or not _STATUS.search(given.group(1)):
+            continue
+        receivers = _list_after(ctx, t.end(), ORG_TYPES)
+        giver = _subject_before(ctx, t.start())
+        for _, k in receivers:
+            ctx.rel(giver, "partnersWith", k, "partner-status")
 
 
 def _first_clause_end(tail: str) -> int:
@@ -541,6 +570,8 @@ def _clean_honour(name: str) -> str:
 
 def _is_honour(name: str) -> bool:
     plain = re.sub(r"[“”「」『』\"\s]", "", name)
+    if _STATUS.search(plain) and not any(w in plain for w in rules.HONOUR_MARKERS):
+        return False         # “协作医院” 牌匾: a partnership, not an honour
     return 4 <= len(plain) <= 40 and not re.search(r"[。,;]", plain) and plain not in ("优秀案例",)
 
 

@@ -412,3 +412,12 @@ def test_recipient_lists_mix_kinds_and_rankings_published_first():
     assert ("乙县疾病预防控制中心", "awarded", "乙省先进集体") in got
     assert ("丙县人民医院", "awarded", "2022年度中国医院排行榜") in got
     assert ("丁县人民医院", "awarded", "2021-2023年度乙省文明单位") in got
+
+
+def test_partnership_status_and_plaques():
+    got = rules_of("医院成为乙州大学附属医院的协作医院。丙县人民医院为医院授予“合作医院”牌匾。"
+                   "医院牵手丁县人民医院共建胸痛中心。")
+    assert got[("甲州市第一人民医院", "partnersWith", "乙州大学附属医院")] == "partner-status"
+    assert got[("丙县人民医院", "partnersWith", "甲州市第一人民医院")] == "partner-status"
+    assert ("甲州市第一人民医院", "partnersWith", "丁县人民医院") in got
+    assert not [k for k in got if k[1] == "awarded"]
