@@ -328,8 +328,10 @@ def _cobuilds(ctx: Ctx) -> None:
         if not any(sides) and not (_PARTY_WORDING.match(after[:_first_clause_end(after)]) and
                                    _SIGNED_COBUILD.search(text[ctx.pos(right[-1][0])[1]:][:40])):
             continue          # two institutions co-build as parties: a signed 党建 agreement or ceremony
-        if _not_asserted(text[:c.start()][-10:]):
-            continue
+        tail = re.split(r"[。;;]", text[ctx.pos(right[-1][0])[1]:][:60])[0]
+        trig = _COBUILD_TRIGGER.search(tail)
+        if trig is None or _not_asserted(text[:c.start()][-10:] + tail[:trig.start()]):
+            continue          # the 共建 wording must follow the pair
         respectively = "分别" in text[max(0, c.start() - 3):c.start()] and len(left) == len(right)
         pairs = (zip([k for _, k in left], [k for _, k in right]) if respectively else
                  ((a, b) for _, a in left for _, b in right))
@@ -340,6 +342,7 @@ def _cobuilds(ctx: Ctx) -> None:
             ctx.rel(_party_of(ctx, a), "coBuildsWith", _party_of(ctx, b), "cobuild-with")
 
 
+_COBUILD_TRIGGER = re.compile(_alternation(rules.COBUILD_TRIGGERS))
 _SIGNED_COBUILD = re.compile(r"签|协议|仪式|揭牌|授牌|结对|结成")
 _PARTY_WORDING = re.compile(r"^[^,。;;]{0,8}?(?:党建|党组织|支部)(?:" + _alternation(rules.COBUILD_TRIGGERS) + ")")
 
