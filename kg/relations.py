@@ -872,10 +872,19 @@ def _party_parents(ctx: Ctx) -> None:
                         if parent else None, "party-sub-party")
 
 
+_ELSEWHERE = re.compile(r"[市县区省州镇乡]委|党工委|工委|党组|^校|[、,]校|[市县区省州镇乡]长|村|局长|厅长|人大|政协|"
+                        r"政府|常委|董事长|总经理|理事长|秘书长|会长|所长|(?<!工会)主席|执行长|院士")
+
+
 def _posts(ctx: Ctx) -> None:
     for m, k in ctx.ms:
         if k[0] != "Person" or not m.role:
             continue
+        if m.parent == SUBJECT:
+            a = ctx.pos(m)[0]
+            titles = ctx.s.text[_clause_start(ctx.s.text, a):a] + m.role
+            if _ELSEWHERE.search(titles[-24:]):
+                continue      # 市委副书记、市长X / 校党委书记X: a post outside the hospital, body unnamed
         holder = _post_holder(ctx, m)
         if holder is None:
             continue

@@ -421,3 +421,9 @@ def test_partnership_status_and_plaques():
     assert got[("丙县人民医院", "partnersWith", "甲州市第一人民医院")] == "partner-status"
     assert ("甲州市第一人民医院", "partnersWith", "丁县人民医院") in got
     assert not [k for k in got if k[1] == "awarded"]
+
+
+def test_posts_of_unnamed_outside_bodies_are_not_given_to_the_hospital():
+    got = triples("市委副书记、市长李建国主持。校党委书记牛春雨、校纪委书记黄恒学出席。院长王小明讲话。")
+    assert not [t for t in got if t[1] == "holdsPositionIn" and t[0] in ("李建国", "黄恒学")]
+    assert ("王小明", "holdsPositionIn", "甲州市第一人民医院") in got
