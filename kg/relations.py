@@ -349,6 +349,14 @@ _PARTY_WORDING = re.compile(r"^[^,。;;]{0,8}?(?:党建|党组织|支部)(?:" + 
 
 def _awards(ctx: Ctx) -> None:
     text = ctx.s.text
+    for t in _GIVEN_AS.finditer(text):      # 乙省卫健委命名乙县人民医院为“X”
+        given = _given_to(ctx, t)
+        end = ctx.pos(given[-1][0])[1] if given else -1
+        if given and text[end:end + 1] == "为" and not _not_asserted(text[_clause_start(text, t.start()):t.start()]):
+            for name, alias, _, _ in _honours_after(text, end + 1, "荣获"):
+                hk = ctx.r.entity("Honor", name, alias=alias)
+                for _, k in given:
+                    ctx.rel(k, "awarded", hk, "award-given")
     for t in _AWARD_TRIGGER.finditer(text):
         given = _given_to(ctx, t) if t.group() == "授予" else []
         start = ctx.pos(given[-1][0])[1] if given else t.end()
@@ -388,6 +396,7 @@ def _awards(ctx: Ctx) -> None:
                 ctx.rel(k, "awarded", hk, rule, year=year.group(1) if year else "")
 
 
+_GIVEN_AS = re.compile(r"(?<!被)(?:命名|表彰|认定|评定|确定)(?!为)")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百两]+(?:个|名|家|位|所|支)")
 _AFTER_RECIPIENT = re.compile(r"(?:同志|等(?:[\d一二三四五六七八九十两]+(?:个|名|家|位|人))?)?(?:单位|集体)?为?")
 
@@ -600,7 +609,8 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
         group = _list_before(ctx, ctx.pos(last[0])[1],
                              ORG_TYPES if last[1][0] in ORG_TYPES else (last[1][0],)) or [last]
         return [k for _, k in group]
-    names = _bare_person_list(lead[:by] if by >= 0 else lead)
+    bare = _COUNT_TAIL.sub("", re.sub(r"\([^()]{1,6}\)$", "", (lead[:by] if by >= 0 else lead).strip()))
+    names = _bare_person_list(bare) or [n for n in [_titled_name(bare)] if n]
     if names:
         return [ctx.r.entity("Person", n) for n in names]
     # 被评为“X”的骨科党小组: the recipient follows the honour

@@ -427,3 +427,10 @@ def test_posts_of_unnamed_outside_bodies_are_not_given_to_the_hospital():
     got = triples("市委副书记、市长李建国主持。校党委书记牛春雨、校纪委书记黄恒学出席。院长王小明讲话。")
     assert not [t for t in got if t[1] == "holdsPositionIn" and t[0] in ("李建国", "黄恒学")]
     assert ("王小明", "holdsPositionIn", "甲州市第一人民医院") in got
+
+
+def test_issuer_names_the_recipient_before_wei_and_a_titled_name_alone():
+    got = rules_of("乙省人民政府表彰乙县人民医院为乙省先进集体。外科护士王小红荣获“乙省优秀护士”称号。")
+    assert got[("乙县人民医院", "awarded", "乙省先进集体")] == "award-given"
+    assert ("王小红", "awarded", "乙省优秀护士") in got
+    assert ("甲州市第一人民医院", "awarded", "乙省优秀护士") not in got
