@@ -441,11 +441,12 @@ def _given_to(ctx: Ctx, t: re.Match) -> list[tuple[Mention, Key]]:
     return _list_after(ctx, t.end(), (first[1][0],))
 
 
-_RANK = re.compile(r"第(?P<n>[\d一二三四五六七八九十百]+)(?:名|位)|前(?P<top>[\d一二三四五六七八九十百]+)(?:名|位|强)?")
+_RANK = re.compile(r"第(?P<n>[\d一二三四五六七八九十百]+)(?:名|位|(?=[、和及]第))|前(?P<top>[\d一二三四五六七八九十百]+)(?:名|位|强)?")
 _RANK_VERB = re.compile(_alternation(rules.RANK_VERBS))
 _RANKING_IN = re.compile(r"在(?P<list>[^,。;;:在]{4,40})(?:中|上|里)(?:的排名)?[,]?[^,。;;:]{0,12}$")
 _RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全球|世界|国内|省内|同类医院|同级医院|同类|同级)$")
 _RANKING_OUT = re.compile(r"(?P<list>[^,。;;:]{4,40}?)(?:正式|近日|日前|今日|昨日)?(?:发布|出炉|揭晓|公布)[,]?$")
+_RANKING_ENTERED = re.compile(r"(?:进入|入选|跻身|荣登|登上|上榜)(?P<list>[^,。;;:]{4,40}?)[,]?$")
 _RANKING_YEAR = re.compile(r"^((?:19|20)\d\d)(?:年度|年|届)?")
 
 
@@ -468,8 +469,18 @@ def _ranks(ctx: Ctx) -> None:
             before = (_RANKING_IN.search(text, prev, verb.start())
                       or _RANKING_OUT.search(text, prev, max(cs - 1, 0) + 1))
             if before is None or not _ranking_name(before.group("list")):
-                continue
-            listed, at = before.group("list"), before.start()
+                # 医院中国医院竞争力排行榜排名第N / 医院首次进入X百强,位列第N
+                own = [m for m, k in ctx.ms if cs <= ctx.pos(m)[1] <= verb.start()]
+                lead = text[ctx.pos(own[-1])[1]:verb.start()] if own else ""
+                entered = _RANKING_ENTERED.search(text, prev, max(cs - 1, 0) + 1)
+                if _ranking_name(_RANK_SCOPE.sub("", lead.strip("在中的上“”\" "))):
+                    listed, at = _RANK_SCOPE.sub("", lead.strip("在中的上“”\" ")), verb.start()
+                elif entered and _ranking_name(entered.group("list")):
+                    listed, at = entered.group("list"), entered.start()
+                else:
+                    continue
+            else:
+                listed, at = before.group("list"), before.start()
         name = re.sub(r"^.*(?:发布|公布|推出)的", "", re.sub(r"[“”「」『』\"]", "", listed))
         if _not_asserted(text[_clause_start(text, at):verb.start()]) or _candidate(name):
             continue
@@ -491,7 +502,8 @@ def _ranks(ctx: Ctx) -> None:
             ctx.r.entity("Honor", name, alias=name[year.end():])
         ranks = [r] + [x for x in _RANK.finditer(text, r.end()) if re.fullmatch(
             r"[\s、和及]*", text[r.end():x.start()]) or False][:len(subj) - 1]
-        if not ("分别" in text[max(0, verb.start() - 3):verb.start()] and len(ranks) == len(subj)):
+        if not (("分别" in text[max(0, verb.start() - 3):verb.start()] or verb.group().startswith("分"))
+                and len(ranks) == len(subj)):
             ranks = [r] * len(subj)
         for k, x in zip(subj, ranks):
             ctx.rel(k, "awarded", hk, "award-rank", rank=x.group("n") or ("前" + x.group("top")),

@@ -434,3 +434,12 @@ def test_issuer_names_the_recipient_before_wei_and_a_titled_name_alone():
     assert got[("乙县人民医院", "awarded", "乙省先进集体")] == "award-given"
     assert ("王小红", "awarded", "乙省优秀护士") in got
     assert ("甲州市第一人民医院", "awarded", "乙省优秀护士") not in got
+
+
+def test_rankings_entered_in_the_clause_before_and_fenlie():
+    r = extract(Document("t.txt", TITLE + "乙县人民医院首次进入中国医院竞争力百强,位列第88名。"
+                         "丙县人民医院、丁县人民医院在乙省医院排行榜中分列第3、第5位。"))
+    got = {(a.subject[1], a.object[1]): a.attrs.get("rank") for a in r.assertions if a.predicate == "awarded"}
+    assert got[("乙县人民医院", "中国医院竞争力百强")] == "88"
+    assert got[("丙县人民医院", "乙省医院排行榜")] == "3"
+    assert got[("丁县人民医院", "乙省医院排行榜")] == "5"
