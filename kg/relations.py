@@ -7,6 +7,7 @@ its id on every assertion it makes:
 rule id                 what it reads
 ======================  =====================================================
 partner-with            A 与/同/和 B、C … 签订/建立…合作/签约/联合成立
+partner-visit           A 一行赴 B …, 双方签订合作协议 (a signing during a visit)
 partner-status          A 成为 B 的协作医院 / B 为 A 授予 “合作医院” 牌匾
 cobuild-with            party A 与/联合 party B … 共建/联建/结对
 award-quoted            A 荣获/被授予/获评/入选/跻身 “X”“Y” (等荣誉称号)
@@ -44,7 +45,7 @@ from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
 
 Key = tuple[str, str]
 CONFIDENCE = {
-    "partner-with": 0.9, "partner-status": 0.8, "cobuild-with": 0.85, "award-quoted": 0.9, "award-plain": 0.75,
+    "partner-with": 0.9, "partner-status": 0.8, "partner-visit": 0.75, "cobuild-with": 0.85, "award-quoted": 0.9, "award-plain": 0.75,
     "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8, "award-listed": 0.8, "award-lines": 0.75, "support-trigger": 0.85, "support-dispatch": 0.7,
     "affiliation-stated": 0.85, "affiliation-name": 0.8, "member-founding": 0.85,
     "member-signing": 0.75, "member-listed": 0.8, "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
@@ -99,7 +100,7 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
     out: list[Assertion] = []
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
-        for rule in (_partners, _partner_status, _cobuilds, _ranks, _awards, _listed_in, _supports, _affiliations, _members,
+        for rule in (_partners, _partner_status, _visit_signing, _cobuilds, _ranks, _awards, _listed_in, _supports, _affiliations, _members,
                      _party_parents, _posts):
             rule(ctx)
     _award_roster(doc, sentences, r, out)
@@ -270,6 +271,30 @@ _SIGNED = re.compile(r"签订|签署|签约|签下|缔结|结为|成立|组建|�
 
 _STATUS = re.compile(r"(?:合作|协作|友好|战略合作|联盟|技术协作|医联体)(?:医院|单位|伙伴|成员单位)$")
 _BECOMES = re.compile(r"(?:成为|成功成为|正式成为|是)$")
+
+
+_VISIT = re.compile(r"赴|前往|来到|走进|到访|莅临")
+_VISIT_SIGNED = re.compile(r"签订|签署|签约|揭牌|授牌|结为")
+
+
+def _visit_signing(ctx: Ctx) -> None:
+    """A 一行赴 B …, 双方签订合作协议: a visit is no partnership, a signing during it is."""
+    text = ctx.s.text
+    for c in _VISIT.finditer(text):
+        hosts = _list_after(ctx, c.end(), ORG_TYPES)
+        if not hosts:
+            continue
+        tail = text[ctx.pos(hosts[-1][0])[1]:]
+        tail = tail[:re.search(r"[。;;]|$", tail).start()]
+        signed = _VISIT_SIGNED.search(tail)
+        if signed is None or not re.search(r"合作|协议|医联体|联盟|协作|共建|签约", tail) or _not_asserted(
+                text[_clause_start(text, c.start()):c.start()] + tail[:signed.start()]):
+            continue
+        if _CLAUSE.search(tail[:signed.start()]) and not re.search(r"双方|两院|共同", tail[:signed.start()]):
+            continue          # the signing belongs to the visit only when 双方 carries it over
+        subj = _subject_before(ctx, c.start())
+        for _, k in hosts:
+            ctx.rel(subj, "partnersWith", k, "partner-visit")
 
 
 def _partner_status(ctx: Ctx) -> None:

@@ -443,3 +443,10 @@ def test_rankings_entered_in_the_clause_before_and_fenlie():
     assert got[("乙县人民医院", "中国医院竞争力百强")] == "88"
     assert got[("丙县人民医院", "乙省医院排行榜")] == "3"
     assert got[("丁县人民医院", "乙省医院排行榜")] == "5"
+
+
+def test_a_signing_during_a_visit_is_a_partnership_the_visit_alone_is_not():
+    got = rules_of("乙县人民医院党委书记王小明一行赴丙州大学附属医院考察交流,双方签订了合作协议。"
+                   "丁县人民医院一行来到我院参观交流。")
+    assert got[("乙县人民医院", "partnersWith", "丙州大学附属医院")] == "partner-visit"
+    assert not [k for k in got if k[1] == "partnersWith" and "丁县人民医院" in k]
