@@ -69,7 +69,7 @@ def _alternation(words) -> str:
 
 
 # 获批 (approved), 获救, 获益 … are not honours.
-_AWARD_TRIGGER = re.compile(f"(?:{_alternation(rules.AWARD_TRIGGERS)})(?!批|救|益|悉|得感|奖励)")
+_AWARD_TRIGGER = re.compile(f"(?:{_alternation(rules.AWARD_TRIGGERS)})(?!批|救|益|悉|得感|奖励|的)")
 _SENDER = re.compile(_alternation(rules.SUPPORT_SENDERS))
 _AFFILIATION = re.compile(_alternation(rules.AFFILIATION_WORDS))
 _MEMBER_TRIGGER = re.compile(_alternation(rules.MEMBER_FOUNDING + rules.MEMBER_JOIN))
@@ -559,8 +559,8 @@ def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bo
     quotes = list(_QUOTE.finditer(segment))
     if quotes:
         lead = segment[:quotes[0].start()]
-        if len(lead) > 16:
-            return []
+        if len(lead) > 16 and not (len(lead) <= 32 and _ISSUED_BY.match(lead)):
+            return []            # a long lead is no issuer (…授予的) but other text
         cur = 0
         for q in quotes:
             prefix = segment[cur:q.start()].lstrip("、和及与")

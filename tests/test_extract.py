@@ -450,3 +450,11 @@ def test_a_signing_during_a_visit_is_a_partnership_the_visit_alone_is_not():
                    "丁县人民医院一行来到我院参观交流。")
     assert got[("乙县人民医院", "partnersWith", "丙州大学附属医院")] == "partner-visit"
     assert not [k for k in got if k[1] == "partnersWith" and "丁县人民医院" in k]
+
+
+def test_an_issuer_in_a_relative_clause_receives_nothing():
+    got = triples("医院荣获中共乙省委、乙省人民政府授予的“乙省先进集体”称号。"
+                  "乙县人民医院荣获由中共乙省委组织部、乙省卫生健康委员会联合授予的“乙省先进单位”称号。")
+    assert ("甲州市第一人民医院", "awarded", "乙省先进集体") in got
+    assert ("乙县人民医院", "awarded", "乙省先进单位") in got
+    assert not [t for t in got if t[1] == "awarded" and t[0].startswith(("乙省", "中共"))]
