@@ -60,7 +60,7 @@ _LIST_SKIP = re.compile(r"(?:党组|党委|党工委|党总支|党支部)?(?:、
 _ADVERBS = re.compile(r"^(?:先后|还|并|也|曾|连续|多次|两度|再次|均|又|已|共|累计|近年来|今年|去年|"
                       r"同时|此外|目前|\d+年(?:\d+月)?|今年\d+月|被|"
                       r"[\d一二三四五六七八九十]+[、.．]|[((][\d一二三四五六七八九十]+[))])*$")
-_QUOTE = re.compile(r"[“「『\"]([^”」』\"]{2,60})[”」』\"]")
+_QUOTE = re.compile(r"[“「『\"‘]([^”」』\"’]{2,60})[”」』\"’]")
 _YEAR = re.compile(r"^((?:19|20)\d\d)(?:[-—~至](?:19|20)?\d\d)?(?:年度|年|届)")
 _EDITION = re.compile(r"^第[一二三四五六七八九十\d]+届")
 _SUB_PARTY = re.compile("党委(?:及|其)?(?:" + "|".join(rules.SUB_PARTY_WORDS) + ")")
@@ -409,7 +409,7 @@ def _awards(ctx: Ctx) -> None:
                  if "分别" in text[max(cs, t.start() - 3):t.start()] and len(recipients) == len(honours) > 1
                  else [(recipients, h) for h in honours])
         for recipients, (name, alias, _, _) in pairs:
-            plain = re.sub(r"[“”「」『』\"]", "", name)
+            plain = re.sub(r"[“”「」『』\"‘’]", "", name)
             if plain.endswith(("党支部", "党组织", "党委", "党总支")):
                 recipients = [_party_of(ctx, k, "党支部" if plain.endswith("党支部") else "党委")
                               if k[0] in ORG_TYPES else k for k in recipients]
@@ -439,7 +439,7 @@ def _listed_in(ctx: Ctx) -> None:
     text = ctx.s.text
     for t in _LISTED_IN.finditer(text):
         title = re.sub(r"^(?:在|经)", "", t.group("title").strip())
-        title = re.sub(r"[“”「」『』\"]", "", _clean_honour(title))
+        title = re.sub(r"[“”「」『』\"‘’]", "", _clean_honour(title))
         title = re.sub(r"^.*?(?:继续)?保留(?:荣誉)?称号的", "", title)
         edition = _EDITION.match(title)
         name = title[edition.end():] if edition else title
@@ -485,7 +485,7 @@ def _ranks(ctx: Ctx) -> None:
         if not verbs:
             continue             # a bare 第N名 (a table row) names no ranking here
         verb = verbs[-1]
-        listed = _RANK_SCOPE.sub("", text[verb.end():r.start()].strip("“”「」『』\"的 "))
+        listed = _RANK_SCOPE.sub("", text[verb.end():r.start()].strip("“”「」『』\"‘’的 "))
         at = verb.start()
         if not _ranking_name(listed):
             if listed:
@@ -506,7 +506,7 @@ def _ranks(ctx: Ctx) -> None:
                     continue
             else:
                 listed, at = before.group("list"), before.start()
-        name = re.sub(r"^.*(?:发布|公布|推出)的", "", re.sub(r"[“”「」『』\"]", "", listed))
+        name = re.sub(r"^.*(?:发布|公布|推出)的", "", re.sub(r"[“”「」『』\"‘’]", "", listed))
         if _not_asserted(text[_clause_start(text, at):verb.start()]) or _candidate(name):
             continue
         kinds = ("Person", "PartyOrganization") + ORG_TYPES
@@ -536,7 +536,7 @@ def _ranks(ctx: Ctx) -> None:
 
 
 def _ranking_name(name: str) -> bool:
-    plain = re.sub(r"[“”「」『』\"\s]", "", name)
+    plain = re.sub(r"[“”「」『』\"‘’\s]", "", name)
     return 4 <= len(plain) <= 40 and any(w in plain for w in rules.RANKING_MARKERS)
 
 
@@ -570,13 +570,13 @@ def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bo
             after = segment[q.end():]
             # 基层党建“3+2”书记项目示范党支部: quotes inside a longer title
             place = prefix if 0 < len(prefix) <= 4 and re.search(r"[国省市县区]$", prefix) else ""
-            tail = re.match(r"[^、“「『的,]{0,24}", after).group()
+            tail = re.match(r"[^、“「『‘的,]{0,24}", after).group()
             title_tail = re.sub(r"(?:名单|榜单|行列)$", "", tail)
             if title_tail and title_tail.endswith(rules.HONOUR_HEADS) and len(after) == len(tail) and cur == 0:
                 # 绵阳市基层党建“3+2”…示范党支部 keeps its lead; an issuer (…卫健委) does not
                 lead = "" if org_type(prefix) != "Organization" or prefix.endswith("委") else prefix
                 name = (lead + q.group(0) + title_tail).strip()
-                out.append((name, re.sub(r"[“”「」『』\"]", "", name), True, pos + len(segment)))
+                out.append((name, re.sub(r"[“”「」『』\"‘’]", "", name), True, pos + len(segment)))
                 return out
             alias = place + inner if place else ""
             out.append((_clean_honour(inner), alias, True, pos + q.end()))
@@ -598,7 +598,7 @@ def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bo
     return out
 
 
-_ISSUED_BY = re.compile(r"^[^“”「」『』\"]{2,30}?(?:授予|颁发|公布|评选|命名|认定|表彰|发布|评定|确定)的")
+_ISSUED_BY = re.compile(r"^[^“”「」『』\"‘’]{2,30}?(?:授予|颁发|公布|评选|命名|认定|表彰|发布|评定|确定)的")
 _LIST_WORD = re.compile(r"(?:光荣称号|光荣|(?:获得者|获奖者|获奖)?(?:名单|榜单)|行列|之一)$")
 
 
@@ -618,7 +618,7 @@ def _clean_honour(name: str) -> str:
 
 
 def _is_honour(name: str) -> bool:
-    plain = re.sub(r"[“”「」『』\"\s]", "", name)
+    plain = re.sub(r"[“”「」『』\"‘’\s]", "", name)
     if _STATUS.search(plain) and not any(w in plain for w in rules.HONOUR_MARKERS):
         return False         # “协作医院” 牌匾: a partnership, not an honour
     return 4 <= len(plain) <= 40 and not re.search(r"[。,;]", plain) and plain not in ("优秀案例",)
@@ -734,7 +734,7 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
         if lines_for:        # 医院先后荣获以下荣誉: / 全国文明单位 / 全国卫生系统先进集体
             item = re.sub(r"^(?:[\d一二三四五六七八九十]+[、.．)]|[((][\d一二三四五六七八九十]+[))]|[•·-])\s*", "",
                           s.text).rstrip("。;;,")
-            item = re.sub(r"[“”「」『』\"]", "", _clean_honour(item))
+            item = re.sub(r"[“”「」『』\"‘’]", "", _clean_honour(item))
             if _is_honour(item) and item.endswith(rules.HONOUR_HEADS) and not r.mentions(s.index):
                 ctx = Ctx(doc, s, r, [], out)
                 year = _YEAR.match(item)

@@ -458,3 +458,9 @@ def test_an_issuer_in_a_relative_clause_receives_nothing():
     assert ("甲州市第一人民医院", "awarded", "乙省先进集体") in got
     assert ("乙县人民医院", "awarded", "乙省先进单位") in got
     assert not [t for t in got if t[1] == "awarded" and t[0].startswith(("乙省", "中共"))]
+
+
+def test_single_quotes_mark_honour_titles():
+    got = triples("医院荣获‘乙省文明单位’‘乙省先进集体’等称号。")
+    assert ("甲州市第一人民医院", "awarded", "乙省文明单位") in got
+    assert ("甲州市第一人民医院", "awarded", "乙省先进集体") in got
