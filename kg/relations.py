@@ -355,6 +355,8 @@ def _cobuilds(ctx: Ctx) -> None:
             continue          # two institutions co-build as parties: a signed 党建 agreement or ceremony
         tail = re.split(r"[。;;]", text[ctx.pos(right[-1][0])[1]:][:60])[0]
         trig = _COBUILD_TRIGGER.search(tail)
+        if trig and not all(sides) and not _PARTY_TAIL.search(tail):
+            continue          # 党支部与乙院共建胸痛中心: with an institution, co-building must be about the party
         if trig is None or _not_asserted(text[:c.start()][-10:] + tail[:trig.start()]):
             continue          # the 共建 wording must follow the pair
         respectively = "分别" in text[max(0, c.start() - 3):c.start()] and len(left) == len(right)
@@ -367,6 +369,7 @@ def _cobuilds(ctx: Ctx) -> None:
             ctx.rel(_party_of(ctx, a), "coBuildsWith", _party_of(ctx, b), "cobuild-with")
 
 
+_PARTY_TAIL = re.compile(r"党建|党支部|党组织|支部|党委|党总支|党员|党工委")
 _COBUILD_TRIGGER = re.compile(_alternation(rules.COBUILD_TRIGGERS))
 _SIGNED_COBUILD = re.compile(r"签|协议|仪式|揭牌|授牌|结对|结成")
 _PARTY_WORDING = re.compile(r"^[^,。;;]{0,8}?(?:党建|党组织|支部)(?:" + _alternation(rules.COBUILD_TRIGGERS) + ")")

@@ -464,3 +464,9 @@ def test_single_quotes_mark_honour_titles():
     got = triples("医院荣获‘乙省文明单位’‘乙省先进集体’等称号。")
     assert ("甲州市第一人民医院", "awarded", "乙省文明单位") in got
     assert ("甲州市第一人民医院", "awarded", "乙省先进集体") in got
+
+
+def test_a_branch_co_building_a_clinic_with_a_hospital_is_no_party_co_building():
+    got = triples("医院外科党支部与乙县人民医院共建胸痛中心。医院内科党支部与丙县人民医院开展党建共建。")
+    assert not [t for t in got if t[1] == "coBuildsWith" and "乙县" in t[0] + t[2]]
+    assert ("甲州市第一人民医院内科党支部", "coBuildsWith", "丙县人民医院党委") in got
