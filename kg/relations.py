@@ -721,6 +721,9 @@ _HONOURS_INTRO = re.compile(r"(?:荣获|获得|获评|被授予|荣膺)(?:了)?(
                             r"(?:荣誉|称号|奖项)*(?:有|包括)?[::]$")
 _ROSTER_HEAD = re.compile(r"(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?P<t>[^,。;;,]{4,30}?)(?P<list>名单)?"
                           r"(?:[((]共?[\d一二三四五六七八九十]+(?:个|名|家|人|位)[))])?[::]?")
+# 决定授予以下单位“X”称号: / 现将X名单公布如下:
+_ROSTER_INTRO = re.compile(r".*?(?:(?:以下|下列|如下)[^,。;;]{0,12}?[“‘\"](?P<t>[^”’\"]{4,30})[”’\"](?:荣誉)?(?:称号)?"
+                           r"|(?:现将|特将)?(?P<t2>[^,。;;]{4,30}?)名单(?:公布|公示)?如下)[::]")
 _ROSTER_FILL = re.compile(r"[、,,\s和及]|\([^()]{0,20}\)|同志")
 
 
@@ -756,13 +759,17 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
                 lines_for = _award_recipients(ctx, cs, intro.start(), len(s.text))
             continue
         head = _ROSTER_HEAD.fullmatch(s.text)
+        intro = _ROSTER_INTRO.fullmatch(s.text)
         ms = [(m, k) for m, k in r.mentions(s.index) if k[0] in kinds]
-        if head and (head.group("list") or not ms and head.group("t").endswith(rules.HONOUR_HEADS)):
-            title = re.sub(r"^.*?的", "", head.group("t"))
+        if intro or head and (head.group("list") or not ms and head.group("t").endswith(rules.HONOUR_HEADS)):
+            title = re.sub(r"^.*?的", "", intro.group("t") or intro.group("t2") if intro else head.group("t"))
             edition = _EDITION.match(title)
             name = _clean_honour(title[edition.end():] if edition else title)
             honour = ((r.entity("Honor", name, alias=title), s)
-                      if _is_honour(name) and not _candidate(s.text) and not _not_asserted(s.text) else None)
+                      if _is_honour(name) and not _candidate(s.text) and not _not_asserted(title) else None)
+            year = _YEAR.match(name)
+            if honour and year:
+                r.entity("Honor", name, alias=name[year.end():])
             continue
         if honour is None:
             continue

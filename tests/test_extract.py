@@ -470,3 +470,11 @@ def test_a_branch_co_building_a_clinic_with_a_hospital_is_no_party_co_building()
     got = triples("医院外科党支部与乙县人民医院共建胸痛中心。医院内科党支部与丙县人民医院开展党建共建。")
     assert not [t for t in got if t[1] == "coBuildsWith" and "乙县" in t[0] + t[2]]
     assert ("甲州市第一人民医院内科党支部", "coBuildsWith", "丙县人民医院党委") in got
+
+
+def test_roster_after_an_announcement_line():
+    got = rules_of("经研究,决定授予以下单位“乙省先进集体”称号:\n乙县人民医院\n丙县中医医院\n"
+                   "现将2023年度乙省文明单位名单公布如下:\n丁县人民医院\n")
+    assert got[("乙县人民医院", "awarded", "乙省先进集体")] == "award-roster"
+    assert ("丙县中医医院", "awarded", "乙省先进集体") in got
+    assert ("丁县人民医院", "awarded", "2023年度乙省文明单位") in got
