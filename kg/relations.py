@@ -392,6 +392,9 @@ def _awards(ctx: Ctx) -> None:
             continue         # 授予3个单位和6名个人…: recipients not named here
         start = _AFTER_RECIPIENT.match(text, start).end()
         honours = _honours_after(text, start, t.group())
+        ba = _BA_TITLE.search(text, 0, t.start()) if given and not honours else None
+        if ba:                # 将“X”称号授予A: 将 marks the object here, not a plan
+            honours = [(n, a, q, t.start()) for n, a, q, _ in _honours_after(ba.group("h"), 0, "荣获")]
         if not honours:
             # 获得省级以上荣誉30余项,其中包括X、Y: the titles follow in the next clause
             clause = re.match(r"[^,。;;]*", text[start:]).group()
@@ -401,7 +404,7 @@ def _awards(ctx: Ctx) -> None:
         if not honours:
             continue
         cs = _clause_start(text, t.start())
-        if _not_asserted(text[cs:t.start()]) or _candidate(
+        if _not_asserted(text[cs:ba.start() if ba else t.start()]) or _candidate(
                 text[cs:honours[-1][3]] + re.split(r"[,。;;]", text[honours[-1][3]:honours[-1][3] + 8])[0]):
             continue
         rule = "award-given" if given else "award-quoted" if honours[0][2] else "award-plain"
@@ -424,6 +427,7 @@ def _awards(ctx: Ctx) -> None:
                 ctx.rel(k, "awarded", hk, rule, year=year.group(1) if year else "")
 
 
+_BA_TITLE = re.compile(r"将(?P<h>[^,。;;将]{4,40}?)(?:荣誉称号|称号|荣誉)?$")
 _GIVEN_AS = re.compile(r"(?<!被)(?:命名|表彰|认定|评定|确定)(?!为)")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百两]+(?:个|名|家|位|所|支)")
 _AFTER_RECIPIENT = re.compile(r"(?:同志|等(?:[\d一二三四五六七八九十两]+(?:个|名|家|位|人))?)?(?:单位|集体)?为?")

@@ -478,3 +478,11 @@ def test_roster_after_an_announcement_line():
     assert got[("乙县人民医院", "awarded", "乙省先进集体")] == "award-roster"
     assert ("丙县中医医院", "awarded", "乙省先进集体") in got
     assert ("丁县人民医院", "awarded", "2023年度乙省文明单位") in got
+
+
+def test_jiang_title_shouyu_recipient():
+    got = rules_of("乙省委决定将“乙省先进集体”称号授予乙县人民医院、丙县中医医院。"
+                   "乙省卫生健康委员会将授予丁县人民医院乙省文明单位称号。")
+    assert got[("乙县人民医院", "awarded", "乙省先进集体")] == "award-given"
+    assert ("丙县中医医院", "awarded", "乙省先进集体") in got
+    assert not [k for k in got if k[0] == "丁县人民医院"]       # 将授予: planned
