@@ -24,6 +24,7 @@ affiliation-name        U附属…医院, U…N附院 (read from the name)
 member-founding         A (与B、C) 牵头/联合成立 X联盟
 member-signing          A 与 B 举行 “X联盟” 签约
 member-listed           X联盟 由 A 携手 B、C 共同组成 / (联盟)成员单位包括 A、B、C
+member-lead             X集团(是)以 A 为核心单位 / 龙头 / 牵头 (role kept)
 member-unit             A 是/成为 X联盟 (的) 成员单位 / 理事单位
 member-name             X医疗集团Y医院 (read from the name)
 party-parent            a party body → the organisation it sits in
@@ -48,7 +49,7 @@ CONFIDENCE = {
     "partner-with": 0.9, "partner-status": 0.8, "partner-visit": 0.75, "cobuild-with": 0.85, "award-quoted": 0.9, "award-plain": 0.75,
     "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8, "award-listed": 0.8, "award-lines": 0.75, "support-trigger": 0.85, "support-dispatch": 0.7,
     "affiliation-stated": 0.85, "affiliation-name": 0.8, "member-founding": 0.85,
-    "member-signing": 0.75, "member-listed": 0.8, "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
+    "member-signing": 0.75, "member-listed": 0.8, "member-lead": 0.8, "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
     "person-post": 0.85,
 }
 _LIST_SEP = re.compile(r"^(?:、|和|及|以及|与)$")
@@ -889,6 +890,17 @@ def _members(ctx: Ctx) -> None:
             continue
         for k in members:
             ctx.rel(k, "memberOf", alliance, "member-listed")
+    # X集团以A为核心单位 / 以A为龙头: the lead institution is a member with its role
+    for t in _LED_BY.finditer(text):
+        lead = _list_after(ctx, t.end(), ORG_TYPES)
+        if not lead or ctx.pos(lead[0][0])[0] != t.end():
+            continue
+        role = _LED_ROLE.match(text, ctx.pos(lead[-1][0])[1])
+        alliance = next((k for m, k in reversed(ctx.ms) if k[0] == "Alliance" and ctx.pos(m)[1] <= t.start()), None)
+        if role is None or alliance is None:
+            continue
+        for _, k in lead:
+            ctx.rel(k, "memberOf", alliance, "member-lead", role=role.group(1))
     # X是/成为Y联盟(的)成员单位: membership stated with the member's role
     for m, k in _orgs(ctx, ("Alliance",)):
         unit = _MEMBER_UNIT.match(text, ctx.pos(m)[1])
@@ -900,6 +912,8 @@ def _members(ctx: Ctx) -> None:
             ctx.rel(k, "memberOf", ctx.r.entity("Alliance", g.group(1)), "member-name")
 
 
+_LED_BY = re.compile(r"以")
+_LED_ROLE = re.compile(r"(?:[((][^()()]{1,20}[))])?(?:为|作为)(核心单位|牵头单位|龙头单位|核心医院|牵头医院|龙头医院|核心|龙头|牵头|中心)")
 _MEMBERS_LISTED = re.compile(r"(?P<by>(?:是|系)?由)|(?:成员单位|成员医院|成员|单位)(?:包括|包含|涵盖|有|为)[::]?")
 _COMPOSED = re.compile(r"(?:共同|联合)?(?:组成|组建|发起成立|发起|成立)")
 

@@ -486,3 +486,9 @@ def test_jiang_title_shouyu_recipient():
     assert got[("乙县人民医院", "awarded", "乙省先进集体")] == "award-given"
     assert ("丙县中医医院", "awarded", "乙省先进集体") in got
     assert not [k for k in got if k[0] == "丁县人民医院"]       # 将授予: planned
+
+
+def test_group_led_by_a_core_hospital():
+    got = rules_of("甲州医疗集团是以甲州市第一人民医院(甲州一院)为核心单位组建的紧密型医联体。医院以乙县人民医院为依托。")
+    assert got[("甲州市第一人民医院", "memberOf", "甲州医疗集团")] == "member-lead"
+    assert not [k for k in got if k[1] == "memberOf" and k[0] == "乙县人民医院"]
