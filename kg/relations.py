@@ -18,6 +18,7 @@ award-lines             A 荣获以下荣誉: followed by one title per line
 award-given             issuer 授予 A、B (为) “X” 称号: the recipients follow 授予
 award-roster            “…名单” followed by one institution per line
 support-trigger         A 对口支援/托管/帮扶 B、C
+support-object          A 对 B 开展对口帮扶 / B 由 A 托管 / B 是 A 的帮扶医院 / A 与 B 签订托管协议
 support-dispatch        A 选派 … 专家 … 下沉/到 B
 affiliation-stated      (系) U1、U2 (非直管)附属医院 / 教学医院 / 实习基地
 affiliation-name        U附属…医院, U…N附院 (read from the name)
@@ -47,7 +48,7 @@ from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
 Key = tuple[str, str]
 CONFIDENCE = {
     "partner-with": 0.9, "partner-status": 0.8, "partner-visit": 0.75, "cobuild-with": 0.85, "award-quoted": 0.9, "award-plain": 0.75,
-    "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8, "award-listed": 0.8, "award-lines": 0.75, "support-trigger": 0.85, "support-dispatch": 0.7,
+    "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8, "award-listed": 0.8, "award-lines": 0.75, "support-trigger": 0.85, "support-dispatch": 0.7, "support-object": 0.8,
     "affiliation-stated": 0.85, "affiliation-name": 0.8, "member-founding": 0.85,
     "member-signing": 0.75, "member-listed": 0.8, "member-lead": 0.8, "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
     "person-post": 0.85,
@@ -101,7 +102,8 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
     out: list[Assertion] = []
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
-        for rule in (_partners, _partner_status, _visit_signing, _cobuilds, _ranks, _awards, _listed_in, _supports, _affiliations, _members,
+        for rule in (_partners, _partner_status, _visit_signing, _cobuilds, _ranks, _awards, _listed_in, _supports,
+                     _supports_written_around, _affiliations, _members,
                      _party_parents, _posts):
             rule(ctx)
     _award_roster(doc, sentences, r, out)
@@ -834,6 +836,53 @@ def _supports(ctx: Ctx) -> None:
             obj = objs[0][1] if objs else None
         if not _not_asserted(text[:t.start()]):
             ctx.rel(subj, "supports", obj, "support-dispatch", kind="专家下沉")
+
+
+_SUPPORT_WORD = r"(对口支援|对口帮扶|组团式帮扶|帮扶|托管|支援|援建)"
+_SUPPORT_OBJECT = re.compile(r"(?:进行|开展|实施|实行)?了?(?:全面|深度|整体|精准)?" + _SUPPORT_WORD)
+_SUPPORT_PASSIVE = re.compile(r"(?:全面|深度|整体)?" + _SUPPORT_WORD)
+_SUPPORT_STATUS = re.compile(r"的?" + _SUPPORT_WORD + r"(?:医院|单位|对象|帮扶医院)")
+
+
+def _supports_written_around(ctx: Ctx) -> None:
+    """医院对乙院开展对口帮扶 / 乙院由医院全面托管 / 乙院是医院的对口帮扶医院 /
+    医院与乙院签订托管协议: who supports whom when the helped one is written first."""
+    text = ctx.s.text
+    for c in re.finditer(r"对|向|为|由|被|是|与|同", text):
+        objs = _list_after(ctx, c.end(), ("Hospital",))
+        if not objs or ctx.pos(objs[0][0])[0] != c.end():
+            continue
+        end = ctx.pos(objs[-1][0])[1]
+        cs = _clause_start(text, c.start())
+        if _not_asserted(text[cs:c.start()]):
+            continue
+        word = c.group()
+        if word in "对向为":
+            t = _SUPPORT_OBJECT.match(text, end)
+            if t:
+                subj = _subject_before(ctx, c.start(), ("Hospital", "PartyOrganization"))
+                subj = _org_of(ctx, subj) if subj else None
+                for _, k in objs:
+                    ctx.rel(subj, "supports", k, "support-object", kind=t.group(1))
+        elif word in "由被":
+            t = _SUPPORT_PASSIVE.match(text, end)
+            helped = _list_before(ctx, c.start(), ("Hospital",))
+            if t and helped and len(objs) == 1:
+                for _, k in helped:
+                    ctx.rel(objs[0][1], "supports", k, "support-object", kind=t.group(1))
+        elif word == "是":
+            t = _SUPPORT_STATUS.match(text, end)
+            helped = _list_before(ctx, c.start(), ("Hospital",))
+            if t and helped and len(objs) == 1:
+                for _, k in helped:
+                    ctx.rel(objs[0][1], "supports", k, "support-object", kind=t.group(1))
+        else:                 # 与/同 B 签订托管协议: the subject supports B
+            t = re.match(r"[^,。;;]{0,6}?签(?:订|署)(?:了)?[^,。;;]{0,8}?" + _SUPPORT_WORD + r"[^,。;;]{0,6}?协议",
+                         text[end:])
+            subj = _subject_before(ctx, c.start(), ("Hospital",))
+            if t and subj:
+                for _, k in objs:
+                    ctx.rel(subj, "supports", k, "support-object", kind=t.group(1))
 
 
 def _affiliations(ctx: Ctx) -> None:

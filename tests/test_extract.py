@@ -492,3 +492,11 @@ def test_group_led_by_a_core_hospital():
     got = rules_of("甲州医疗集团是以甲州市第一人民医院(甲州一院)为核心单位组建的紧密型医联体。医院以乙县人民医院为依托。")
     assert got[("甲州市第一人民医院", "memberOf", "甲州医疗集团")] == "member-lead"
     assert not [k for k in got if k[1] == "memberOf" and k[0] == "乙县人民医院"]
+
+
+def test_support_with_the_helped_hospital_written_first():
+    got = rules_of("乙县人民医院由甲州市第一人民医院全面托管。医院对丙县人民医院开展对口帮扶。"
+                   "丁县人民医院是医院的对口支援医院。")
+    for helped in ("乙县人民医院", "丙县人民医院", "丁县人民医院"):
+        assert got[("甲州市第一人民医院", "supports", helped)] == "support-object"
+    assert ("乙县人民医院", "supports", "甲州市第一人民医院") not in got
