@@ -13,6 +13,7 @@ cobuild-with            party A 与/联合 party B … 共建/联建/结对
 award-quoted            A 荣获/被授予/获评/入选/跻身 “X”“Y” (等荣誉称号)
 award-plain             A 荣获 X、Y 等荣誉称号 / A 获评 X (unquoted)
 award-rank              A 在 X排行榜 中 位列/排名 第N名, A 位列 X 第N位 (rank kept)
+award-rank-context      《X100强榜单》 … A 蝉联第6名 / A、B 位于前3 / a row “A 第18名” (ranking named before)
 award-listed            在 X 名单中, A、B 成功入选 / 保留 (the honour written before its recipients)
 award-lines             A 荣获以下荣誉: followed by one title per line
 award-given             issuer 授予 A、B (为) “X” 称号: the recipients follow 授予
@@ -48,7 +49,7 @@ from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
 Key = tuple[str, str]
 CONFIDENCE = {
     "partner-with": 0.9, "partner-status": 0.8, "partner-visit": 0.75, "cobuild-with": 0.85, "award-quoted": 0.9, "award-plain": 0.75,
-    "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8, "award-listed": 0.8, "award-lines": 0.75, "support-trigger": 0.85, "support-dispatch": 0.7, "support-object": 0.8,
+    "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8, "award-rank-context": 0.7, "award-listed": 0.8, "award-lines": 0.75, "support-trigger": 0.85, "support-dispatch": 0.7, "support-object": 0.8,
     "affiliation-stated": 0.85, "affiliation-name": 0.8, "member-founding": 0.85,
     "member-signing": 0.75, "member-listed": 0.8, "member-lead": 0.8, "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
     "person-post": 0.85,
@@ -107,6 +108,7 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
                      _party_parents, _posts):
             rule(ctx)
     _award_roster(doc, sentences, r, out)
+    _ranks_in_context(doc, sentences, r, out)
     return _dedupe(out)
 
 
@@ -543,6 +545,55 @@ def _ranks(ctx: Ctx) -> None:
         for k, x in zip(subj, ranks):
             ctx.rel(k, "awarded", hk, "award-rank", rank=x.group("n") or ("前" + x.group("top")),
                     year=year.group(1) if year else "")
+
+
+_RANKING_TITLE = re.compile(r"(?<![\d年届])(?P<r>(?:(?:19|20)\d\d(?:年度|年|届))?(?![前届年])[^,。;;::“”《》\s\d]{2,24}?"
+                            r"(?:\d+强|百强|排行榜))(?:榜单|榜)?")
+_RANK_ROW = re.compile(r"\s+$")
+
+
+def _ranks_in_context(doc: Document, sentences: list[Sentence], r: Resolution,
+                      out: list[Assertion]) -> None:
+    """A ranking named in a heading or an earlier sentence (《2022届X100强榜单》)
+    and the places given after it (A蝉联第6名 / A、B位于前3 / a row “A 第18名”)."""
+    current, seen_at = None, -99
+    kinds = ("Person", "PartyOrganization") + ORG_TYPES
+    for s in sentences:
+        titles = [t for t in _RANKING_TITLE.finditer(s.text) if _ranking_name(t.group("r"))]
+        if titles:
+            current, seen_at = titles[-1].group("r"), s.index
+            continue             # a sentence naming its ranking is read by _ranks
+        if current is None or s.index - seen_at > 8:
+            continue
+        ms = sorted(((m, k) for m, k in r.mentions(s.index) if k[0] in kinds), key=lambda t: t[0].start)
+        if not ms:
+            continue
+        ctx = Ctx(doc, s, r, ms, out)
+        text, done = s.text, set()
+        for x in _RANK.finditer(text):
+            cs = _clause_start(text, x.start())
+            if cs in done:
+                continue
+            # the last place of the clause counts (从第11名升至第10名)
+            last = [y for y in _RANK.finditer(text, cs) if _clause_start(text, y.start()) == cs][-1]
+            done.add(cs)
+            verbs = list(_RANK_VERB.finditer(text, cs, last.start()))
+            row = _RANK_ROW.search(text, 0, last.start()) and not verbs
+            at = verbs[0].start() if verbs else last.start()
+            if not verbs and not row:
+                continue
+            cands = [(m, k) for m, k in ms if cs <= ctx.pos(m)[0] and ctx.pos(m)[1] <= at]
+            if not cands:
+                continue
+            group = _list_before(ctx, ctx.pos(cands[-1][0])[1], ORG_TYPES if cands[-1][1][0] in ORG_TYPES
+                                 else (cands[-1][1][0],)) or cands[-1:]
+            year = _RANKING_YEAR.match(current)
+            hk = r.entity("Honor", current)
+            if year and len(current) - year.end() >= 4:
+                r.entity("Honor", current, alias=current[year.end():])
+            for _, k in group:
+                ctx.rel(k, "awarded", hk, "award-rank-context",
+                        rank=last.group("n") or ("前" + last.group("top")), year=year.group(1) if year else "")
 
 
 def _ranking_name(name: str) -> bool:

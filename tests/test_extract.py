@@ -500,3 +500,14 @@ def test_support_with_the_helped_hospital_written_first():
     for helped in ("乙县人民医院", "丙县人民医院", "丁县人民医院"):
         assert got[("甲州市第一人民医院", "supports", helped)] == "support-object"
     assert ("乙县人民医院", "supports", "甲州市第一人民医院") not in got
+
+
+def test_places_under_a_ranking_named_before():
+    r = extract(Document("t.txt", TITLE + "《2022届乙国县级医院100强榜单》\n"
+                         "乙县人民医院、丙县人民医院位于前3。\n丁县人民医院蝉联第6名,戊县人民医院从第11名升至第10名。\n"
+                         "相关榜单:2022届中医医院500强\n庚州市中医医院 第18名\n"))
+    got = {(a.subject[1], a.object[1]): a.attrs.get("rank") for a in r.assertions if a.predicate == "awarded"}
+    assert got[("乙县人民医院", "2022届乙国县级医院100强")] == "前3"
+    assert got[("丁县人民医院", "2022届乙国县级医院100强")] == "6"
+    assert got[("戊县人民医院", "2022届乙国县级医院100强")] == "10"
+    assert got[("庚州市中医医院", "2022届中医医院500强")] == "18"
