@@ -549,7 +549,6 @@ def _ranks(ctx: Ctx) -> None:
 
 _RANKING_TITLE = re.compile(r"(?<![\d年届])(?P<r>(?:(?:19|20)\d\d(?:年度|年|届))?(?![前届年])[^,。;;::“”《》\s\d]{2,24}?"
                             r"(?:\d+强|百强|排行榜))(?:榜单|榜)?")
-_RANK_ROW = re.compile(r"\s+$")
 
 
 def _ranks_in_context(doc: Document, sentences: list[Sentence], r: Resolution,
@@ -578,11 +577,17 @@ def _ranks_in_context(doc: Document, sentences: list[Sentence], r: Resolution,
             last = [y for y in _RANK.finditer(text, cs) if _clause_start(text, y.start()) == cs][-1]
             done.add(cs)
             verbs = list(_RANK_VERB.finditer(text, cs, last.start()))
-            row = _RANK_ROW.search(text, 0, last.start()) and not verbs
             at = verbs[0].start() if verbs else last.start()
+            cands = [(m, k) for m, k in ms if cs <= ctx.pos(m)[0] and ctx.pos(m)[1] <= at]
+            # a table row: “A 第18名” and nothing else on the line
+            row = (not verbs and cands and len(text) <= 40 and text[last.end():].strip(" 。") == ""
+                   and text[ctx.pos(cands[-1][0])[1]:last.start()].strip() == "")
             if not verbs and not row:
                 continue
-            cands = [(m, k) for m, k in ms if cs <= ctx.pos(m)[0] and ctx.pos(m)[1] <= at]
+            if not cands and cs and re.fullmatch(r"\s*", text[cs:at]):
+                # A前进2名,升至第46名: the place belongs to the clause before
+                prev = _clause_start(text, cs - 1)
+                cands = [(m, k) for m, k in ms if prev <= ctx.pos(m)[0] and ctx.pos(m)[1] <= cs]
             if not cands:
                 continue
             group = _list_before(ctx, ctx.pos(cands[-1][0])[1], ORG_TYPES if cands[-1][1][0] in ORG_TYPES
@@ -680,6 +685,8 @@ def _clean_honour(name: str) -> str:
 
 def _is_honour(name: str) -> bool:
     plain = re.sub(r"[“”「」『』\"‘’\s]", "", name)
+    if re.match(r"[\d一二三四五六七八九十两多]+(?:项|个|次|座|块)", plain):
+        return False         # 2项佳作奖: a count, not a title
     if _STATUS.search(plain) and not any(w in plain for w in rules.HONOUR_MARKERS):
         return False         # “协作医院” 牌匾: a partnership, not an honour
     return 4 <= len(plain) <= 40 and not re.search(r"[。,;]", plain) and plain not in ("优秀案例",)

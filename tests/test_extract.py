@@ -511,3 +511,11 @@ def test_places_under_a_ranking_named_before():
     assert got[("丁县人民医院", "2022届乙国县级医院100强")] == "6"
     assert got[("戊县人民医院", "2022届乙国县级医院100强")] == "10"
     assert got[("庚州市中医医院", "2022届中医医院500强")] == "18"
+
+
+def test_a_place_in_the_clause_after_its_hospital_and_counts_are_no_titles():
+    r = extract(Document("t.txt", TITLE + "《2022届乙国县级医院100强榜单》\n乙县人民医院前进2名,升至第46名。\n"
+                         "丙县人民医院荣获2项佳作奖。"))
+    got = {(a.subject[1], a.object[1]): a.attrs.get("rank") for a in r.assertions if a.predicate == "awarded"}
+    assert got[("乙县人民医院", "2022届乙国县级医院100强")] == "46"
+    assert not [k for k in got if "佳作奖" in k[1]]
