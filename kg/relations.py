@@ -620,6 +620,16 @@ def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bo
     pos += len(re.match(r"[::\s]*", text[pos:]).group())
     rest = text[pos:]
     end_m = _HONOURS_END.search(rest)
+    # 荣获全国文明单位,全国卫生系统先进集体,…等荣誉: a list may run on over commas
+    while end_m and end_m.group() == ",":
+        nxt = _HONOURS_END.search(rest, end_m.end())
+        chunk = re.sub(r"[“”「」『』\"‘’]", "", rest[end_m.end():nxt.start() if nxt else len(rest)])
+        item = _clean_honour(chunk.strip())
+        if not (len(chunk) <= 30 and not _AWARD_TRIGGER.search(chunk) and not _NOT_IN_PERSON_GAP.search(chunk)
+                and _is_honour(item) and item.endswith(rules.HONOUR_HEADS)
+                and any(w in item for w in rules.HONOUR_MARKERS)):
+            break
+        end_m = nxt
     segment = rest[:end_m.start()] if end_m else rest
     out = []
     quotes = list(_QUOTE.finditer(segment))
@@ -629,7 +639,7 @@ def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bo
             return []            # a long lead is no issuer (…授予的) but other text
         cur = 0
         for q in quotes:
-            prefix = segment[cur:q.start()].lstrip("、和及与")
+            prefix = segment[cur:q.start()].lstrip("、和及与,")
             if cur and (len(prefix) > 4 or not re.fullmatch(r"[\u4e00-\u9fff]*", prefix)):
                 break            # a later quote that is not part of the list
             inner = q.group(1).strip()
@@ -648,13 +658,13 @@ def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bo
             out.append((_clean_honour(inner), alias, True, pos + q.end()))
             cur = q.end()
         # “A”、B等荣誉: unquoted items after the quoted ones
-        for item in re.split(r"、|和|及", segment[cur:]):
+        for item in re.split(r"、|,|以及|和|及", segment[cur:]):
             item = _clean_honour(item.strip())
             if _is_honour(item) and item.endswith(rules.HONOUR_HEADS):
                 out.append((item, "", False, pos + len(segment)))
         return [h for h in out if _is_honour(h[0])]
     listed = bool(end_m and end_m.group().startswith(("等", "称号", "荣誉")))
-    for item in re.split(r"、|和|及", segment):
+    for item in re.split(r"、|,|以及|和|及", segment):
         item = _clean_honour(item.strip())
         if not (_is_honour(item) and item.endswith(rules.HONOUR_HEADS)):
             continue

@@ -519,3 +519,14 @@ def test_a_place_in_the_clause_after_its_hospital_and_counts_are_no_titles():
     got = {(a.subject[1], a.object[1]): a.attrs.get("rank") for a in r.assertions if a.predicate == "awarded"}
     assert got[("乙县人民医院", "2022届乙国县级医院100强")] == "46"
     assert not [k for k in got if "佳作奖" in k[1]]
+
+
+def test_honour_lists_run_on_over_commas_but_not_into_the_next_award():
+    got = triples("医院先后荣获全国文明单位,全国卫生系统先进集体,全国五一劳动奖状等荣誉。"
+                  "乙县人民医院荣获乙省文明单位以及乙省卫生系统先进集体。"
+                  "王小红获评乙省优秀护士,李大明获评乙省优秀医师。")
+    for h in ("全国文明单位", "全国卫生系统先进集体", "全国五一劳动奖状"):
+        assert ("甲州市第一人民医院", "awarded", h) in got
+    assert ("乙县人民医院", "awarded", "乙省卫生系统先进集体") in got
+    assert ("李大明", "awarded", "乙省优秀医师") in got
+    assert not [t for t in got if t[1] == "awarded" and "获评" in t[2]]
