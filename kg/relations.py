@@ -71,6 +71,9 @@ def _alternation(words) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
+_NOT_ASSERTED = re.compile(_alternation(rules.NOT_ASSERTED))
+
+
 # 获批 (approved), 获救, 获益 … are not honours.
 _AWARD_TRIGGER = re.compile(f"(?:{_alternation(rules.AWARD_TRIGGERS)})(?!批|救|益|悉|得感|奖励|的)")
 _SENDER = re.compile(_alternation(rules.SUPPORT_SENDERS))
@@ -181,7 +184,13 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 def _not_asserted(text: str) -> bool:
-    return any(w in text for w in rules.NOT_ASSERTED)
+    """拟, 将, 争创 …: a planned or hoped-for statement (将士, 努力下 are not)."""
+    for m in _NOT_ASSERTED.finditer(text):
+        w = m.group()
+        if not any(0 <= m.start() - e.find(w) and text.startswith(e, m.start() - e.find(w))
+                   for e in rules.NOT_ASSERTED_EXCEPT.get(w, ())):
+            return True
+    return False
 
 
 def _subject_before(ctx: Ctx, pos: int, types=ORG_TYPES) -> Key | None:

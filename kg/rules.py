@@ -189,6 +189,12 @@ RANKING_MARKERS = ("榜", "排行", "排名", "强", "竞争力", "指数", "评
 # Words that make a statement planned, hoped for or negated: not asserted.
 NOT_ASSERTED = ("拟", "将", "争创", "力争", "希望", "期待", "计划", "准备", "有望", "未", "没有",
                 "尚未", "愿", "努力", "致力于", "打算", "申报", "积极创建")
+# …except where the word is part of another one (将士, 未来, 努力下: effort already made).
+NOT_ASSERTED_EXCEPT = {
+    "将": ("将士", "将近", "将军", "将领", "将其", "将之", "将该", "将此", "将这", "将“", "将\"", "将‘"),
+    "未": ("未来",), "愿": ("愿景",), "拟": ("拟定",),
+    "努力": ("努力下", "的努力", "懈努力", "同努力", "体努力"),
+}
 
 # ── Relation triggers: (id, relation, words) ──
 PARTNER_TRIGGERS = ("合作", "协议", "签约", "签订", "签署", "结为", "战略", "医联体", "联盟医院", "组建",

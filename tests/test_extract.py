@@ -530,3 +530,11 @@ def test_honour_lists_run_on_over_commas_but_not_into_the_next_award():
     assert ("乙县人民医院", "awarded", "乙省卫生系统先进集体") in got
     assert ("李大明", "awarded", "乙省优秀医师") in got
     assert not [t for t in got if t[1] == "awarded" and "获评" in t[2]]
+
+
+def test_words_that_only_look_like_plans():
+    got = triples("医院将士们荣获全国五一劳动奖状。在全院职工的共同努力下,乙县人民医院荣获乙省文明单位。"
+                  "丙县人民医院努力打造乙省示范医院。")
+    assert ("甲州市第一人民医院", "awarded", "全国五一劳动奖状") in got
+    assert ("乙县人民医院", "awarded", "乙省文明单位") in got
+    assert not [t for t in got if t[0] == "丙县人民医院"]
