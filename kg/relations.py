@@ -48,10 +48,13 @@ from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
 
 Key = tuple[str, str]
 CONFIDENCE = {
-    "partner-with": 0.9, "partner-status": 0.8, "partner-visit": 0.75, "cobuild-with": 0.85, "award-quoted": 0.9, "award-plain": 0.75,
-    "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8, "award-rank-context": 0.7, "award-listed": 0.8, "award-lines": 0.75, "support-trigger": 0.85, "support-dispatch": 0.7, "support-object": 0.8,
-    "affiliation-stated": 0.85, "affiliation-name": 0.8, "member-founding": 0.85,
-    "member-signing": 0.75, "member-listed": 0.8, "member-lead": 0.8, "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
+    "partner-with": 0.9, "partner-status": 0.8, "partner-visit": 0.75, "cobuild-with": 0.85,
+    "award-quoted": 0.9, "award-plain": 0.75, "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8,
+    "award-rank-context": 0.7, "award-listed": 0.8, "award-lines": 0.75,
+    "support-trigger": 0.85, "support-dispatch": 0.7, "support-object": 0.8,
+    "affiliation-stated": 0.85, "affiliation-name": 0.8,
+    "member-founding": 0.85, "member-signing": 0.75, "member-listed": 0.8, "member-lead": 0.8,
+    "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
     "person-post": 0.85,
 }
 _LIST_SEP = re.compile(r"^(?:、|和|及|以及|与)$")
