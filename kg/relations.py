@@ -228,12 +228,12 @@ def _org_of(ctx: Ctx, key: Key) -> Key | None:
 
 
 def _party_of(ctx: Ctx, key: Key, suffix: str = "党委") -> Key:
-    """An institution's party body (its 党委) when it co-builds."""
+    """An institution's party body (its 党委) when it co-builds. The body is
+    not written in the article, so no subOrganizationOf is asserted for it
+    (party-parent reads only party bodies that are named)."""
     if key[0] == "PartyOrganization":
         return key
-    party = ctx.r.entity("PartyOrganization", key[1] + suffix)
-    ctx.rel(party, "subOrganizationOf", key, "party-parent")
-    return party
+    return ctx.r.entity("PartyOrganization", key[1] + suffix)
 
 
 def _parent_key(ctx: Ctx, m: Mention) -> Key | None:

@@ -538,3 +538,9 @@ def test_words_that_only_look_like_plans():
     assert ("甲州市第一人民医院", "awarded", "全国五一劳动奖状") in got
     assert ("乙县人民医院", "awarded", "乙省文明单位") in got
     assert not [t for t in got if t[0] == "丙县人民医院"]
+
+
+def test_a_party_committee_inferred_for_co_building_gets_no_parent_link():
+    got = triples("医院外科党支部与乙县人民医院开展党建共建。")
+    assert ("甲州市第一人民医院外科党支部", "coBuildsWith", "乙县人民医院党委") in got
+    assert ("乙县人民医院党委", "subOrganizationOf", "乙县人民医院") not in got
