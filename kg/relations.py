@@ -427,6 +427,9 @@ def _awards(ctx: Ctx) -> None:
         rule = "award-given" if given else "award-quoted" if honours[0][2] else "award-plain"
         recipients = ([k for _, k in given] if given else
                       _award_recipients(ctx, cs, t.start(), honours[-1][3]))
+        if not recipients:    # 全省10家单位获评X,其中包括A、B
+            inc = _AMONG.match(text, honours[-1][3] + len(re.match(r"[^,。;;]*", text[honours[-1][3]:]).group()))
+            recipients = [k for _, k in _list_after(ctx, inc.end(), ("Person",) + ORG_TYPES)] if inc else []
         # A、B分别荣获X、Y: the i-th recipient receives the i-th honour
         pairs = (list(zip([[k] for k in recipients], honours))
                  if "分别" in text[max(cs, t.start() - 3):t.start()] and len(recipients) == len(honours) > 1
@@ -450,7 +453,8 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十百两]+(?:个|名|家|
 _AFTER_RECIPIENT = re.compile(r"(?:同志|等(?:[\d一二三四五六七八九十两]+(?:个|名|家|位|人))?)?(?:单位|集体)?为?")
 
 
-_LISTED_IN = re.compile(r"(?P<title>[^,。;;:]{4,50}?)(?:名单|榜单|榜)(?:中|里|上)[,]?(?P<who>[^,。;;:]{2,80}?)"
+_LISTED_IN = re.compile(r"(?P<title>[^,。;;:]{4,50}?)(?:名单|榜单|榜)(?:中|里|上|(?:正式)?(?:出炉|发布|公布|揭晓))?[,]?"
+                        r"(?P<who>[^,。;;:]{2,80}?)"
                         r"(?:成功|均|全部|顺利|也|再次)*(?:入选|上榜|榜上有名|名列其中|位列其中|在列|保留|获评)"
                         r"(?=$|[,。;;]|其中)")
 
@@ -463,6 +467,7 @@ def _listed_in(ctx: Ctx) -> None:
     text = ctx.s.text
     for t in _LISTED_IN.finditer(text):
         title = re.sub(r"^(?:在|经)", "", t.group("title").strip())
+        title = re.sub(r"^.*?(?:公布|发布|印发|下发)了?(?:的)?", "", title)      # 乙省卫健委公布了X名单
         title = re.sub(r"[“”「」『』\"‘’]", "", _clean_honour(title))
         title = re.sub(r"^.*?(?:继续)?保留(?:荣誉)?称号的", "", title)
         edition = _EDITION.match(title)
@@ -477,8 +482,11 @@ def _listed_in(ctx: Ctx) -> None:
             continue
         group = _list_before(ctx, ctx.pos(who[-1][0])[1], (who[-1][1][0],)) or who[-1:]
         hk = ctx.r.entity("Honor", name, alias=title)
+        year = _YEAR.match(name)
+        if year:
+            ctx.r.entity("Honor", name, alias=name[year.end():])
         for _, k in group:
-            ctx.rel(k, "awarded", hk, "award-listed")
+            ctx.rel(k, "awarded", hk, "award-listed", year=year.group(1) if year else "")
 
 
 def _given_to(ctx: Ctx, t: re.Match) -> list[tuple[Mention, Key]]:
@@ -621,6 +629,7 @@ def _ranking_name(name: str) -> bool:
 # Where a run of honours ends: 等(国家级)荣誉 / 等N项 / 称号 / the clause (一等奖 is a title).
 _HONOURS_END = re.compile(r"[,。;;]|(?<![一二三四五六七八九十特优])等(?:[^,。;;、“”「」]{0,6}?"
                           r"(?:荣誉|称号|奖项|殊荣|表彰)|奖|\d|[一二三四五六七八九十多]+项)|称号|荣誉")
+_AMONG = re.compile(r"[,;]\s*其中(?:包括|有)?[::]?")
 _INCLUDING = re.compile(r"[,;]\s*(?:其中)?(?:包括|包含|分别是|有|如)[::]?")
 
 

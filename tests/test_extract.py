@@ -544,3 +544,11 @@ def test_a_party_committee_inferred_for_co_building_gets_no_parent_link():
     got = triples("医院外科党支部与乙县人民医院开展党建共建。")
     assert ("甲州市第一人民医院外科党支部", "coBuildsWith", "乙县人民医院党委") in got
     assert ("乙县人民医院党委", "subOrganizationOf", "乙县人民医院") not in got
+
+
+def test_list_published_then_recipients_and_qizhong_baokuo_recipients():
+    got = rules_of("近日,乙省卫生健康委员会公布了2023年度乙省文明单位名单,乙县人民医院榜上有名。"
+                   "全省共有10家单位获评乙省先进集体,其中包括丙县人民医院、丁县中医医院。")
+    assert got[("乙县人民医院", "awarded", "2023年度乙省文明单位")] == "award-listed"
+    assert ("丙县人民医院", "awarded", "乙省先进集体") in got
+    assert ("丁县中医医院", "awarded", "乙省先进集体") in got
