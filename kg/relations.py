@@ -854,9 +854,13 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
             if not _not_asserted(s.text[cs:intro.start()]):
                 lines_for = _award_recipients(ctx, cs, intro.start(), len(s.text))
             continue
+        ms = [(m, k) for m, k in r.mentions(s.index) if k[0] in kinds]
+        inline = _ROSTER_INLINE.fullmatch(s.text)
+        if inline and _inline_roster(doc, s, r, ms, inline, out):
+            honour = None
+            continue
         head = _ROSTER_HEAD.fullmatch(s.text)
         intro = _ROSTER_INTRO.fullmatch(s.text)
-        ms = [(m, k) for m, k in r.mentions(s.index) if k[0] in kinds]
         if intro or head and (head.group("list") or not ms and head.group("t").endswith(rules.HONOUR_HEADS)):
             title = re.sub(r"^.*?的", "", intro.group("t") or intro.group("t2") if intro else head.group("t"))
             edition = _EDITION.match(title)
@@ -878,11 +882,43 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
             honour = None
 
 
-def _roster_line(s: Sentence, ms: list[tuple[Mention, Key]]) -> bool:
+_ROSTER_INLINE = re.compile(r"(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?P<t>[^,。;;::,、]{4,24}?)"
+                            r"(?:[((]共?[\d一二三四五六七八九十]+(?:个|名|家|人|位)[))])?[::]"
+                            r"(?P<rest>[^::。;;]+)[。;;]?")
+
+
+def _inline_roster(doc: Document, s: Sentence, r: Resolution, ms: list[tuple[Mention, Key]],
+                   inline: re.Match, out: list[Assertion]) -> bool:
+    """优秀共产党员:王小明、李大红 / 先进集体(3个):甲院、乙院 — a title, a colon
+    and nothing but the recipients."""
+    title = _clean_honour(inline.group("t"))
+    rest = inline.start("rest")
+    if not (_is_honour(title) and title.endswith(rules.HONOUR_HEADS)) or _candidate(s.text) or any(
+            m.start - s.start < rest for m, _ in ms):
+        return False
+    items = [(m, k) for m, k in ms if m.start - s.start >= rest]
+    keys: list[Key] = []
+    if items and _roster_line(s, items, rest):
+        keys = [k for _, k in items if k[0] == "Person"] or [k for _, k in items]
+    else:
+        names = [_bare_person_list(re.sub(r"\([^()]{0,20}\)|同志", "", x).strip())
+                 for x in re.split(r"、|,", inline.group("rest"))]
+        if names and all(len(n) == 1 for n in names):
+            keys = [r.entity("Person", n[0]) for n in names]
+    if not keys:
+        return False
+    ctx = Ctx(doc, s, r, ms, out)
+    hk = r.entity("Honor", title)
+    for k in keys:
+        ctx.rel(k, "awarded", hk, "award-roster")
+    return True
+
+
+def _roster_line(s: Sentence, ms: list[tuple[Mention, Key]], start: int = 0) -> bool:
     """The line is nothing but names (乙县人民医院、丙县中医医院 / 外科主任王小红):
     what is left once names, separators and bracketed notes are removed is a
     person's title at most."""
-    left, cur = [], 0
+    left, cur = [], start
     for m, k in sorted(ms, key=lambda t: t[0].start):
         a, b = m.start - s.start, m.end - s.start
         if a < cur:
@@ -891,7 +927,7 @@ def _roster_line(s: Sentence, ms: list[tuple[Mention, Key]]) -> bool:
         if gap and not (k[0] == "Person" and m.role and gap.endswith(m.role[-2:])):
             left.append(gap)
         cur = b
-    left.append(_ROSTER_FILL.sub("", s.text[cur:]))
+    left.append(_ROSTER_FILL.sub("", s.text[cur:]).rstrip("。;;"))
     return not "".join(left)
 
 

@@ -552,3 +552,11 @@ def test_list_published_then_recipients_and_qizhong_baokuo_recipients():
     assert got[("乙县人民医院", "awarded", "2023年度乙省文明单位")] == "award-listed"
     assert ("丙县人民医院", "awarded", "乙省先进集体") in got
     assert ("丁县中医医院", "awarded", "乙省先进集体") in got
+
+
+def test_inline_roster_after_an_honour_title_and_colon():
+    got = rules_of("先进基层党组织:外科党支部、内科党支部。优秀共产党员:王小明、李大红。联系电话:赵一平、钱立新。")
+    assert got[("甲州市第一人民医院外科党支部", "awarded", "先进基层党组织")] == "award-roster"
+    assert ("甲州市第一人民医院内科党支部", "awarded", "先进基层党组织") in got
+    assert ("王小明", "awarded", "优秀共产党员") in got and ("李大红", "awarded", "优秀共产党员") in got
+    assert not [k for k in got if k[0] in ("赵一平", "钱立新")]
