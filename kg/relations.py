@@ -779,7 +779,7 @@ def _person_list_before(ctx: Ctx, last: tuple[Mention, Key]) -> list[Key]:
 
 _COUNT_TAIL = re.compile(r"(?:等)?(?:[\d一二三四五六七八九十两]+(?:名|位|人))?(?:同志|医务人员|职工|专家)?$")
 _TITLES_AFTER = frozenset(("医生", "医师", "教授", "护士", "护师", "同志", "专家", "研究员"))
-_TITLE_END = re.compile(r"(?:师|士|生|授|家|长|任|员|工)$")
+_TITLE_END = re.compile(r"(?:师|士|生|授|家|长|任|员|工|科|部|室|病区)$")
 
 
 def _titled_name(gap: str) -> str:

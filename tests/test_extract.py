@@ -560,3 +560,9 @@ def test_inline_roster_after_an_honour_title_and_colon():
     assert ("甲州市第一人民医院内科党支部", "awarded", "先进基层党组织") in got
     assert ("王小明", "awarded", "优秀共产党员") in got and ("李大红", "awarded", "优秀共产党员") in got
     assert not [k for k in got if k[0] in ("赵一平", "钱立新")]
+
+
+def test_a_name_after_a_department_receives_the_honour():
+    got = triples("乙县人民医院心内科王小红荣获“乙省优秀医师”称号。")
+    assert ("王小红", "awarded", "乙省优秀医师") in got
+    assert ("乙县人民医院", "awarded", "乙省优秀医师") not in got
