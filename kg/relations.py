@@ -7,16 +7,26 @@ its id on every assertion it makes:
 rule id                 what it reads
 ======================  =====================================================
 partner-with            A 与/同/和 B、C … 签订/建立…合作/签约/联合成立
+partner-visit           A 一行赴 B …, 双方签订合作协议 (a signing during a visit)
+partner-status          A 成为 B 的协作医院 / B 为 A 授予 “合作医院” 牌匾
 cobuild-with            party A 与/联合 party B … 共建/联建/结对
 award-quoted            A 荣获/被授予/获评/入选/跻身 “X”“Y” (等荣誉称号)
 award-plain             A 荣获 X、Y 等荣誉称号 / A 获评 X (unquoted)
+award-rank              A 在 X排行榜 中 位列/排名 第N名, A 位列 X 第N位 (rank kept)
+award-rank-context      《X100强榜单》 … A 蝉联第6名 / A、B 位于前3 / a row “A 第18名” (ranking named before)
+award-listed            在 X 名单中, A、B 成功入选 / 保留 (the honour written before its recipients)
+award-lines             A 荣获以下荣誉: followed by one title per line
+award-given             issuer 授予 A、B (为) “X” 称号: the recipients follow 授予
 award-roster            “…名单” followed by one institution per line
 support-trigger         A 对口支援/托管/帮扶 B、C
+support-object          A 对 B 开展对口帮扶 / B 由 A 托管 / B 是 A 的帮扶医院 / A 与 B 签订托管协议
 support-dispatch        A 选派 … 专家 … 下沉/到 B
 affiliation-stated      (系) U1、U2 (非直管)附属医院 / 教学医院 / 实习基地
 affiliation-name        U附属…医院, U…N附院 (read from the name)
 member-founding         A (与B、C) 牵头/联合成立 X联盟
 member-signing          A 与 B 举行 “X联盟” 签约
+member-listed           X联盟 由 A 携手 B、C 共同组成 / (联盟)成员单位包括 A、B、C
+member-lead             X集团(是)以 A 为核心单位 / 龙头 / 牵头 (role kept)
 member-unit             A 是/成为 X联盟 (的) 成员单位 / 理事单位
 member-name             X医疗集团Y医院 (read from the name)
 party-parent            a party body → the organisation it sits in
@@ -38,26 +48,37 @@ from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
 
 Key = tuple[str, str]
 CONFIDENCE = {
-    "partner-with": 0.9, "cobuild-with": 0.85, "award-quoted": 0.9, "award-plain": 0.75,
-    "award-roster": 0.8, "support-trigger": 0.85, "support-dispatch": 0.7,
-    "affiliation-stated": 0.85, "affiliation-name": 0.8, "member-founding": 0.85,
-    "member-signing": 0.75, "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
+    "partner-with": 0.9, "partner-status": 0.8, "partner-visit": 0.75, "cobuild-with": 0.85,
+    "award-quoted": 0.9, "award-plain": 0.75, "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8,
+    "award-rank-context": 0.7, "award-listed": 0.8, "award-lines": 0.75,
+    "support-trigger": 0.85, "support-dispatch": 0.7, "support-object": 0.8,
+    "affiliation-stated": 0.85, "affiliation-name": 0.8,
+    "member-founding": 0.85, "member-signing": 0.75, "member-listed": 0.8, "member-lead": 0.8,
+    "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
     "person-post": 0.85,
 }
 _LIST_SEP = re.compile(r"^(?:、|和|及|以及|与)$")
 _CLAUSE = re.compile(r"[,;:,;:]")
+# Inside a list: a party suffix left after a name (X局党组、), or one item
+# that is no recognised name (、丁街道、) between two that are.
+_LIST_SKIP = re.compile(r"(?:党组|党委|党工委|党总支|党支部)?(?:、|和|及|以及|与)"
+                        r"|(?:党组|党委)?、[\u4e00-\u9fff]{2,12}?(?:、|和|及|以及)")
 _ADVERBS = re.compile(r"^(?:先后|还|并|也|曾|连续|多次|两度|再次|均|又|已|共|累计|近年来|今年|去年|"
-                      r"同时|此外|目前|\d+年(?:\d+月)?|今年\d+月|被)*$")
-_QUOTE = re.compile(r"[“「『\"]([^”」』\"]{2,60})[”」』\"]")
-_YEAR = re.compile(r"^((?:19|20)\d\d)(?:年度|年|届)")
+                      r"同时|此外|目前|\d+年(?:\d+月)?|今年\d+月|被|"
+                      r"[\d一二三四五六七八九十]+[、.．]|[((][\d一二三四五六七八九十]+[))])*$")
+_QUOTE = re.compile(r"[“「『\"‘]([^”」』\"’]{2,60})[”」』\"’]")
+_YEAR = re.compile(r"^((?:19|20)\d\d)(?:[-—~至](?:19|20)?\d\d)?(?:年度|年|届)")
 _EDITION = re.compile(r"^第[一二三四五六七八九十\d]+届")
 _SUB_PARTY = re.compile("党委(?:及|其)?(?:" + "|".join(rules.SUB_PARTY_WORDS) + ")")
 def _alternation(words) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
+_NOT_ASSERTED = re.compile(_alternation(rules.NOT_ASSERTED))
+
+
 # 获批 (approved), 获救, 获益 … are not honours.
-_AWARD_TRIGGER = re.compile(f"(?:{_alternation(rules.AWARD_TRIGGERS)})(?!批|救|益|悉|得感|奖励)")
+_AWARD_TRIGGER = re.compile(f"(?:{_alternation(rules.AWARD_TRIGGERS)})(?!批|救|益|悉|得感|奖励|的)")
 _SENDER = re.compile(_alternation(rules.SUPPORT_SENDERS))
 _AFFILIATION = re.compile(_alternation(rules.AFFILIATION_WORDS))
 _MEMBER_TRIGGER = re.compile(_alternation(rules.MEMBER_FOUNDING + rules.MEMBER_JOIN))
@@ -88,10 +109,12 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
     out: list[Assertion] = []
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
-        for rule in (_partners, _cobuilds, _awards, _supports, _affiliations, _members,
+        for rule in (_partners, _partner_status, _visit_signing, _cobuilds, _ranks, _awards, _listed_in, _supports,
+                     _supports_written_around, _affiliations, _members,
                      _party_parents, _posts):
             rule(ctx)
     _award_roster(doc, sentences, r, out)
+    _ranks_in_context(doc, sentences, r, out)
     return _dedupe(out)
 
 
@@ -117,7 +140,7 @@ def _list_after(ctx: Ctx, pos: int, types) -> list[tuple[Mention, Key]]:
             if out:
                 break
             continue
-        if out and not _LIST_SEP.match(gap):
+        if out and not (_LIST_SEP.match(gap) or _LIST_SKIP.fullmatch(gap)):
             break
         if not out and (len(gap) > 8 or _CLAUSE.search(gap)):
             break
@@ -151,13 +174,26 @@ def _list_before(ctx: Ctx, pos: int, types) -> list[tuple[Mention, Key]]:
     return out[::-1]
 
 
+_PAREN = re.compile(r"[((][^()()]{0,40}[))]")
+
+
 def _clause_start(text: str, pos: int) -> int:
-    starts = [m.end() for m in _CLAUSE.finditer(text, 0, pos)]
+    """Where the clause holding ``pos`` starts; punctuation inside a bracket
+    (以下简称:X) does not end a clause."""
+    inside = [(m.start(), m.end()) for m in _PAREN.finditer(text, 0, pos)] if "(" in text else []
+    starts = [m.end() for m in _CLAUSE.finditer(text, 0, pos)
+              if not any(a < m.start() < b for a, b in inside)]
     return starts[-1] if starts else 0
 
 
 def _not_asserted(text: str) -> bool:
-    return any(w in text for w in rules.NOT_ASSERTED)
+    """拟, 将, 争创 …: a planned or hoped-for statement (将士, 努力下 are not)."""
+    for m in _NOT_ASSERTED.finditer(text):
+        w = m.group()
+        if not any(0 <= m.start() - e.find(w) and text.startswith(e, m.start() - e.find(w))
+                   for e in rules.NOT_ASSERTED_EXCEPT.get(w, ())):
+            return True
+    return False
 
 
 def _subject_before(ctx: Ctx, pos: int, types=ORG_TYPES) -> Key | None:
@@ -192,12 +228,12 @@ def _org_of(ctx: Ctx, key: Key) -> Key | None:
 
 
 def _party_of(ctx: Ctx, key: Key, suffix: str = "党委") -> Key:
-    """An institution's party body (its 党委) when it co-builds."""
+    """An institution's party body (its 党委) when it co-builds. The body is
+    not written in the article, so no subOrganizationOf is asserted for it
+    (party-parent reads only party bodies that are named)."""
     if key[0] == "PartyOrganization":
         return key
-    party = ctx.r.entity("PartyOrganization", key[1] + suffix)
-    ctx.rel(party, "subOrganizationOf", key, "party-parent")
-    return party
+    return ctx.r.entity("PartyOrganization", key[1] + suffix)
 
 
 def _parent_key(ctx: Ctx, m: Mention) -> Key | None:
@@ -214,28 +250,92 @@ def _parent_key(ctx: Ctx, m: Mention) -> Key | None:
 
 def _partners(ctx: Ctx) -> None:
     text = ctx.s.text
-    for c in re.finditer(r"与|同|和|跟|携手", text):
+    for c in re.finditer(r"与|同|和|跟|携手|牵手", text):
         partners = _list_after(ctx, c.end(), ORG_TYPES)
         if not partners:
             continue
         end = ctx.pos(partners[-1][0])[1]
         tail = text[end:end + 40]
         tail = tail[:_first_clause_end(tail)]
-        together = c.group() == "携手" and re.search(r"共建|打造|成立|推进|开展", tail)
+        together = c.group() in ("携手", "牵手") and re.search(r"共建|打造|成立|推进|开展|组成|组建|发起", tail)
         if not together and not any(t in tail for t in rules.PARTNER_TRIGGERS if t != "共建") and not (
                 "共建" in tail and "党建" not in tail):
             continue
         if _not_asserted(text[_clause_start(text, c.start()):c.start()] + tail[:tail.find("合作") + 1]):
             continue
-        subj = _subject_before(ctx, c.start())
-        if subj is None:
-            continue
-        for _, k in partners:
-            ctx.rel(subj, "partnersWith", k, "partner-with")
+        if _NOT_PARTNERING.search(tail) and not _SIGNED.search(tail):
+            continue          # 共同主办 / 承办 a meeting, 就合作进行洽谈: no partnership yet
+        # A、B与C签约: A and B each partner C
+        left = _list_before(ctx, c.start(), ORG_TYPES)
+        if left and not _CLAUSE.search(text[ctx.pos(left[-1][0])[1]:c.start()]):
+            subjects = [k for _, k in left]
+        else:
+            subj = _subject_before(ctx, c.start())
+            subjects = [subj] if subj else []
+        for subj in subjects:
+            for _, k in partners:
+                ctx.rel(subj, "partnersWith", k, "partner-with")
         alliance = _alliance_in(ctx, end, end + 40)
-        if alliance and re.search(r"成立|组建|签约|加入", tail):
-            for k in [subj] + [k for _, k in partners]:
+        if alliance and subjects and re.search(r"成立|组建|签约|加入", tail):
+            for k in subjects + [k for _, k in partners]:
                 ctx.rel(k, "memberOf", alliance, "member-signing")
+
+
+_NOT_PARTNERING = re.compile(r"^\s*就|洽谈|商谈|考察|参观|调研|走访|探讨|交换(?:了)?意见|"
+                             r"共同主办|联合主办|承办|协办|共同举办|联合举办")
+_SIGNED = re.compile(r"签订|签署|签约|签下|缔结|结为|成立|组建|揭牌|授牌|建立|达成")
+
+
+_STATUS = re.compile(r"(?:合作|协作|友好|战略合作|联盟|技术协作|医联体)(?:医院|单位|伙伴|成员单位)$")
+_BECOMES = re.compile(r"(?:成为|成功成为|正式成为|是)$")
+
+
+_VISIT = re.compile(r"赴|前往|来到|走进|到访|莅临")
+_VISIT_SIGNED = re.compile(r"签订|签署|签约|揭牌|授牌|结为")
+
+
+def _visit_signing(ctx: Ctx) -> None:
+    """A 一行赴 B …, 双方签订合作协议: a visit is no partnership, a signing during it is."""
+    text = ctx.s.text
+    for c in _VISIT.finditer(text):
+        hosts = _list_after(ctx, c.end(), ORG_TYPES)
+        if not hosts:
+            continue
+        tail = text[ctx.pos(hosts[-1][0])[1]:]
+        tail = tail[:re.search(r"[。;;]|$", tail).start()]
+        signed = _VISIT_SIGNED.search(tail)
+        if signed is None or not re.search(r"合作|协议|医联体|联盟|协作|共建|签约", tail) or _not_asserted(
+                text[_clause_start(text, c.start()):c.start()] + tail[:signed.start()]):
+            continue
+        if _CLAUSE.search(tail[:signed.start()]) and not re.search(r"双方|两院|共同", tail[:signed.start()]):
+            continue          # the signing belongs to the visit only when 双方 carries it over
+        subj = _subject_before(ctx, c.start())
+        for _, k in hosts:
+            ctx.rel(subj, "partnersWith", k, "partner-visit")
+
+
+def _partner_status(ctx: Ctx) -> None:
+    """A 成为 B 的协作医院 / B 为 A 授予 “合作医院” 牌匾: a partnership status."""
+    text = ctx.s.text
+    for m, k in _orgs(ctx):
+        a, b = ctx.pos(m)
+        after = re.match(r"(?:的)?[“”\"]?([^,。;;“”\"]{2,10}?)[”\"]?(?=$|[,。;;]|称号|牌匾)", text[b:])
+        if not after or not _STATUS.search(after.group(1)) or not _BECOMES.search(text[:a]):
+            continue
+        cs = _clause_start(text, a)
+        if _not_asserted(text[cs:a]):
+            continue
+        subj = _subject_before(ctx, a - len(_BECOMES.search(text[:a]).group()))
+        ctx.rel(subj, "partnersWith", k, "partner-status")
+    for t in re.finditer(r"为|向", text):
+        given = re.match(r"[^,。;;]{0,12}?(?:授予|颁发|授)[“\"]?([^,。;;“”\"]{2,12}?)[”\"]?(?:称号)?(?:牌匾|铜牌|匾牌|牌)",
+                         text[t.end():])
+        if not given or not _STATUS.search(given.group(1)):
+            continue
+        receivers = _list_after(ctx, t.end(), ORG_TYPES)
+        giver = _subject_before(ctx, t.start())
+        for _, k in receivers:
+            ctx.rel(giver, "partnersWith", k, "partner-status")
 
 
 def _first_clause_end(tail: str) -> int:
@@ -266,10 +366,16 @@ def _cobuilds(ctx: Ctx) -> None:
         if not right or not left:
             continue
         sides = [k[0] == "PartyOrganization" for _, k in left + right]
-        if not any(sides):
-            continue
-        if _not_asserted(text[:c.start()][-10:]):
-            continue
+        after = text[ctx.pos(right[-1][0])[1]:][:16]
+        if not any(sides) and not (_PARTY_WORDING.match(after[:_first_clause_end(after)]) and
+                                   _SIGNED_COBUILD.search(text[ctx.pos(right[-1][0])[1]:][:40])):
+            continue          # two institutions co-build as parties: a signed 党建 agreement or ceremony
+        tail = re.split(r"[。;;]", text[ctx.pos(right[-1][0])[1]:][:60])[0]
+        trig = _COBUILD_TRIGGER.search(tail)
+        if trig and not all(sides) and not _PARTY_TAIL.search(tail):
+            continue          # 党支部与乙院共建胸痛中心: with an institution, co-building must be about the party
+        if trig is None or _not_asserted(text[:c.start()][-10:] + tail[:trig.start()]):
+            continue          # the 共建 wording must follow the pair
         respectively = "分别" in text[max(0, c.start() - 3):c.start()] and len(left) == len(right)
         pairs = (zip([k for _, k in left], [k for _, k in right]) if respectively else
                  ((a, b) for _, a in left for _, b in right))
@@ -280,19 +386,56 @@ def _cobuilds(ctx: Ctx) -> None:
             ctx.rel(_party_of(ctx, a), "coBuildsWith", _party_of(ctx, b), "cobuild-with")
 
 
+_PARTY_TAIL = re.compile(r"党建|党支部|党组织|支部|党委|党总支|党员|党工委")
+_COBUILD_TRIGGER = re.compile(_alternation(rules.COBUILD_TRIGGERS))
+_SIGNED_COBUILD = re.compile(r"签|协议|仪式|揭牌|授牌|结对|结成")
+_PARTY_WORDING = re.compile(r"^[^,。;;]{0,8}?(?:党建|党组织|支部)(?:" + _alternation(rules.COBUILD_TRIGGERS) + ")")
+
+
 def _awards(ctx: Ctx) -> None:
     text = ctx.s.text
+    for t in _GIVEN_AS.finditer(text):      # 乙省卫健委命名乙县人民医院为“X”
+        given = _given_to(ctx, t)
+        end = ctx.pos(given[-1][0])[1] if given else -1
+        if given and text[end:end + 1] == "为" and not _not_asserted(text[_clause_start(text, t.start()):t.start()]):
+            for name, alias, _, _ in _honours_after(text, end + 1, "荣获"):
+                hk = ctx.r.entity("Honor", name, alias=alias)
+                for _, k in given:
+                    ctx.rel(k, "awarded", hk, "award-given")
     for t in _AWARD_TRIGGER.finditer(text):
-        honours = _honours_after(text, t.end(), quoted_only=t.group() in ("获得", "获", "收获"))
+        given = _given_to(ctx, t) if t.group() == "授予" else []
+        start = ctx.pos(given[-1][0])[1] if given else t.end()
+        if t.group() == "授予" and _COUNTED.match(text, start):
+            continue         # 授予3个单位和6名个人…: recipients not named here
+        start = _AFTER_RECIPIENT.match(text, start).end()
+        honours = _honours_after(text, start, t.group())
+        ba = _BA_TITLE.search(text, 0, t.start()) if given and not honours else None
+        if ba:                # 将“X”称号授予A: 将 marks the object here, not a plan
+            honours = [(n, a, q, t.start()) for n, a, q, _ in _honours_after(ba.group("h"), 0, "荣获")]
+        if not honours:
+            # 获得省级以上荣誉30余项,其中包括X、Y: the titles follow in the next clause
+            clause = re.match(r"[^,。;;]*", text[start:]).group()
+            inc = _INCLUDING.match(text, start + len(clause))
+            if inc and re.search(r"荣誉|称号|奖项|殊荣|表彰", clause):
+                honours = _honours_after(text, inc.end(), "荣获")
         if not honours:
             continue
         cs = _clause_start(text, t.start())
-        if _not_asserted(text[cs:t.start()]):
+        if _not_asserted(text[cs:ba.start() if ba else t.start()]) or _candidate(
+                text[cs:honours[-1][3]] + re.split(r"[,。;;]", text[honours[-1][3]:honours[-1][3] + 8])[0]):
             continue
-        rule = "award-quoted" if honours[0][2] else "award-plain"
-        recipients = _award_recipients(ctx, cs, t.start(), honours[-1][3])
-        for name, alias, _, _ in honours:
-            plain = re.sub(r"[“”「」『』\"]", "", name)
+        rule = "award-given" if given else "award-quoted" if honours[0][2] else "award-plain"
+        recipients = ([k for _, k in given] if given else
+                      _award_recipients(ctx, cs, t.start(), honours[-1][3]))
+        if not recipients:    # 全省10家单位获评X,其中包括A、B
+            inc = _AMONG.match(text, honours[-1][3] + len(re.match(r"[^,。;;]*", text[honours[-1][3]:]).group()))
+            recipients = [k for _, k in _list_after(ctx, inc.end(), ("Person",) + ORG_TYPES)] if inc else []
+        # A、B分别荣获X、Y: the i-th recipient receives the i-th honour
+        pairs = (list(zip([[k] for k in recipients], honours))
+                 if "分别" in text[max(cs, t.start() - 3):t.start()] and len(recipients) == len(honours) > 1
+                 else [(recipients, h) for h in honours])
+        for recipients, (name, alias, _, _) in pairs:
+            plain = re.sub(r"[“”「」『』\"‘’]", "", name)
             if plain.endswith(("党支部", "党组织", "党委", "党总支")):
                 recipients = [_party_of(ctx, k, "党支部" if plain.endswith("党支部") else "党委")
                               if k[0] in ORG_TYPES else k for k in recipients]
@@ -304,54 +447,267 @@ def _awards(ctx: Ctx) -> None:
                 ctx.rel(k, "awarded", hk, rule, year=year.group(1) if year else "")
 
 
-def _honours_after(text: str, pos: int, quoted_only: bool) -> list[tuple[str, str, bool, int]]:
-    """(canonical, alias, quoted, end) of the honours written from ``pos``."""
+_BA_TITLE = re.compile(r"将(?P<h>[^,。;;将]{4,40}?)(?:荣誉称号|称号|荣誉)?$")
+_GIVEN_AS = re.compile(r"(?<!被)(?:命名|表彰|认定|评定|确定)(?!为)")
+_COUNTED = re.compile(r"[\d一二三四五六七八九十百两]+(?:个|名|家|位|所|支)")
+_AFTER_RECIPIENT = re.compile(r"(?:同志|等(?:[\d一二三四五六七八九十两]+(?:个|名|家|位|人))?)?(?:单位|集体)?为?")
+
+
+_LISTED_IN = re.compile(r"(?P<title>[^,。;;:]{4,50}?)(?:名单|榜单|榜)(?:中|里|上|(?:正式)?(?:出炉|发布|公布|揭晓))?[,]?"
+                        r"(?P<who>[^,。;;:]{2,80}?)"
+                        r"(?:成功|均|全部|顺利|也|再次)*(?:入选|上榜|榜上有名|名列其中|位列其中|在列|保留|获评)"
+                        r"(?=$|[,。;;]|其中)")
+
+
+_SCOPED = re.compile(r"全国|国家|中国|[省市县区州]|(?:19|20)\d\d")   # 文明单位 alone: an earlier title shortened
+
+
+def _listed_in(ctx: Ctx) -> None:
+    """在“X”名单中, A、B 成功入选 / X名单中, A 成功保留: the honour is written first."""
+    text = ctx.s.text
+    for t in _LISTED_IN.finditer(text):
+        title = re.sub(r"^(?:在|经)", "", t.group("title").strip())
+        title = re.sub(r"^.*?(?:公布|发布|印发|下发)了?(?:的)?", "", title)      # 乙省卫健委公布了X名单
+        title = re.sub(r"[“”「」『』\"‘’]", "", _clean_honour(title))
+        title = re.sub(r"^.*?(?:继续)?保留(?:荣誉)?称号的", "", title)
+        edition = _EDITION.match(title)
+        name = title[edition.end():] if edition else title
+        if not (_is_honour(name) and _SCOPED.search(name)) or _candidate(text[:t.end()]) or _not_asserted(
+                t.group("title")):
+            continue
+        a, b = t.span("who")
+        kinds = ("Person", "PartyOrganization") + ORG_TYPES
+        who = [(m, k) for m, k in ctx.ms if a <= ctx.pos(m)[0] and ctx.pos(m)[1] <= b and k[0] in kinds]
+        if not who:
+            continue
+        group = _list_before(ctx, ctx.pos(who[-1][0])[1], (who[-1][1][0],)) or who[-1:]
+        hk = ctx.r.entity("Honor", name, alias=title)
+        year = _YEAR.match(name)
+        if year:
+            ctx.r.entity("Honor", name, alias=name[year.end():])
+        for _, k in group:
+            ctx.rel(k, "awarded", hk, "award-listed", year=year.group(1) if year else "")
+
+
+def _given_to(ctx: Ctx, t: re.Match) -> list[tuple[Mention, Key]]:
+    """乙省卫健委授予甲院、乙院“X”称号: the recipients written right after 授予."""
+    kinds = ("Person", "PartyOrganization") + ORG_TYPES
+    first = next(((m, k) for m, k in ctx.ms if ctx.pos(m)[0] >= t.end()), None)
+    if first is None or ctx.pos(first[0])[0] > t.end() + 1 or first[1][0] not in kinds:
+        return []
+    return _list_after(ctx, t.end(), (first[1][0],))
+
+
+_RANK = re.compile(r"第(?P<n>[\d一二三四五六七八九十百]+)(?:名|位|(?=[、和及]第))|前(?P<top>[\d一二三四五六七八九十百]+)(?:名|位|强)?")
+_RANK_VERB = re.compile(_alternation(rules.RANK_VERBS))
+_RANKING_IN = re.compile(r"在(?P<list>[^,。;;:在]{4,40})(?:中|上|里)(?:的排名)?[,]?[^,。;;:]{0,12}$")
+_RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全球|世界|国内|省内|同类医院|同级医院|同类|同级)$")
+_RANKING_OUT = re.compile(r"(?P<list>[^,。;;:]{4,40}?)(?:正式|近日|日前|今日|昨日)?(?:发布|出炉|揭晓|公布)[,]?$")
+_RANKING_ENTERED = re.compile(r"(?:进入|入选|跻身|荣登|登上|上榜)(?P<list>[^,。;;:]{4,40}?)[,]?$")
+_RANKING_YEAR = re.compile(r"^((?:19|20)\d\d)(?:年度|年|届)?")
+
+
+def _ranks(ctx: Ctx) -> None:
+    """A 在 “X排行榜” 中位列第N名 / A 位列 X 第N位: a ranking is an honour
+    received with a rank."""
+    text = ctx.s.text
+    for r in _RANK.finditer(text):
+        cs = _clause_start(text, r.start())
+        verbs = list(_RANK_VERB.finditer(text, cs, r.start()))
+        if not verbs:
+            continue             # a bare 第N名 (a table row) names no ranking here
+        verb = verbs[-1]
+        listed = _RANK_SCOPE.sub("", text[verb.end():r.start()].strip("“”「」『』\"‘’的 "))
+        at = verb.start()
+        if not _ranking_name(listed):
+            if listed:
+                continue
+            prev = _clause_start(text, max(cs - 1, 0))
+            before = (_RANKING_IN.search(text, prev, verb.start())
+                      or _RANKING_OUT.search(text, prev, max(cs - 1, 0) + 1))
+            if before is None or not _ranking_name(before.group("list")):
+                # 医院中国医院竞争力排行榜排名第N / 医院首次进入X百强,位列第N
+                own = [m for m, k in ctx.ms if cs <= ctx.pos(m)[1] <= verb.start()]
+                lead = text[ctx.pos(own[-1])[1]:verb.start()] if own else ""
+                entered = _RANKING_ENTERED.search(text, prev, max(cs - 1, 0) + 1)
+                if _ranking_name(_RANK_SCOPE.sub("", lead.strip("在中的上“”\" "))):
+                    listed, at = _RANK_SCOPE.sub("", lead.strip("在中的上“”\" ")), verb.start()
+                elif entered and _ranking_name(entered.group("list")):
+                    listed, at = entered.group("list"), entered.start()
+                else:
+                    continue
+            else:
+                listed, at = before.group("list"), before.start()
+        name = re.sub(r"^.*(?:发布|公布|推出)的", "", re.sub(r"[“”「」『』\"‘’]", "", listed))
+        if _not_asserted(text[_clause_start(text, at):verb.start()]) or _candidate(name):
+            continue
+        kinds = ("Person", "PartyOrganization") + ORG_TYPES
+        in_list = (at, at + len(listed) + 2)
+        cands = [(m, k) for m, k in ctx.ms if _clause_start(text, verb.start()) <= ctx.pos(m)[0]
+                 and ctx.pos(m)[1] <= verb.start() and k[0] in kinds
+                 and not in_list[0] <= ctx.pos(m)[0] < in_list[1]]
+        cands = cands or [(m, k) for m, k in ctx.ms if _clause_start(text, at) <= ctx.pos(m)[0]
+                          and ctx.pos(m)[1] <= at and k[0] in kinds]
+        subj = ([k for _, k in _list_before(ctx, ctx.pos(cands[-1][0])[1], (cands[-1][1][0],))]
+                if cands else [])
+        if not subj:
+            k = _subject_before(ctx, at, kinds)
+            subj = [k] if k else []
+        year = _RANKING_YEAR.match(name)
+        hk = ctx.r.entity("Honor", name)
+        if year and len(name) - year.end() >= 4:
+            ctx.r.entity("Honor", name, alias=name[year.end():])
+        ranks = [r] + [x for x in _RANK.finditer(text, r.end()) if re.fullmatch(
+            r"[\s、和及]*", text[r.end():x.start()]) or False][:len(subj) - 1]
+        if not (("分别" in text[max(0, verb.start() - 3):verb.start()] or verb.group().startswith("分"))
+                and len(ranks) == len(subj)):
+            ranks = [r] * len(subj)
+        for k, x in zip(subj, ranks):
+            ctx.rel(k, "awarded", hk, "award-rank", rank=x.group("n") or ("前" + x.group("top")),
+                    year=year.group(1) if year else "")
+
+
+_RANKING_TITLE = re.compile(r"(?<![\d年届])(?P<r>(?:(?:19|20)\d\d(?:年度|年|届))?(?![前届年])[^,。;;::“”《》\s\d]{2,24}?"
+                            r"(?:\d+强|百强|排行榜))(?:榜单|榜)?")
+
+
+def _ranks_in_context(doc: Document, sentences: list[Sentence], r: Resolution,
+                      out: list[Assertion]) -> None:
+    """A ranking named in a heading or an earlier sentence (《2022届X100强榜单》)
+    and the places given after it (A蝉联第6名 / A、B位于前3 / a row “A 第18名”)."""
+    current, seen_at = None, -99
+    kinds = ("Person", "PartyOrganization") + ORG_TYPES
+    for s in sentences:
+        titles = [t for t in _RANKING_TITLE.finditer(s.text) if _ranking_name(t.group("r"))]
+        if titles:
+            current, seen_at = titles[-1].group("r"), s.index
+            continue             # a sentence naming its ranking is read by _ranks
+        if current is None or s.index - seen_at > 8:
+            continue
+        ms = sorted(((m, k) for m, k in r.mentions(s.index) if k[0] in kinds), key=lambda t: t[0].start)
+        if not ms:
+            continue
+        ctx = Ctx(doc, s, r, ms, out)
+        text, done = s.text, set()
+        for x in _RANK.finditer(text):
+            cs = _clause_start(text, x.start())
+            if cs in done:
+                continue
+            # the last place of the clause counts (从第11名升至第10名)
+            last = [y for y in _RANK.finditer(text, cs) if _clause_start(text, y.start()) == cs][-1]
+            done.add(cs)
+            verbs = list(_RANK_VERB.finditer(text, cs, last.start()))
+            at = verbs[0].start() if verbs else last.start()
+            cands = [(m, k) for m, k in ms if cs <= ctx.pos(m)[0] and ctx.pos(m)[1] <= at]
+            # a table row: “A 第18名” and nothing else on the line
+            row = (not verbs and cands and len(text) <= 40 and text[last.end():].strip(" 。") == ""
+                   and text[ctx.pos(cands[-1][0])[1]:last.start()].strip() == "")
+            if not verbs and not row:
+                continue
+            if not cands and cs and re.fullmatch(r"\s*", text[cs:at]):
+                # A前进2名,升至第46名: the place belongs to the clause before
+                prev = _clause_start(text, cs - 1)
+                cands = [(m, k) for m, k in ms if prev <= ctx.pos(m)[0] and ctx.pos(m)[1] <= cs]
+            if not cands:
+                continue
+            group = _list_before(ctx, ctx.pos(cands[-1][0])[1], ORG_TYPES if cands[-1][1][0] in ORG_TYPES
+                                 else (cands[-1][1][0],)) or cands[-1:]
+            year = _RANKING_YEAR.match(current)
+            hk = r.entity("Honor", current)
+            if year and len(current) - year.end() >= 4:
+                r.entity("Honor", current, alias=current[year.end():])
+            for _, k in group:
+                ctx.rel(k, "awarded", hk, "award-rank-context",
+                        rank=last.group("n") or ("前" + last.group("top")), year=year.group(1) if year else "")
+
+
+def _ranking_name(name: str) -> bool:
+    plain = re.sub(r"[“”「」『』\"‘’\s]", "", name)
+    return 4 <= len(plain) <= 40 and any(w in plain for w in rules.RANKING_MARKERS)
+
+
+# Where a run of honours ends: 等(国家级)荣誉 / 等N项 / 称号 / the clause (一等奖 is a title).
+_HONOURS_END = re.compile(r"[,。;;]|(?<![一二三四五六七八九十特优])等(?:[^,。;;、“”「」]{0,6}?"
+                          r"(?:荣誉|称号|奖项|殊荣|表彰)|奖|\d|[一二三四五六七八九十多]+项)|称号|荣誉")
+_AMONG = re.compile(r"[,;]\s*其中(?:包括|有)?[::]?")
+_INCLUDING = re.compile(r"[,;]\s*(?:其中)?(?:包括|包含|分别是|有|如)[::]?")
+
+
+def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bool, int]]:
+    """(canonical, alias, quoted, end) of the honours written from ``pos``.
+    After a weak trigger (获得, 获) an unquoted title must read like an honour."""
+    quoted_only = trigger in ("获得", "获", "收获")
+    markers = rules.STRONG_HONOUR_MARKERS if trigger == "获" else rules.HONOUR_MARKERS
+    pos += len(re.match(r"[::\s]*", text[pos:]).group())
     rest = text[pos:]
-    end_m = re.search(r"[,。;;]|等(?:荣誉|称号|奖|殊荣|\d|[一二三四五六七八九十]+项)|称号|荣誉", rest)
+    end_m = _HONOURS_END.search(rest)
+    # 荣获全国文明单位,全国卫生系统先进集体,…等荣誉: a list may run on over commas
+    while end_m and end_m.group() == ",":
+        nxt = _HONOURS_END.search(rest, end_m.end())
+        chunk = re.sub(r"[“”「」『』\"‘’]", "", rest[end_m.end():nxt.start() if nxt else len(rest)])
+        item = _clean_honour(chunk.strip())
+        if not (len(chunk) <= 30 and not _AWARD_TRIGGER.search(chunk) and not _NOT_IN_PERSON_GAP.search(chunk)
+                and _is_honour(item) and item.endswith(rules.HONOUR_HEADS)
+                and any(w in item for w in rules.HONOUR_MARKERS)):
+            break
+        end_m = nxt
     segment = rest[:end_m.start()] if end_m else rest
     out = []
     quotes = list(_QUOTE.finditer(segment))
     if quotes:
         lead = segment[:quotes[0].start()]
-        if len(lead) > 16:
-            return []
+        if len(lead) > 16 and not (len(lead) <= 32 and _ISSUED_BY.match(lead)):
+            return []            # a long lead is no issuer (…授予的) but other text
         cur = 0
         for q in quotes:
-            prefix = segment[cur:q.start()].lstrip("、和及与")
+            prefix = segment[cur:q.start()].lstrip("、和及与,")
             if cur and (len(prefix) > 4 or not re.fullmatch(r"[\u4e00-\u9fff]*", prefix)):
                 break            # a later quote that is not part of the list
             inner = q.group(1).strip()
             after = segment[q.end():]
             # 基层党建“3+2”书记项目示范党支部: quotes inside a longer title
             place = prefix if 0 < len(prefix) <= 4 and re.search(r"[国省市县区]$", prefix) else ""
-            tail = re.match(r"[^、“「『的,]{0,24}", after).group()
+            tail = re.match(r"[^、“「『‘的,]{0,24}", after).group()
             title_tail = re.sub(r"(?:名单|榜单|行列)$", "", tail)
             if title_tail and title_tail.endswith(rules.HONOUR_HEADS) and len(after) == len(tail) and cur == 0:
                 # 绵阳市基层党建“3+2”…示范党支部 keeps its lead; an issuer (…卫健委) does not
                 lead = "" if org_type(prefix) != "Organization" or prefix.endswith("委") else prefix
                 name = (lead + q.group(0) + title_tail).strip()
-                out.append((name, re.sub(r"[“”「」『』\"]", "", name), True, pos + len(segment)))
+                out.append((name, re.sub(r"[“”「」『』\"‘’]", "", name), True, pos + len(segment)))
                 return out
             alias = place + inner if place else ""
             out.append((_clean_honour(inner), alias, True, pos + q.end()))
             cur = q.end()
         # “A”、B等荣誉: unquoted items after the quoted ones
-        for item in re.split(r"、|和|及", segment[cur:]):
+        for item in re.split(r"、|,|以及|和|及", segment[cur:]):
             item = _clean_honour(item.strip())
             if _is_honour(item) and item.endswith(rules.HONOUR_HEADS):
                 out.append((item, "", False, pos + len(segment)))
         return [h for h in out if _is_honour(h[0])]
-    if quoted_only and not (end_m and end_m.group().startswith(("等", "称号", "荣誉"))):
-        return []
-    for item in re.split(r"、|和|及", segment):
+    listed = bool(end_m and end_m.group().startswith(("等", "称号", "荣誉")))
+    for item in re.split(r"、|,|以及|和|及", segment):
         item = _clean_honour(item.strip())
-        if _is_honour(item) and item.endswith(rules.HONOUR_HEADS):
-            out.append((item, "", False, pos + len(segment)))
+        if not (_is_honour(item) and item.endswith(rules.HONOUR_HEADS)):
+            continue
+        if quoted_only and not listed and not any(w in item for w in markers):
+            continue         # 获得…支持 / 获得…认可: not an honour
+        out.append((item, "", False, pos + len(segment)))
     return out
 
 
+_ISSUED_BY = re.compile(r"^[^“”「」『』\"‘’]{2,30}?(?:授予|颁发|公布|评选|命名|认定|表彰|发布|评定|确定)的")
+_LIST_WORD = re.compile(r"(?:光荣称号|光荣|(?:获得者|获奖者|获奖)?(?:名单|榜单)|行列|之一)$")
+
+
+def _candidate(text: str) -> bool:
+    """公示 / 拟推荐 / 候选: a list of candidates, not of winners."""
+    return any(w in text for w in rules.CANDIDATE_WORDS)
+
+
 def _clean_honour(name: str) -> str:
-    name = name.strip(" 了的")
+    name = re.sub(r"(?<![一二三四五六七八九十特优])等$", "", name.strip(" 了的"))
+    name = _ISSUED_BY.sub("", name)           # 乙省卫健委授予的X: the issuer is not in the title
+    name = _LIST_WORD.sub("", name).strip(" 的")
     for tail in rules.HONOUR_TAILS:
         if name.endswith(tail) and len(name) > len(tail) + 2:
             name = name[: -len(tail)]
@@ -359,7 +715,11 @@ def _clean_honour(name: str) -> str:
 
 
 def _is_honour(name: str) -> bool:
-    plain = re.sub(r"[“”「」『』\"\s]", "", name)
+    plain = re.sub(r"[“”「」『』\"‘’\s]", "", name)
+    if re.match(r"[\d一二三四五六七八九十两多]+(?:项|个|次|座|块)", plain):
+        return False         # 2项佳作奖: a count, not a title
+    if _STATUS.search(plain) and not any(w in plain for w in rules.HONOUR_MARKERS):
+        return False         # “协作医院” 牌匾: a partnership, not an honour
     return 4 <= len(plain) <= 40 and not re.search(r"[。,;]", plain) and plain not in ("优秀案例",)
 
 
@@ -372,10 +732,21 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
     before = [(m, k) for m, k in ctx.ms if cs <= ctx.pos(m)[1] <= limit and k[0] in kinds]
     if before:
         last = before[-1]
-        # 冯美、丁红梅获评 / A、B和C荣获: a list of recipients
-        group = _list_before(ctx, ctx.pos(last[0])[1], (last[1][0],)) or [last]
+        if last[1][0] == "Person":
+            return _person_list_before(ctx, last)
+        gap = _COUNT_TAIL.sub("", re.sub(r"\([^()]{1,6}\)$", "", text[ctx.pos(last[0])[1]:limit].strip()))
+        person = _titled_name(gap)
+        if person:
+            return [ctx.r.entity("Person", person)]     # 乙院外科护师王小红(女)入选: the nurse, not the hospital
+        names = _bare_person_list(gap) if gap else []
+        if names:
+            return [ctx.r.entity("Person", n) for n in names]    # 我院王小明、李大红3名同志
+        # 冯美、丁红梅获评 / A、B和C荣获: a list of recipients (institutions of any kind together)
+        group = _list_before(ctx, ctx.pos(last[0])[1],
+                             ORG_TYPES if last[1][0] in ORG_TYPES else (last[1][0],)) or [last]
         return [k for _, k in group]
-    names = _bare_person_list(lead[:by] if by >= 0 else lead)
+    bare = _COUNT_TAIL.sub("", re.sub(r"\([^()]{1,6}\)$", "", (lead[:by] if by >= 0 else lead).strip()))
+    names = _bare_person_list(bare) or [n for n in [_titled_name(bare)] if n]
     if names:
         return [ctx.r.entity("Person", n) for n in names]
     # 被评为“X”的骨科党小组: the recipient follows the honour
@@ -384,6 +755,44 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
         return [follow[0][1]]
     subj = _subject_before(ctx, t, kinds)
     return [subj] if subj else []
+
+
+_PERSON_GAP = re.compile(r"(?:、|,|和|及|以及)(.{0,30})")
+_NOT_IN_PERSON_GAP = re.compile(r"[。;;::“”]|表示|指出|介绍|说|获|被|荣|称")
+
+
+def _person_list_before(ctx: Ctx, last: tuple[Mention, Key]) -> list[Key]:
+    """王小红、李大明 / 甲院院长王小红、乙院护士长李大明: persons listed with
+    their posts written before each name, all receiving what follows."""
+    persons = [(m, k) for m, k in ctx.ms if k[0] == "Person" and ctx.pos(m)[1] <= ctx.pos(last[0])[1]]
+    group, cur = [last], last[0]
+    for m, k in reversed(persons[:-1]):
+        b = ctx.pos(m)[1]
+        gap = _PERSON_GAP.fullmatch(ctx.s.text[b:ctx.pos(cur)[0]])
+        if gap is None or _NOT_IN_PERSON_GAP.search(gap.group(1)) or (
+                gap.group(1) and not (cur.role and gap.group(1).endswith(cur.role))):
+            break
+        group.append((m, k))
+        cur = m
+    return [k for _, k in reversed(group)]
+
+
+_COUNT_TAIL = re.compile(r"(?:等)?(?:[\d一二三四五六七八九十两]+(?:名|位|人))?(?:同志|医务人员|职工|专家)?$")
+_TITLES_AFTER = frozenset(("医生", "医师", "教授", "护士", "护师", "同志", "专家", "研究员"))
+_TITLE_END = re.compile(r"(?:师|士|生|授|家|长|任|员|工|科|部|室|病区)$")
+
+
+def _titled_name(gap: str) -> str:
+    """外科护师王小红 / 王小红主任 → 王小红: a name written right after or
+    right before a title word."""
+    name = _name_at(gap, 0) if 3 <= len(gap) <= 8 else ""
+    if name and (gap[len(name):] in rules.ROLE_TITLES or gap[len(name):] in _TITLES_AFTER):
+        return name
+    for size in (3, 2):
+        pos = len(gap) - size
+        if pos >= 2 and _TITLE_END.search(gap[:pos]) and _name_at(gap, pos) == gap[pos:]:
+            return gap[pos:]
+    return ""
 
 
 def _bare_person_list(lead: str) -> list[str]:
@@ -404,27 +813,122 @@ def _bare_person_list(lead: str) -> list[str]:
     return names
 
 
+_HONOURS_INTRO = re.compile(r"(?:荣获|获得|获评|被授予|荣膺)(?:了)?(?:以下|如下|下列)?(?:的)?(?:主要)?"
+                            r"(?:荣誉|称号|奖项)*(?:有|包括)?[::]$")
+_ROSTER_HEAD = re.compile(r"(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?P<t>[^,。;;,]{4,30}?)(?P<list>名单)?"
+                          r"(?:[((]共?[\d一二三四五六七八九十]+(?:个|名|家|人|位)[))])?[::]?")
+# 决定授予以下单位“X”称号: / 现将X名单公布如下:
+_ROSTER_INTRO = re.compile(r".*?(?:(?:以下|下列|如下)[^,。;;]{0,12}?[“‘\"](?P<t>[^”’\"]{4,30})[”’\"](?:荣誉)?(?:称号)?"
+                           r"|(?:现将|特将)?(?P<t2>[^,。;;]{4,30}?)名单(?:公布|公示)?如下)[::]")
+_ROSTER_FILL = re.compile(r"[、,,\s和及]|\([^()]{0,20}\)|同志")
+
+
 def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
                   out: list[Assertion]) -> None:
-    """A “…名单” heading followed by one institution per line."""
+    """A “…名单” heading, or a heading that is an honour title (先进集体(10个)),
+    followed by lines that name nothing but the recipients."""
     honour = None
+    kinds = ("Person", "PartyOrganization") + ORG_TYPES
+    if sentences and _candidate(sentences[0].text):
+        return               # 关于拟推荐…的公示: the whole article lists candidates
+    lines_for: list[Key] = []
     for s in sentences:
-        head = re.fullmatch(r"(.{4,30}?)名单", s.text)
-        if head:
-            title = re.sub(r"^.*?的", "", head.group(1))
+        if lines_for:        # 医院先后荣获以下荣誉: / 全国文明单位 / 全国卫生系统先进集体
+            item = re.sub(r"^(?:[\d一二三四五六七八九十]+[、.．)]|[((][\d一二三四五六七八九十]+[))]|[•·-])\s*", "",
+                          s.text).rstrip("。;;,")
+            item = re.sub(r"[“”「」『』\"‘’]", "", _clean_honour(item))
+            if _is_honour(item) and item.endswith(rules.HONOUR_HEADS) and not r.mentions(s.index):
+                ctx = Ctx(doc, s, r, [], out)
+                year = _YEAR.match(item)
+                hk = r.entity("Honor", item)
+                if year:
+                    r.entity("Honor", item, alias=item[year.end():])
+                for k in lines_for:
+                    ctx.rel(k, "awarded", hk, "award-lines", year=year.group(1) if year else "")
+                continue
+            lines_for = []
+        intro = _HONOURS_INTRO.search(s.text)
+        if intro:
+            ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
+            cs = _clause_start(s.text, intro.start())
+            if not _not_asserted(s.text[cs:intro.start()]):
+                lines_for = _award_recipients(ctx, cs, intro.start(), len(s.text))
+            continue
+        ms = [(m, k) for m, k in r.mentions(s.index) if k[0] in kinds]
+        inline = _ROSTER_INLINE.fullmatch(s.text)
+        if inline and _inline_roster(doc, s, r, ms, inline, out):
+            honour = None
+            continue
+        head = _ROSTER_HEAD.fullmatch(s.text)
+        intro = _ROSTER_INTRO.fullmatch(s.text)
+        if intro or head and (head.group("list") or not ms and head.group("t").endswith(rules.HONOUR_HEADS)):
+            title = re.sub(r"^.*?的", "", intro.group("t") or intro.group("t2") if intro else head.group("t"))
             edition = _EDITION.match(title)
-            name = title[edition.end():] if edition else title
-            honour = (r.entity("Honor", name, alias=title), s) if _is_honour(name) else None
+            name = _clean_honour(title[edition.end():] if edition else title)
+            honour = ((r.entity("Honor", name, alias=title), s)
+                      if _is_honour(name) and not _candidate(s.text) and not _not_asserted(title) else None)
+            year = _YEAR.match(name)
+            if honour and year:
+                r.entity("Honor", name, alias=name[year.end():])
             continue
         if honour is None:
             continue
-        ms = [(m, k) for m, k in r.mentions(s.index) if k[0] in ORG_TYPES]
-        rest = re.sub(r"\([^)]*\)$", "", s.text)
-        if len(ms) == 1 and ms[0][0].end - s.start >= len(rest) and ms[0][0].start == s.start:
+        if ms and _roster_line(s, ms):
+            persons = [k for _, k in ms if k[0] == "Person"]
             ctx = Ctx(doc, s, r, ms, out)
-            ctx.rel(ms[0][1], "awarded", honour[0], "award-roster")
+            for k in persons or [k for _, k in ms]:
+                ctx.rel(k, "awarded", honour[0], "award-roster")
         elif len(s.text) > 30 or s.text.endswith("。"):
             honour = None
+
+
+_ROSTER_INLINE = re.compile(r"(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?P<t>[^,。;;::,、]{4,24}?)"
+                            r"(?:[((]共?[\d一二三四五六七八九十]+(?:个|名|家|人|位)[))])?[::]"
+                            r"(?P<rest>[^::。;;]+)[。;;]?")
+
+
+def _inline_roster(doc: Document, s: Sentence, r: Resolution, ms: list[tuple[Mention, Key]],
+                   inline: re.Match, out: list[Assertion]) -> bool:
+    """优秀共产党员:王小明、李大红 / 先进集体(3个):甲院、乙院 — a title, a colon
+    and nothing but the recipients."""
+    title = _clean_honour(inline.group("t"))
+    rest = inline.start("rest")
+    if not (_is_honour(title) and title.endswith(rules.HONOUR_HEADS)) or _candidate(s.text) or any(
+            m.start - s.start < rest for m, _ in ms):
+        return False
+    items = [(m, k) for m, k in ms if m.start - s.start >= rest]
+    keys: list[Key] = []
+    if items and _roster_line(s, items, rest):
+        keys = [k for _, k in items if k[0] == "Person"] or [k for _, k in items]
+    else:
+        names = [_bare_person_list(re.sub(r"\([^()]{0,20}\)|同志", "", x).strip())
+                 for x in re.split(r"、|,", inline.group("rest"))]
+        if names and all(len(n) == 1 for n in names):
+            keys = [r.entity("Person", n[0]) for n in names]
+    if not keys:
+        return False
+    ctx = Ctx(doc, s, r, ms, out)
+    hk = r.entity("Honor", title)
+    for k in keys:
+        ctx.rel(k, "awarded", hk, "award-roster")
+    return True
+
+
+def _roster_line(s: Sentence, ms: list[tuple[Mention, Key]], start: int = 0) -> bool:
+    """The line is nothing but names (乙县人民医院、丙县中医医院 / 外科主任王小红):
+    what is left once names, separators and bracketed notes are removed is a
+    person's title at most."""
+    left, cur = [], start
+    for m, k in sorted(ms, key=lambda t: t[0].start):
+        a, b = m.start - s.start, m.end - s.start
+        if a < cur:
+            continue
+        gap = _ROSTER_FILL.sub("", s.text[cur:a])
+        if gap and not (k[0] == "Person" and m.role and gap.endswith(m.role[-2:])):
+            left.append(gap)
+        cur = b
+    left.append(_ROSTER_FILL.sub("", s.text[cur:]).rstrip("。;;"))
+    return not "".join(left)
 
 
 # ── extended relations ──
@@ -457,6 +961,53 @@ def _supports(ctx: Ctx) -> None:
             obj = objs[0][1] if objs else None
         if not _not_asserted(text[:t.start()]):
             ctx.rel(subj, "supports", obj, "support-dispatch", kind="专家下沉")
+
+
+_SUPPORT_WORD = r"(对口支援|对口帮扶|组团式帮扶|帮扶|托管|支援|援建)"
+_SUPPORT_OBJECT = re.compile(r"(?:进行|开展|实施|实行)?了?(?:全面|深度|整体|精准)?" + _SUPPORT_WORD)
+_SUPPORT_PASSIVE = re.compile(r"(?:全面|深度|整体)?" + _SUPPORT_WORD)
+_SUPPORT_STATUS = re.compile(r"的?" + _SUPPORT_WORD + r"(?:医院|单位|对象|帮扶医院)")
+
+
+def _supports_written_around(ctx: Ctx) -> None:
+    """医院对乙院开展对口帮扶 / 乙院由医院全面托管 / 乙院是医院的对口帮扶医院 /
+    医院与乙院签订托管协议: who supports whom when the helped one is written first."""
+    text = ctx.s.text
+    for c in re.finditer(r"对|向|为|由|被|是|与|同", text):
+        objs = _list_after(ctx, c.end(), ("Hospital",))
+        if not objs or ctx.pos(objs[0][0])[0] != c.end():
+            continue
+        end = ctx.pos(objs[-1][0])[1]
+        cs = _clause_start(text, c.start())
+        if _not_asserted(text[cs:c.start()]):
+            continue
+        word = c.group()
+        if word in "对向为":
+            t = _SUPPORT_OBJECT.match(text, end)
+            if t:
+                subj = _subject_before(ctx, c.start(), ("Hospital", "PartyOrganization"))
+                subj = _org_of(ctx, subj) if subj else None
+                for _, k in objs:
+                    ctx.rel(subj, "supports", k, "support-object", kind=t.group(1))
+        elif word in "由被":
+            t = _SUPPORT_PASSIVE.match(text, end)
+            helped = _list_before(ctx, c.start(), ("Hospital",))
+            if t and helped and len(objs) == 1:
+                for _, k in helped:
+                    ctx.rel(objs[0][1], "supports", k, "support-object", kind=t.group(1))
+        elif word == "是":
+            t = _SUPPORT_STATUS.match(text, end)
+            helped = _list_before(ctx, c.start(), ("Hospital",))
+            if t and helped and len(objs) == 1:
+                for _, k in helped:
+                    ctx.rel(objs[0][1], "supports", k, "support-object", kind=t.group(1))
+        else:                 # 与/同 B 签订托管协议: the subject supports B
+            t = re.match(r"[^,。;;]{0,6}?签(?:订|署)(?:了)?[^,。;;]{0,8}?" + _SUPPORT_WORD + r"[^,。;;]{0,6}?协议",
+                         text[end:])
+            subj = _subject_before(ctx, c.start(), ("Hospital",))
+            if t and subj:
+                for _, k in objs:
+                    ctx.rel(subj, "supports", k, "support-object", kind=t.group(1))
 
 
 def _affiliations(ctx: Ctx) -> None:
@@ -495,6 +1046,35 @@ def _members(ctx: Ctx) -> None:
         for k in {k for _, k in members} | founders:
             ctx.rel(k, "memberOf", alliance, "member-founding",
                     role="牵头单位" if "牵头" in t.group() else "")
+    # X联盟由A携手B、C共同组成 / 成员单位包括A、B、C: every listed institution is a member
+    for t in _MEMBERS_LISTED.finditer(text):
+        if t.group("by"):
+            alliance = _alliance_in(ctx, max(0, t.start() - 30), t.start() + 1)
+            alliance = alliance if alliance and _alliance_ends_at(ctx, alliance, t.start()) else None
+            end = t.end()
+            comp = _COMPOSED.search(text, end)
+            if alliance is None or comp is None or _CLAUSE.search(text, end, comp.start()):
+                continue
+            members = [k for m, k in ctx.ms if end <= ctx.pos(m)[0] and ctx.pos(m)[1] <= comp.start()
+                       and k[0] in ORG_TYPES and k[0] != "Alliance"]
+        else:
+            alliance = _nearest_alliance(ctx, t.start())
+            members = [k for _, k in _list_after(ctx, t.end(), ORG_TYPES) if k[0] != "Alliance"]
+        if alliance is None or _not_asserted(text[_clause_start(text, t.start()):t.start()]):
+            continue
+        for k in members:
+            ctx.rel(k, "memberOf", alliance, "member-listed")
+    # X集团以A为核心单位 / 以A为龙头: the lead institution is a member with its role
+    for t in _LED_BY.finditer(text):
+        lead = _list_after(ctx, t.end(), ORG_TYPES)
+        if not lead or ctx.pos(lead[0][0])[0] != t.end():
+            continue
+        role = _LED_ROLE.match(text, ctx.pos(lead[-1][0])[1])
+        alliance = next((k for m, k in reversed(ctx.ms) if k[0] == "Alliance" and ctx.pos(m)[1] <= t.start()), None)
+        if role is None or alliance is None:
+            continue
+        for _, k in lead:
+            ctx.rel(k, "memberOf", alliance, "member-lead", role=role.group(1))
     # X是/成为Y联盟(的)成员单位: membership stated with the member's role
     for m, k in _orgs(ctx, ("Alliance",)):
         unit = _MEMBER_UNIT.match(text, ctx.pos(m)[1])
@@ -504,6 +1084,28 @@ def _members(ctx: Ctx) -> None:
         g = re.match(r"(.{2,16}?(?:医疗集团|健康集团))(.{2,})$", k[1])
         if g and g.group(2).endswith(("医院", "院")):
             ctx.rel(k, "memberOf", ctx.r.entity("Alliance", g.group(1)), "member-name")
+
+
+_LED_BY = re.compile(r"以")
+_LED_ROLE = re.compile(r"(?:[((][^()()]{1,20}[))])?(?:为|作为)(核心单位|牵头单位|龙头单位|核心医院|牵头医院|龙头医院|核心|龙头|牵头|中心)")
+_MEMBERS_LISTED = re.compile(r"(?P<by>(?:是|系)?由)|(?:成员单位|成员医院|成员|单位)(?:包括|包含|涵盖|有|为)[::]?")
+_COMPOSED = re.compile(r"(?:共同|联合)?(?:组成|组建|发起成立|发起|成立)")
+
+
+def _alliance_ends_at(ctx: Ctx, key: Key, pos: int) -> bool:
+    return any(k == key and 0 <= pos - ctx.pos(m)[1] <= 2 for m, k in ctx.ms)
+
+
+def _nearest_alliance(ctx: Ctx, pos: int) -> Key | None:
+    """The alliance named last before ``pos`` in this sentence or the three before it."""
+    here = [k for m, k in ctx.ms if k[0] == "Alliance" and ctx.pos(m)[1] <= pos]
+    if here:
+        return here[-1]
+    for i in range(ctx.s.index - 1, max(-1, ctx.s.index - 4), -1):
+        earlier = [k for _, k in ctx.r.mentions(i) if k[0] == "Alliance"]
+        if earlier:
+            return earlier[-1]
+    return None
 
 
 def _party_parents(ctx: Ctx) -> None:
@@ -519,10 +1121,19 @@ def _party_parents(ctx: Ctx) -> None:
                         if parent else None, "party-sub-party")
 
 
+_ELSEWHERE = re.compile(r"[市县区省州镇乡]委|党工委|工委|党组|^校|[、,]校|[市县区省州镇乡]长|村|局长|厅长|人大|政协|"
+                        r"政府|常委|董事长|总经理|理事长|秘书长|会长|所长|(?<!工会)主席|执行长|院士")
+
+
 def _posts(ctx: Ctx) -> None:
     for m, k in ctx.ms:
         if k[0] != "Person" or not m.role:
             continue
+        if m.parent == SUBJECT:
+            a = ctx.pos(m)[0]
+            titles = ctx.s.text[_clause_start(ctx.s.text, a):a] + m.role
+            if _ELSEWHERE.search(titles[-24:]):
+                continue      # 市委副书记、市长X / 校党委书记X: a post outside the hospital, body unnamed
         holder = _post_holder(ctx, m)
         if holder is None:
             continue
