@@ -50,7 +50,7 @@ def find_mentions(doc: Document, sentences: list[Sentence], tagger=None) -> list
     out: list[Mention] = []
     for s in sentences:
         found = sentence_mentions(s)
-        if tagger is not None and _TAGGER_GATE.search(s.text):
+        if tagger is not None and (len(s.text) <= ROSTER_LINE or _TAGGER_GATE.search(s.text)):
             found = _with_tagged(s, found, tagger)
         out.extend(found)
     return out
@@ -66,7 +66,9 @@ _TAGGED_TYPES = frozenset({"GovernmentBody", "Person", "Honor"})
 
 
 # The tagger runs only on sentences where what it adds can take part in a
-# relation: a post title (persons, their bodies) or an honour word.
+# relation: a post title (persons, their bodies), an honour word, or a line
+# short enough to be one line of a roster (names under an honour heading).
+ROSTER_LINE = 40
 _TAGGER_GATE = re.compile("|".join(sorted(set(rules.ROLE_TITLES) | set(rules.AWARD_TRIGGERS)
                                           | set(rules.HONOUR_TAILS), key=len, reverse=True)))
 
