@@ -503,6 +503,8 @@ def format_scores(scores: Scores, verbose: bool = False) -> str:
     """The text report of ``kg eval``: a table per relation and totals; with
     ``verbose`` every FP and FN with its evidence, and precision per rule."""
     def row(name: str, c: Counts) -> str:
+        if not (c.tp or c.fp or c.fn):      # nothing to score: not a score of 0
+            return f"{name:<20}{0:>5}{0:>5}{0:>5}{'n/a':>8}{'n/a':>8}{'n/a':>8}"
         return (f"{name:<20}{c.tp:>5}{c.fp:>5}{c.fn:>5}"
                 f"{c.precision:>8.3f}{c.recall:>8.3f}{c.f1:>8.3f}")
 

@@ -125,6 +125,9 @@ def test_errors_and_rules(scores):
     assert "FP [award] awarded: 丁医院 → ２０１８ 年度“改善医疗服务优秀医院” (a.txt)" in text
     assert "FN partnersWith: 绵阳市第三人民医院 ↔ 乙县人民医院 (a.txt)" in text
     assert "丁医院获奖" in text and "市三医院与乙县人民医院合作" in text
+    rows = {line.split()[0]: line.split()[1:] for line in text.splitlines()[1:10] if line.strip()}
+    assert rows["supports"] == ["0", "0", "0", "n/a", "n/a", "n/a"]       # nothing to score
+    assert rows["coBuildsWith"] == ["0", "1", "1", "0.000", "0.000", "0.000"]   # a real zero
 
 
 def test_direction_matters_for_asymmetric_relations(tmp_path):
