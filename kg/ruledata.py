@@ -150,23 +150,21 @@ def rule_ids_in_code(path: str | Path) -> list[tuple[str, str | None, int]]:
     """(rule id, relation or None when not written as a string, line) of every
     ``….rel(subject, relation, object, rule, …)`` call in the Python file
     ``path``. A rule passed as a variable is read from the variable's
-    assignments in the same function."""
+    assignments in the same top-level function or class."""
     path = Path(path)
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     out = []
-    for fn in ast.walk(tree):
-        if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        assigned = defaultdict(list)
-        for node in ast.walk(fn):
+    for top in tree.body:        # each top-level function or class, walked once
+        assigned, calls = defaultdict(list), []
+        for node in ast.walk(top):
             if isinstance(node, ast.Assign):
                 for target in node.targets:
                     if isinstance(target, ast.Name):
                         assigned[target.id].append(node.value)
-        for node in ast.walk(fn):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "rel"):
-                continue
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                  and node.func.attr == "rel"):
+                calls.append(node)
+        for node in calls:
             args = list(node.args) + [None] * 4
             kw = {k.arg: k.value for k in node.keywords}
             pred, rule = kw.get("pred", args[1]), kw.get("rule", args[3])
