@@ -1,38 +1,11 @@
 """Stage 6: sentences + resolved mentions → assertions.
 
 Each relation rule reads one sentence (lists fan out inside it) and records
-its id on every assertion it makes:
-
-======================  =====================================================
-rule id                 what it reads
-======================  =====================================================
-partner-with            A 与/同/和 B、C … 签订/建立…合作/签约/联合成立
-partner-visit           A 一行赴 B …, 双方签订合作协议 (a signing during a visit)
-partner-status          A 成为 B 的协作医院 / B 为 A 授予 “合作医院” 牌匾
-cobuild-with            party A 与/联合 party B … 共建/联建/结对
-award-quoted            A 荣获/被授予/获评/入选/跻身 “X”“Y” (等荣誉称号)
-award-plain             A 荣获 X、Y 等荣誉称号 / A 获评 X (unquoted)
-award-rank              A 在 X排行榜 中 位列/排名 第N名, A 位列 X 第N位 (rank kept)
-award-rank-context      《X100强榜单》 … A 蝉联第6名 / A、B 位于前3 / a row “A 第18名” (ranking named before)
-award-listed            在 X 名单中, A、B 成功入选 / 保留 (the honour written before its recipients)
-award-lines             A 荣获以下荣誉: followed by one title per line
-award-given             issuer 授予 A、B (为) “X” 称号: the recipients follow 授予
-award-roster            “…名单” followed by one institution per line
-support-trigger         A 对口支援/托管/帮扶 B、C
-support-object          A 对 B 开展对口帮扶 / B 由 A 托管 / B 是 A 的帮扶医院 / A 与 B 签订托管协议
-support-dispatch        A 选派 … 专家 … 下沉/到 B
-affiliation-stated      (系) U1、U2 (非直管)附属医院 / 教学医院 / 实习基地
-affiliation-name        U附属…医院, U…N附院 (read from the name)
-member-founding         A (与B、C) 牵头/联合成立 X联盟
-member-signing          A 与 B 举行 “X联盟” 签约
-member-listed           X联盟 由 A 携手 B、C 共同组成 / (联盟)成员单位包括 A、B、C
-member-lead             X集团(是)以 A 为核心单位 / 龙头 / 牵头 (role kept)
-member-unit             A 是/成为 X联盟 (的) 成员单位 / 理事单位
-member-name             X医疗集团Y医院 (read from the name)
-party-parent            a party body → the organisation it sits in
-party-sub-party         X党委 下设/下辖 党支部
-person-post             title + name → the organisation of the title
-======================  =====================================================
+its id on every assertion it makes. The rule ids, the relation each asserts,
+its confidence and what it reads are in ``kg/data/rules.tsv``; the trigger
+words in ``kg/data/triggers.tsv`` (:mod:`kg.rules`). At import, every rule id
+passed to ``ctx.rel(...)`` here is checked to have a row there, with the same
+relation, and every row to be used here.
 
 Planned, hoped-for or negated statements (拟, 将, 争创 …) are not asserted.
 """
@@ -40,23 +13,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from kg import rules
 from kg.mentions import SUBJECT, _name_at, org_type
 from kg.model import Assertion, Document, Mention, Sentence
 from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
+from kg.ruledata import check_rule_ids
 
 Key = tuple[str, str]
-CONFIDENCE = {
-    "partner-with": 0.9, "partner-status": 0.8, "partner-visit": 0.75, "cobuild-with": 0.85,
-    "award-quoted": 0.9, "award-plain": 0.75, "award-roster": 0.8, "award-given": 0.85, "award-rank": 0.8,
-    "award-rank-context": 0.7, "award-listed": 0.8, "award-lines": 0.75,
-    "support-trigger": 0.85, "support-dispatch": 0.7, "support-object": 0.8,
-    "affiliation-stated": 0.85, "affiliation-name": 0.8,
-    "member-founding": 0.85, "member-signing": 0.75, "member-listed": 0.8, "member-lead": 0.8,
-    "member-unit": 0.8, "member-name": 0.6, "party-parent": 0.95, "party-sub-party": 0.8,
-    "person-post": 0.85,
-}
+# Rule id → confidence (kg/data/rules.tsv), checked against this file.
+CONFIDENCE = {rid: rule.confidence for rid, rule in rules.RELATION_RULES.items()}
+if Path(__file__).is_file():
+    check_rule_ids(rules.RELATION_RULES, Path(__file__), rules.RULES_FILE)
 _LIST_SEP = re.compile(r"^(?:、|和|及|以及|与)$")
 _CLAUSE = re.compile(r"[,;:,;:]")
 # Inside a list: a party suffix left after a name (X局党组、), or one item

@@ -160,54 +160,34 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫",
 # A third character that ends a two-character name instead of extending it.
 NAME_STOP_CHARS = frozenset("说对为在与和及等也就是将从向把被以于到给让请获")
 
-# ── Honours ──
-AWARD_TRIGGERS = ("荣获", "喜获", "获得", "获评", "获颁", "获授", "收获", "获", "被授予", "授予",
-                  "被评为", "评为", "被命名为", "命名为", "被评选为", "评选为", "被认定为", "认定为", "被确定为",
-                  "入选", "跻身", "荣膺", "摘得", "斩获", "当选", "被表彰为", "表彰为", "升级为", "被授牌为",
-                  "授牌为", "荣登", "位列", "被列为")
-HONOUR_TAILS = ("荣誉称号", "称号", "荣誉", "殊荣", "奖项", "表彰")
-# Honour titles end with words like these when written without quotes.
-HONOUR_HEADS = ("单位", "集体", "个人", "医院", "党组织", "党支部", "党员", "工作者", "干部",
-                "基地", "专科", "科室", "示范", "模范", "标兵", "先锋", "奖", "奖状", "称号",
-                "案例", "品牌", "人才", "带头人", "机构", "中心", "团委", "组织", "强", "名医",
-                "能手", "之星", "楷模", "家庭", "工程", "红旗", "先进", "奖章", "勋章", "奖杯", "红旗手",
-                "文明岗", "示范岗", "先锋岗", "文明号", "突击队", "百强", "百佳", "十佳", "护士", "医师",
-                "医生", "科学家", "英雄", "排行榜", "强榜")
-# An unquoted title after 获得/获 is an honour only when it reads like one.
-HONOUR_MARKERS = ("先进", "优秀", "文明", "示范", "模范", "标兵", "劳动", "红旗", "五一", "五四", "三八",
-                  "十佳", "百佳", "百强", "最美", "杰出", "突出贡献", "奖", "荣誉", "道德", "名医", "巾帼",
-                  "青年文明号", "先锋", "楷模", "卓越", "功勋", "英雄")
-STRONG_HONOUR_MARKERS = ("先进", "优秀", "劳动", "模范", "文明", "标兵")
-# An honour on a list of candidates (公示, 拟推荐) has not been received.
-CANDIDATE_WORDS = ("拟推荐", "拟命名", "拟表彰", "拟授予", "拟认定", "推荐名单", "候选", "公示", "推荐对象",
-                   "拟入选", "初评", "申报", "推荐单位")
-# Rank phrases: 位列/名列/排名/排在 … 第N名 (a ranking is an honour with a rank).
-RANK_VERBS = ("位列", "名列", "分列", "分居", "排名", "排在", "位居", "位次", "排行", "位于", "升至", "稳居", "居", "列", "排",
-              "跻身", "荣登", "蝉联", "保持")
-RANKING_MARKERS = ("榜", "排行", "排名", "强", "竞争力", "指数", "评价", "评估", "绩效考核", "百佳", "顶级",
-                   "最佳", "声誉", "影响力", "十佳")
-# Words that make a statement planned, hoped for or negated: not asserted.
-NOT_ASSERTED = ("拟", "将", "争创", "力争", "希望", "期待", "计划", "准备", "有望", "未", "没有",
-                "尚未", "愿", "努力", "致力于", "打算", "申报", "积极创建")
-# …except where the word is part of another one (将士, 未来, 努力下: effort already made).
-NOT_ASSERTED_EXCEPT = {
-    "将": ("将士", "将近", "将军", "将领", "将其", "将之", "将该", "将此", "将这", "将“", "将\"", "将‘"),
-    "未": ("未来",), "愿": ("愿景",), "拟": ("拟定",),
-    "努力": ("努力下", "的努力", "懈努力", "同努力", "体努力"),
-}
+# ── Honours and relation triggers: kg/data/triggers.tsv ──
+# Trigger, connector and exception words, one tuple per table in file order
+# (SUPPORT_TRIGGERS: (word, kind) pairs; NOT_ASSERTED_EXCEPT: {word: exceptions});
+# the relation rules' ids and confidences: kg/data/rules.tsv. Both are checked
+# here, at import (kg/ruledata.py).
+from kg.ruledata import load_rules, load_triggers  # noqa: E402  (the tables above stay first)
 
-# ── Relation triggers: (id, relation, words) ──
-PARTNER_TRIGGERS = ("合作", "协议", "签约", "签订", "签署", "结为", "战略", "医联体", "联盟医院", "组建",
-                    "携手", "联合成立", "共同成立", "共建", "协作", "牵手", "对接", "意向书", "合作办医",
-                    "专科联盟", "医共体", "医疗联合体", "医疗共同体")
-COBUILD_TRIGGERS = ("共建", "联建", "结对", "结成对子", "联学", "共学", "联创", "党建联盟", "共同体", "联合开展",
-                    "联合举办", "联合举行")
-SUPPORT_TRIGGERS = (("对口支援", "对口支援"), ("对口帮扶", "对口帮扶"), ("托管", "托管"), ("组团式帮扶", "组团式帮扶"),
-                    ("帮扶", "帮扶"), ("支援", "支援"), ("援建", "援建"))
-SUPPORT_SENDERS = ("选派", "派驻", "派出", "派遣", "下派")
-AFFILIATION_WORDS = ("非直管附属医院", "直管附属医院", "附属医院", "教学医院", "实习基地",
-                     "临床学院", "教学基地", "附属精神卫生中心", "附属中心", "附属")
-MEMBER_FOUNDING = ("牵头成立", "联合成立", "共同成立", "发起成立", "牵头组建", "联合组建",
-                   "共同组建", "组建", "成立")
-MEMBER_JOIN = ("加入", "成为", "入盟")
-SUB_PARTY_WORDS = ("下设", "下辖", "所属", "直属")
+TRIGGERS_FILE = Path(__file__).parent / "data" / "triggers.tsv"
+RULES_FILE = Path(__file__).parent / "data" / "rules.tsv"
+_T = load_triggers(TRIGGERS_FILE)
+AWARD_TRIGGERS = _T["AWARD_TRIGGERS"]
+HONOUR_TAILS = _T["HONOUR_TAILS"]
+HONOUR_HEADS = _T["HONOUR_HEADS"]
+HONOUR_MARKERS = _T["HONOUR_MARKERS"]
+STRONG_HONOUR_MARKERS = _T["STRONG_HONOUR_MARKERS"]
+CANDIDATE_WORDS = _T["CANDIDATE_WORDS"]
+RANK_VERBS = _T["RANK_VERBS"]
+RANKING_MARKERS = _T["RANKING_MARKERS"]
+NOT_ASSERTED = _T["NOT_ASSERTED"]
+NOT_ASSERTED_EXCEPT = _T["NOT_ASSERTED_EXCEPT"]
+PARTNER_TRIGGERS = _T["PARTNER_TRIGGERS"]
+COBUILD_TRIGGERS = _T["COBUILD_TRIGGERS"]
+SUPPORT_TRIGGERS = _T["SUPPORT_TRIGGERS"]
+SUPPORT_SENDERS = _T["SUPPORT_SENDERS"]
+AFFILIATION_WORDS = _T["AFFILIATION_WORDS"]
+MEMBER_FOUNDING = _T["MEMBER_FOUNDING"]
+MEMBER_JOIN = _T["MEMBER_JOIN"]
+SUB_PARTY_WORDS = _T["SUB_PARTY_WORDS"]
+del _T
+# Relation rule id → Rule(id, relation, confidence, description, line).
+RELATION_RULES = load_rules(RULES_FILE)
