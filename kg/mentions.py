@@ -73,6 +73,9 @@ _TAGGER_GATE = re.compile("|".join(sorted(set(rules.ROLE_TITLES) | set(rules.AWA
                                           | set(rules.HONOUR_TAILS), key=len, reverse=True)))
 
 
+_LEVEL_WORDS = frozenset("省市县区州镇乡村")
+
+
 def _with_tagged(s: Sentence, found: list[Mention], tagger) -> list[Mention]:
     from kg.tagger import hints_of
 
@@ -82,6 +85,8 @@ def _with_tagged(s: Sentence, found: list[Mention], tagger) -> list[Mention]:
             continue
         if any(m.start - s.start < b and a < m.end - s.start for m in found):
             continue
+        if type_ != "Person" and s.text[a] in _LEVEL_WORDS:
+            continue       # 市委, 县卫健局: the level alone, not a named body
         extra.append(_mention(s, s.text[a:b], a, b, type_, "crf"))
     return sorted(found + extra, key=lambda m: (m.start, -m.end)) if extra else found
 

@@ -13,19 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from kg import rules
 from kg.mentions import SUBJECT, _name_at, org_type
 from kg.model import Assertion, Document, Mention, Sentence
 from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
-from kg.ruledata import check_rule_ids
 
 Key = tuple[str, str]
-# Rule id → confidence (kg/data/rules.tsv), checked against this file.
+# Rule id → confidence (kg/data/rules.tsv; tests/test_rules_data.py checks
+# that every rule id this file asserts with has its row there).
 CONFIDENCE = {rid: rule.confidence for rid, rule in rules.RELATION_RULES.items()}
-if Path(__file__).is_file():
-    check_rule_ids(rules.RELATION_RULES, Path(__file__), rules.RULES_FILE)
 _LIST_SEP = re.compile(r"^(?:、|和|及|以及|与)$")
 _CLAUSE = re.compile(r"[,;:,;:]")
 # Inside a list: a party suffix left after a name (X局党组、), or one item
@@ -806,7 +803,7 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
             item = re.sub(r"^(?:[\d一二三四五六七八九十]+[、.．)]|[((][\d一二三四五六七八九十]+[))]|[•·-])\s*", "",
                           s.text).rstrip("。;;,")
             item = re.sub(r"[“”「」『』\"‘’]", "", _clean_honour(item))
-            if _is_honour(item) and item.endswith(rules.HONOUR_HEADS) and not r.mentions(s.index):
+            if _is_honour(item) and item.endswith(rules.HONOUR_HEADS) and not _named(r, s):
                 ctx = Ctx(doc, s, r, [], out)
                 year = _YEAR.match(item)
                 hk = r.entity("Honor", item)
@@ -849,6 +846,12 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
                 ctx.rel(k, "awarded", honour[0], "award-roster")
         elif len(s.text) > 30 or s.text.endswith("。"):
             honour = None
+
+
+def _named(r: Resolution, s: Sentence) -> list:
+    """Mentions of the sentence other than honours (a line that is only an
+    honour title names no recipient)."""
+    return [(m, k) for m, k in r.mentions(s.index) if k[0] != "Honor"]
 
 
 _ROSTER_INLINE = re.compile(r"(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?P<t>[^,。;;::,、]{4,24}?)"
