@@ -139,9 +139,13 @@ def train(items: list[Annotated], out: str | Path = SHIPPED) -> Models:
 
 
 def cross_validate(items: list[Annotated], k: int = 5,
-                   progress: Callable[[str], None] | None = None) -> Scores:
+                   progress: Callable[[str], None] | None = None,
+                   parts: list[set[str]] | None = None):
     """Document-level K-fold cross-validation: each fold is extracted by
-    models trained on the others, then all folds are scored together."""
+    models trained on the others, then all folds are scored together.
+
+    With ``parts`` (sets of article names), a list: the scores of all
+    articles, then of each part, from the same run."""
     from kg.graph import build_graph
     from kg.pipeline import extract
     from kg.resolve import merge_entities
@@ -151,12 +155,16 @@ def cross_validate(items: list[Annotated], k: int = 5,
         for i, held in enumerate(folds(items, k)):
             if progress:
                 progress(f"fold {i + 1}/{k}: training on {len(items) - len(held)}, scoring {len(held)}")
-            rest = [a for a in items if a not in held]
+            names = {a.name for a in held}
+            rest = [a for a in items if a.name not in names]
             models = train(rest, Path(tmp) / f"fold{i}")
             results += [extract(a.raw, models) for a in held]
     entities, assertions = merge_entities(results)
     graph = build_graph([r.doc for r in results], entities, assertions)
-    return evaluate(graph, [a.gold for a in items])
+    scores = evaluate(graph, [a.gold for a in items])
+    if parts is None:
+        return scores
+    return [scores] + [evaluate(graph, [a.gold for a in items if a.name in part]) for part in parts]
 
 
 def command(args) -> int:

@@ -1,0 +1,34 @@
+"""Cross-validated scores per part of corpus/SPLIT.tsv: the articles rules were
+written from (``rules``) and those only ever seen through totals
+(``held-out``). The held-out figure is the honest one for new articles.
+
+    .venv/bin/python bench/cv_split.py [K]
+"""
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main(k: int = 5) -> None:
+    from kg.evaluate import format_scores
+    from kg.train import cross_validate, load_annotated
+
+    items = load_annotated([ROOT / "corpus" / "gold"])
+    with open(ROOT / "corpus" / "SPLIT.tsv", encoding="utf-8") as f:
+        part_of = {row["doc"]: row["part"] for row in csv.DictReader(f, delimiter="\t")}
+    parts = sorted(set(part_of.values()))
+    scores = cross_validate(items, k, parts=[{a.name for a in items if part_of.get(a.name) == p}
+                                             for p in parts])
+    for part, s in zip(["all"] + parts, scores):
+        n = len(items) if part == "all" else sum(1 for a in items if part_of.get(a.name) == part)
+        print(f"## {part} ({n} articles), {k}-fold cross-validation\n")
+        print(format_scores(s) + "\n")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
