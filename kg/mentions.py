@@ -83,6 +83,8 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
         if match is None:
             continue
         suffix, type_, rule = match
+        if len(suffix) == 1 and tok.word != suffix and not tok.tag.startswith("ns"):
+            continue          # 乡村, 农村: a word, not a named village (戊口 + 村)
         start = _walk_left(tokens, i, tok.end - len(suffix), verbs_ok=type_ == "Alliance")
         name = text[start:tok.end]
         core = text[start:tok.end - len(suffix)]
@@ -410,6 +412,8 @@ def _name_before(text: str, a: int, orgs: list[Mention], s: Sentence) -> tuple[s
             continue
         cand = text[pos:a]
         before = text[pos - 1] if pos > 0 else ","
+        if any(o.start - s.start < a and o.end - s.start > pos for o in orgs):
+            continue          # 村党支部书记: the characters belong to an organisation's name
         org_end = any(o.end - s.start == pos for o in orgs)
         if (org_end or _PUNCT.match(before)) and _is_surname_start(cand) and \
                 all(_HAN.match(c) for c in cand) and _plausible_name(cand):

@@ -49,6 +49,8 @@ ORG_SUFFIXES = (
     ("健康集团", "Alliance", "name-alliance"),
     ("医疗共同体", "Alliance", "name-alliance"),
     ("医疗联合体", "Alliance", "name-alliance"),
+    ("医院集团", "Alliance", "name-alliance"),
+    ("医疗体系", "Alliance", "name-alliance"),        # Taiwan: X大学医疗体系
     # government bodies
     ("卫生健康委员会", "GovernmentBody", "name-government"),
     ("卫生和计划生育委员会", "GovernmentBody", "name-government"),
@@ -64,6 +66,42 @@ ORG_SUFFIXES = (
     ("福利部", "GovernmentBody", "name-government"),
     ("卫福部", "GovernmentBody", "name-government"),
     ("办公厅", "GovernmentBody", "name-government"),
+    ("卫生计生委", "GovernmentBody", "name-government"),
+    ("发展改革委", "GovernmentBody", "name-government"),
+    ("发展和改革委员会", "GovernmentBody", "name-government"),
+    ("发改委", "GovernmentBody", "name-government"),
+    ("教育厅", "GovernmentBody", "name-government"),
+    ("教育局", "GovernmentBody", "name-government"),
+    ("民政局", "GovernmentBody", "name-government"),
+    ("民政厅", "GovernmentBody", "name-government"),
+    ("财政局", "GovernmentBody", "name-government"),
+    ("财政厅", "GovernmentBody", "name-government"),
+    ("管理局", "GovernmentBody", "name-government"),
+    ("政府", "GovernmentBody", "name-government"),       # 甲市政府 (short for 人民政府)
+    ("省委", "GovernmentBody", "name-government"),
+    ("市委", "GovernmentBody", "name-government"),
+    ("县委", "GovernmentBody", "name-government"),
+    ("区委", "GovernmentBody", "name-government"),
+    ("州委", "GovernmentBody", "name-government"),
+    ("旗委", "GovernmentBody", "name-government"),
+    ("人民代表大会常务委员会", "GovernmentBody", "name-government"),
+    ("人大常委会", "GovernmentBody", "name-government"),
+    ("人大", "GovernmentBody", "name-government"),
+    ("政协", "GovernmentBody", "name-government"),
+    ("公安局", "GovernmentBody", "name-government"),
+    ("公安分局", "GovernmentBody", "name-government"),
+    ("派出所", "GovernmentBody", "name-government"),
+    ("消防救援支队", "GovernmentBody", "name-government"),
+    ("消防救援大队", "GovernmentBody", "name-government"),
+    ("消防救援站", "GovernmentBody", "name-government"),
+    ("消防大队", "GovernmentBody", "name-government"),
+    ("消防支队", "GovernmentBody", "name-government"),
+    ("人民武装部", "GovernmentBody", "name-government"),
+    ("人武部", "GovernmentBody", "name-government"),
+    ("军分区", "GovernmentBody", "name-government"),
+    ("武警支队", "GovernmentBody", "name-government"),
+    ("武警大队", "GovernmentBody", "name-government"),
+    ("部队", "GovernmentBody", "name-government"),
     # other organisations
     ("疾病预防控制中心", "Organization", "name-organization"),
     ("疾控中心", "Organization", "name-organization"),
@@ -82,6 +120,16 @@ ORG_SUFFIXES = (
     ("协会", "Organization", "name-organization"),
     ("基金会", "Organization", "name-organization"),
     ("有限公司", "Organization", "name-organization"),
+    ("集团", "Organization", "name-organization"),
+    ("中学", "Organization", "name-organization"),
+    ("小学", "Organization", "name-organization"),
+    ("学校", "Organization", "name-organization"),
+    ("幼儿园", "Organization", "name-organization"),
+    ("村委会", "Organization", "name-organization"),
+    ("社区委员会", "Organization", "name-organization"),
+    ("村", "Organization", "name-organization"),
+    ("保健中心", "Organization", "name-organization"),
+    ("红十字会", "Organization", "name-organization"),
     ("公司", "Organization", "name-organization"),
 )
 # National bodies whose name is nothing but an institution word (one a line).
@@ -99,9 +147,9 @@ STOP_WORDS = frozenset("""
 经 让 使 给 到 至 往 赴 据 按 或 暨 共 携手 联合 及其 以及 其 该 本 我 各 这 那 此 每
 首家 一家 两家 多家 这家 全市 全省 全县 全区 全国 全院 所有 多个 单位 成员 成员单位 机构 我们 他们
 举行 签订 签署 成立 组建 建立 开展 托管 支援 帮扶 荣获 获得 获评 授予 评为 入选 跻身 加入 牵头
-走进 来到 前往 派驻 选派 下沉 参加 出席 看望 考察 调研 指导 承办 主办 协办 依托 通过 推动 推进
+走进 来到 到访 参观 访问 拜访 走访 慰问 莅临 率队 率领 带领 邀请 受邀 应邀 前往 派驻 选派 下沉 参加 出席 看望 考察 调研 指导 承办 主办 协办 依托 通过 推动 推进
 促进 打造 建设 创建 争创 申报 对口 前不久 日前 近日 近年 今年 去年 目前 当天 随后 同时 此外
-个 家 名 位 座 批 项 年 月 日 号 非 教学 实习 紧密型 松散型 县域 其中 包括 如 即 为了 作为 代表 位于 地处 来自 对标 对照 借助 依靠 围绕 面向 合作 签约 交流 座谈 举办 召开 揭牌 挂牌 启动
+个 家 名 位 座 批 项 人 年 月 日 号 年度 年底 年初 年末 上午 下午 期间 以来 有 获 非 教学 实习 紧密型 松散型 县域 其中 包括 如 即 为了 作为 代表 位于 地处 来自 对标 对照 借助 依靠 围绕 面向 合作 签约 交流 座谈 举办 召开 揭牌 挂牌 启动
 """.split())
 # Tags of jieba's dictionary that never occur inside an institution name.
 STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "y",

@@ -251,3 +251,39 @@ def test_building_a_medical_consortium_with_partners():
     assert ("甲州市第一人民医院", "partnersWith", "丙县人民医院") in got
     assert ("丙县人民医院", "memberOf", "甲州南部医疗联合体") in got
     assert ("甲州市第一人民医院", "supports", "丁县中医医院") in got
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("与甲市第一中学签约", "甲市第一中学", "Organization"),
+    ("走访乙县实验小学", "乙县实验小学", "Organization"),
+    ("丙县派出所民警到场", "丙县派出所", "GovernmentBody"),
+    ("丁县消防救援大队开展演练", "丁县消防救援大队", "GovernmentBody"),
+    ("戊县人武部组织体检", "戊县人武部", "GovernmentBody"),
+    ("乙县政协主席王大明出席", "乙县政协", "GovernmentBody"),
+    ("甲州市委书记出席", "甲州市委", "GovernmentBody"),
+    ("与甲市政府签约", "甲市政府", "GovernmentBody"),
+    ("与丙县卫生计生委签约", "丙县卫生计生委", "GovernmentBody"),
+    ("甲省中医医院集团成立", "甲省中医医院集团", "Alliance"),
+    ("乙大学医疗体系旗下", "乙大学医疗体系", "Alliance"),
+    ("丙县丁镇戊口村党支部书记", "丙县丁镇戊口村党支部", "PartyOrganization"),
+])
+def test_organisations_beyond_hospitals(text, name, type_):
+    assert (name, type_) in mentions(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("10人获乙县公安局表彰", "乙县公安局"),
+    ("来校交流的有丙市卫生健康委员会主任", "丙市卫生健康委员会"),
+    ("代表团参观乙州综合医院", "乙州综合医院"),
+    ("2021年度甲省人民医院获奖", "甲省人民医院"),
+])
+def test_words_glued_to_the_left_are_not_part_of_the_name(text, name):
+    assert name in [n for n, _ in mentions(text)]
+
+
+def test_common_words_ending_in_village_are_not_names():
+    assert not mentions("建设美丽乡村,走进农村")
+
+
+def test_a_party_body_before_a_title_is_not_a_person():
+    assert [t for _, t in mentions("丙县丁镇戊口村党支部书记出席")] == ["PartyOrganization"]
