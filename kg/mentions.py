@@ -33,6 +33,7 @@ _PLACE_END = tuple("省市县区州镇乡村旗盟")
 _PARTY = re.compile("|".join(sorted(rules.PARTY_SUFFIXES, key=len, reverse=True)))
 _ROLE = re.compile("|".join(rules.ROLE_TITLES))
 _TITLE_AFTER_PARTY = re.compile(r"(?:专职)?(?:副)?书记|委员|成员|副处长|处长")
+_NOT_NAME_START = ("附属", "直属")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUANTITY = re.compile(r"[一二三四五六七八九十两几多数\d]+[家个所名位批项座]")
 _ROLE_CHAIN = re.compile("(?:(?:" + "|".join(rules.ROLE_TITLES) + ")[、,])+")
@@ -86,8 +87,12 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
         if len(suffix) == 1 and tok.word != suffix and not tok.tag.startswith("ns"):
             continue          # 乡村, 农村: a word, not a named village (戊口 + 村)
         start = _walk_left(tokens, i, tok.end - len(suffix), verbs_ok=type_ == "Alliance")
+        if text.startswith(_NOT_NAME_START, start) and start + 2 < tok.end - len(suffix):
+            start += 2        # 共建附属乙市第一人民医院: the university before 附属 is not written here
         name = text[start:tok.end]
         core = text[start:tok.end - len(suffix)]
+        if core.endswith(rules.CLASS_WORDS) and rule != "name-ordinal-hospital":
+            continue          # 甲省公立医院: a class of hospitals, not one
         if _next_continues_name(text, tok.end):
             continue
         if name in rules.SUBJECT_REFERENCES or (not core and suffix in ("医院", "院")):

@@ -287,3 +287,13 @@ def test_common_words_ending_in_village_are_not_names():
 
 def test_a_party_body_before_a_title_is_not_a_person():
     assert [t for _, t in mentions("丙县丁镇戊口村党支部书记出席")] == ["PartyOrganization"]
+
+
+def test_a_class_of_hospitals_is_not_a_name():
+    assert not mentions("2021年度甲省公立医院标杆党支部")
+    assert not [n for n, _ in mentions("全市三级医院开展检查") if n.endswith("医院") and n != "@subject"]
+
+
+def test_a_name_does_not_start_with_fushu_when_its_university_is_not_written():
+    assert ("甲市第一人民医院", "Hospital") in mentions("签约共建附属甲市第一人民医院")
+    assert ("乙大学附属甲市第一人民医院", "Hospital") in mentions("乙大学附属甲市第一人民医院")
