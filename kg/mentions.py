@@ -325,7 +325,7 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         name = _name_at(text, b)
         if name:
             pos = b
-            parent, dept_start = _post_organisation(s, orgs, a, out)
+            parent, dept_start = _post_organisation(s, orgs, a, out, m.group())
             if parent is None:
                 continue
             role = text[dept_start:b] if dept_start is not None else text[a:b]
@@ -334,9 +334,10 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             if not name:
                 continue
             role = m.group()
-            parent, _ = _post_organisation(s, orgs, pos, out)
-            if parent is None:
-                continue
+            parent, _ = _post_organisation(s, orgs, pos, out, m.group())
+            if parent is None or (parent == SUBJECT and m.group() in ("书记", "副书记")
+                                  and not any(o.end - s.start == pos for o in orgs)):
+                continue      # 李四书记讲话: whose secretary is not written
         start = pos if name == text[pos:pos + len(name)] else b
         out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
                             parent=parent, role=role))
@@ -353,7 +354,7 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
 
 
 def _post_organisation(s: Sentence, orgs: list[Mention], a: int,
-                       previous: list[Mention]) -> tuple[str, int | None]:
+                       previous: list[Mention], title: str = "") -> tuple[str, int | None]:
     """The organisation a title written at ``a`` belongs to, and where its
     department part starts (医政医管处副处长)."""
     text = s.text
@@ -365,9 +366,13 @@ def _post_organisation(s: Sentence, orgs: list[Mention], a: int,
     # In a list of posts (A院长X、副院长Y), the previous person's organisation carries on.
     if previous:
         p = previous[-1]
-        gap = text[p.end - s.start:a]
+        end = p.end - s.start
+        end += next((len(h) for h in rules.HONORIFICS if text.startswith(h, end)), 0)
+        gap = text[end:a]
         if len(gap) <= 12 and gap[:1] in "、," and (len(gap) == 1 or _dept_ok(gap[1:])):
-            return p.parent, p.end - s.start + 1
+            return p.parent, end + 1
+    if title in rules.OUTSIDE_POSTS:
+        return None, None    # 副州长王五, 李小红校长: not a post in the subject hospital
     dept = _dept_start(text, a)
     before = text[dept - 1] if dept > 0 else ","
     written = text[dept:a]
@@ -398,7 +403,9 @@ def _name_at(text: str, pos: int) -> str:
     if len(chars) == 2:
         third = chars[1]
         after = text[pos + n + 1:pos + n + 4]
-        if third in rules.NAME_STOP_CHARS or any(is_word(after[:k], 50) for k in (2, 3)
+        if text.startswith(rules.HONORIFICS, pos + n + 2):
+            pass              # 王大明教授: 明教 is a word, but 教授 follows the name
+        elif third in rules.NAME_STOP_CHARS or any(is_word(after[:k], 50) for k in (2, 3)
                                                    if len(after) >= k and _HAN.fullmatch(after[1])):
             chars = chars[:1]
     name = text[pos:pos + n] + chars

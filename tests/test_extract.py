@@ -297,3 +297,19 @@ def test_a_class_of_hospitals_is_not_a_name():
 def test_a_name_does_not_start_with_fushu_when_its_university_is_not_written():
     assert ("甲市第一人民医院", "Hospital") in mentions("签约共建附属甲市第一人民医院")
     assert ("乙大学附属甲市第一人民医院", "Hospital") in mentions("乙大学附属甲市第一人民医院")
+
+
+def test_posts_listed_with_honorifics_share_the_organisation():
+    got = triples("甲州大学医学院副院长王大明教授、副院长李大红教授、社会医学系系主任赵一平教授出席。")
+    for name in ("王大明", "李大红", "赵一平"):
+        assert (name, "holdsPositionIn", "甲州大学医学院") in got
+
+
+def test_outside_posts_and_bare_secretaries_do_not_default_to_the_subject():
+    got = triples("副州长王大明出席仪式。李小红校长致辞。赵一平书记讲话。")
+    assert not [t for t in got if t[1] == "holdsPositionIn"]
+
+
+def test_new_post_titles():
+    got = triples("甲州医疗集团刘小同副董事长出席。")
+    assert ("刘小同", "holdsPositionIn", "甲州医疗集团") in got
