@@ -33,6 +33,8 @@ _PLACE_END = tuple("省市县区州镇乡村旗盟")
 _PARTY = re.compile("|".join(sorted(rules.PARTY_SUFFIXES, key=len, reverse=True)))
 _ROLE = re.compile("|".join(rules.ROLE_TITLES))
 _TITLE_AFTER_PARTY = re.compile(r"(?:专职)?(?:副)?书记|委员|成员|副处长|处长")
+_LEVEL_PLACES = ("省", "市", "县", "区", "州")
+_LEVEL_COMMITTEES = ("省委", "市委", "县委", "区委", "州委")
 _NOT_NAME_START = ("附属", "直属")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUANTITY = re.compile(r"[一二三四五六七八九十两几多数\d]+[家个所名位批项座]")
@@ -99,7 +101,11 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
             if type_ == "Hospital":
                 found.append(_mention(s, name, start, tok.end, "Hospital", "ref-subject", SUBJECT))
             continue
-        if name in rules.STANDALONE_NAMES or (not core and rule == "name-ordinal-hospital"):
+        if name in rules.STANDALONE_NAMES or (not core and rule == "name-ordinal-hospital") or \
+                (type_ == "GovernmentBody" and (core in _LEVEL_PLACES or (not core and suffix in _LEVEL_COMMITTEES))
+                 and (start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in "与和及同在由对向将")
+                 and (suffix == "政府" or _ROLE.match(text, tok.end))):
+            # 卫福部, 三附院; 县卫健委, 省政府, 市委: the level's own body, named as written
             found.append(_mention(s, name, start, tok.end, type_, rule))     # 卫福部, 三附院
             continue
         if not core or not (_is_proper(tokens, start, tok.end - len(suffix))

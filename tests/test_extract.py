@@ -313,3 +313,15 @@ def test_outside_posts_and_bare_secretaries_do_not_default_to_the_subject():
 def test_new_post_titles():
     got = triples("甲州医疗集团刘小同副董事长出席。")
     assert ("刘小同", "holdsPositionIn", "甲州医疗集团") in got
+
+
+def test_officials_of_a_level_body_written_without_the_place():
+    got = triples("市委书记王大明出席并讲话,省卫健委党组书记、主任李小波讲话。")
+    assert ("王大明", "holdsPositionIn", "市委") in got
+    assert ("李小波", "holdsPositionIn", "省卫健委") in got
+    assert not [t for t in got if t[2] == "甲州市第一人民医院" and t[1] == "holdsPositionIn"]
+
+
+def test_a_short_level_body_joins_its_full_name():
+    got = triples("医院与甲州县人民政府签订协议。县政府秘书长王大明出席。")
+    assert ("王大明", "holdsPositionIn", "甲州市人民政府") in got
