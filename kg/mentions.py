@@ -222,11 +222,15 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         org = next((o for o in sorted(orgs, key=lambda o: -o.end)
                     if o.end - s.start <= a and (_dept_ok(text[o.end - s.start:a])
                                                  or _COLLECTIVE.match(text[o.end - s.start:a]))), None)
+        if org is not None and suffix == "党组织" and (org.name == SUBJECT or org.end - s.start != a):
+            continue          # 医院党组织, 乙县医院各党组织: no particular body
         if org is not None:
             dept = text[org.end - s.start:a]
             parent = org.name if org.name != SUBJECT else SUBJECT
             start = org.start - s.start
             rule = "party-scoped"
+        elif suffix == "党组织":
+            continue          # 基层党组织: generic unless a named organisation's (乙县人民医院党组织)
         else:
             dept_start = _dept_start(text, a)
             listed = re.search(r"[\u4e00-\u9fff]{0,8}?第[一二三四五六七八九十]+、$", text[:dept_start])
@@ -375,7 +379,7 @@ def _post_organisation(s: Sentence, orgs: list[Mention], a: int,
         end = p.end - s.start
         end += next((len(h) for h in rules.HONORIFICS if text.startswith(h, end)), 0)
         gap = text[end:a]
-        if len(gap) <= 12 and gap[:1] in "、," and (len(gap) == 1 or _dept_ok(gap[1:])):
+        if len(gap) <= 12 and gap[:1] in "、,及和" and (len(gap) == 1 or _dept_ok(gap[1:])):
             return p.parent, end + 1
     if title in rules.OUTSIDE_POSTS:
         return None, None    # 副州长王五, 李小红校长: not a post in the subject hospital

@@ -16,6 +16,8 @@ ORG_SUFFIXES = (
     ("中医医院", "Hospital", "name-hospital"),
     ("中医院", "Hospital", "name-hospital"),
     ("附属医院", "Hospital", "name-hospital"),
+    ("附设医院", "Hospital", "name-hospital"),      # Taiwan: X大学附设医院
+    ("总院", "Hospital", "name-branch"),
     ("中心医院", "Hospital", "name-hospital"),
     ("医院", "Hospital", "name-hospital"),
     ("妇幼保健院", "Hospital", "name-hospital"),
@@ -77,6 +79,7 @@ ORG_SUFFIXES = (
     ("财政局", "GovernmentBody", "name-government"),
     ("财政厅", "GovernmentBody", "name-government"),
     ("管理局", "GovernmentBody", "name-government"),
+    ("医管局", "GovernmentBody", "name-government"),
     ("政府", "GovernmentBody", "name-government"),       # 甲市政府 (short for 人民政府)
     ("省委", "GovernmentBody", "name-government"),
     ("市委", "GovernmentBody", "name-government"),
@@ -155,7 +158,7 @@ STOP_WORDS = frozenset("""
 STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "y",
                        "e", "o", "t", "tg", "x", "w"})
 # Verbs jieba tags 'v' that do occur inside names.
-NAME_VERBS = frozenset({"附属", "直属", "结合", "保健", "康复", "服务", "管理", "控制", "预防"})
+NAME_VERBS = frozenset({"附属", "附设", "直属", "结合", "保健", "康复", "服务", "管理", "控制", "预防"})
 
 # Words that alone do not make a name proper (互联网医院, 三甲医院, 基层医院 …).
 GENERIC_WORDS = frozenset("""
@@ -175,7 +178,8 @@ SUBJECT_REFERENCES = ("我院", "本院", "该院", "全院", "医院", "院")
 
 # ── Party bodies ──
 # (党组, the party group of a government body, is part of that body: not listed.)
-PARTY_SUFFIXES = ("联合党支部", "联合支部", "直属党支部", "党总支", "党支部", "党小组",
+PARTY_SUFFIXES = ("党总支部委员会", "党支部委员会", "总支部委员会", "支部委员会", "党组织",
+                  "联合党支部", "联合支部", "直属党支部", "党总支", "党支部", "党小组",
                   "党工委", "机关党委", "党委", "支部")
 PARTY_PREFIX_NOISE = ("中共", "中国共产党")
 # A department between an organisation and its party suffix: 外科第五, 医技 …

@@ -325,3 +325,23 @@ def test_officials_of_a_level_body_written_without_the_place():
 def test_a_short_level_body_joins_its_full_name():
     got = triples("医院与甲州县人民政府签订协议。县政府秘书长王大明出席。")
     assert ("王大明", "holdsPositionIn", "甲州市人民政府") in got
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("乙州医院总支部委员会书记王大明出席", "乙州医院总支部委员会", "PartyOrganization"),
+    ("与乙县人民医院党组织结对共建", "乙县人民医院党组织", "PartyOrganization"),
+    ("甲北医学大学附设医院院长王大明", "甲北医学大学附设医院", "Hospital"),
+    ("甲矿总院李小争副院长", "甲矿总院", "Hospital"),
+    ("医管局主席王大明", "医管局", "GovernmentBody"),
+])
+def test_party_committees_taiwan_and_hong_kong_names(text, name, type_):
+    assert (name, type_) in mentions(text)
+
+
+def test_generic_party_organisations_are_not_bodies():
+    assert not [n for n, t in mentions("加强基层党组织建设,医院党组织书记出席") if t == "PartyOrganization"]
+
+
+def test_posts_joined_by_ji_share_the_organisation():
+    got = triples("医管局主席王大明及行政总裁李小升医生出席。")
+    assert ("李小升", "holdsPositionIn", "医院管理局") in got or ("李小升", "holdsPositionIn", "医管局") in got
