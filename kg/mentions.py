@@ -127,10 +127,32 @@ def _walk_left(tokens: list[Token], i: int, suffix_start: int, verbs_ok: bool = 
         j -= 1
     start = tokens[j].start if tokens[j].start <= suffix_start else suffix_start
     k = j - 1
-    while k >= 0 and not _stops(tokens[k], verbs_ok) and suffix_start - tokens[k].start <= 24:
+    while k >= 0 and suffix_start - tokens[k].start <= 24:
+        if _stops(tokens[k], verbs_ok):
+            place = _place_across(tokens, k)
+            if place is None:
+                break
+            k = place          # 拉萨市|市立|医院, 洛阳|冰|都|医院: a place name, then a word jieba splits oddly
         start = tokens[k].start
         k -= 1
     return start
+
+
+def _place_across(tokens: list[Token], k: int) -> int | None:
+    """Index of a place name (ns) just left of a few short tokens that stopped
+    the walk at ``k``, or None: 市立, 冰都 inside 拉萨市市立医院, 洛阳冰都医院."""
+    skipped = 0
+    while k >= 0 and skipped <= 3:
+        t = tokens[k]
+        if t.tag.startswith("ns") and len(t.word) >= 2 and skipped:
+            return k
+        w = t.word
+        if not _HAN.fullmatch(w[0]) or len(w) > 2 or w in rules.HARD_STOPS or \
+                (len(w) == 2 and (w in rules.STOP_WORDS or t.tag in ("d", "m", "r", "p", "c", "t", "u", "uj"))):
+            return None
+        skipped += len(w)
+        k -= 1
+    return None
 
 
 def _stops(tok: Token, verbs_ok: bool = False) -> bool:

@@ -345,3 +345,15 @@ def test_generic_party_organisations_are_not_bodies():
 def test_posts_joined_by_ji_share_the_organisation():
     got = triples("医管局主席王大明及行政总裁李小升医生出席。")
     assert ("李小升", "holdsPositionIn", "医院管理局") in got or ("李小升", "holdsPositionIn", "医管局") in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("拉萨市市立医院院长王大明", "拉萨市市立医院"),
+    ("洛阳冰都医院院长王大明", "洛阳冰都医院"),
+])
+def test_a_place_name_carries_over_a_word_jieba_splits_oddly(text, name):
+    assert (name, "Hospital") in mentions(text)
+
+
+def test_quantity_words_are_not_part_of_a_name():
+    assert not [n for n, t in mentions("上海很多医院开展义诊") if n.startswith("上海")]
