@@ -354,13 +354,16 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                        and o.start - s.start < a < o.end - s.start < b), None)
         if holder is not None:      # 内科第二党支部书记: 党支部 belongs to both
             a = holder.end - s.start
-        name = _name_at(text, b)
+        name, pos = _name_at(text, b), b
+        if not name and text[b:b + 1] in ("为", "是", "由"):
+            after = _name_at(text, b + 1)     # 现任院长为王五, 院长由王五担任
+            if after and re.match(r"[,。;、)]|担任|同志|$", text[b + 1 + len(after):]):
+                name, pos = after, b + 1
         if name:
-            pos = b
             parent, dept_start = _post_organisation(s, orgs, a, out, m.group())
             if parent is None:
                 continue
-            role = text[dept_start:b] if dept_start is not None else text[a:b]
+            role = re.sub(r"^(?:现任|新任)", "", text[dept_start:b] if dept_start is not None else text[a:b])
         else:   # 李四院长: the name stands between the institution and the title
             name, pos = _name_before(text, a, orgs, s)
             if not name:
@@ -392,7 +395,7 @@ def _post_organisation(s: Sentence, orgs: list[Mention], a: int,
     text = s.text
     for o in sorted(orgs, key=lambda o: -o.end):
         oe = o.end - s.start
-        gap = _ROLE_CHAIN.sub("", text[oe:a])
+        gap = _ROLE_CHAIN.sub("", re.sub(r"(?:现任|新任)$", "", text[oe:a]))
         if oe <= a and _dept_ok(gap):
             return o.name, oe
     # In a list of posts (A院长X、副院长Y), the previous person's organisation carries on.

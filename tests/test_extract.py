@@ -357,3 +357,9 @@ def test_a_place_name_carries_over_a_word_jieba_splits_oddly(text, name):
 
 def test_quantity_words_are_not_part_of_a_name():
     assert not [n for n, t in mentions("上海很多医院开展义诊") if n.startswith("上海")]
+
+
+def test_a_post_stated_before_the_name_with_wei_or_you():
+    got = rules_of("医院现任院长为王大明。党委书记由李小红担任。")
+    assert got[("王大明", "holdsPositionIn", "甲州市第一人民医院")] == "person-post"
+    assert ("李小红", "holdsPositionIn", "甲州市第一人民医院") in got
