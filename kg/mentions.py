@@ -86,7 +86,7 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
         if match is None:
             continue
         suffix, type_, rule = match
-        if len(suffix) == 1 and tok.word != suffix and not tok.tag.startswith("ns"):
+        if len(suffix) == 1 and tok.word in rules.GENERIC_PLACE_WORDS:
             continue          # 乡村, 农村: a word, not a named village (戊口 + 村)
         start = _walk_left(tokens, i, tok.end - len(suffix), verbs_ok=type_ == "Alliance")
         if text.startswith(_NOT_NAME_START, start) and start + 2 < tok.end - len(suffix):

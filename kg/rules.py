@@ -36,6 +36,7 @@ ORG_SUFFIXES = (
     ("附院", "Hospital", "name-hospital-abbr"),
     # universities and schools
     ("医科大学", "University", "name-university"),
+    ("医大", "University", "name-university"),         # 甲州医大 (short for 医科大学)
     ("大学", "University", "name-university"),
     ("医学院", "University", "name-university"),
     ("学院", "University", "name-university"),
@@ -178,6 +179,8 @@ GENERIC_WORDS = frozenset("""
 CLASS_WORDS = ("公立", "民营", "私立", "三甲", "三级", "二级", "一级", "二甲", "基层", "县级", "市级", "省级",
                "定点", "大型", "知名", "各级", "相关", "其他", "上级", "下级", "成员", "协作", "合作",
                "帮扶", "受援", "支援", "托管", "签约", "医共体", "医联体", "联盟", "周边", "辖区", "区域内")
+# Words that end like a place suffix but name no place.
+GENERIC_PLACE_WORDS = frozenset("乡村 农村 新农村 山村 渔村 村村 美丽乡村 城乡村 各村 全村 本村 该村 进村 驻村 行政村 自然村".split())
 # A name that is only one of these refers to the article's subject hospital.
 SUBJECT_REFERENCES = ("我院", "本院", "该院", "全院", "医院", "院")
 

@@ -363,3 +363,8 @@ def test_a_post_stated_before_the_name_with_wei_or_you():
     got = rules_of("医院现任院长为王大明。党委书记由李小红担任。")
     assert got[("王大明", "holdsPositionIn", "甲州市第一人民医院")] == "person-post"
     assert ("李小红", "holdsPositionIn", "甲州市第一人民医院") in got
+
+
+def test_a_village_glued_to_its_party_committee_and_short_medical_universities():
+    assert ("丁州民族村党委", "PartyOrganization") in mentions("丁州民族村党委与医院党委结对")
+    assert ("甲州医大", "University") in mentions("甲州医大校长王大明出席")
