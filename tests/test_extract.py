@@ -368,3 +368,12 @@ def test_a_post_stated_before_the_name_with_wei_or_you():
 def test_a_village_glued_to_its_party_committee_and_short_medical_universities():
     assert ("丁州民族村党委", "PartyOrganization") in mentions("丁州民族村党委与医院党委结对")
     assert ("甲州医大", "University") in mentions("甲州医大校长王大明出席")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("正式成为甲州医疗集团成员", "甲州医疗集团"),
+    ("加快甲州医疗集团建设", "甲州医疗集团"),
+    ("承担著乙州医科大学实习任务", "乙州医科大学"),
+])
+def test_verbs_before_an_alliance_or_school_are_not_part_of_it(text, name):
+    assert name in [n for n, _ in mentions(text)]
