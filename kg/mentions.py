@@ -117,7 +117,26 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
         if not any(f.start - s.start <= m.start() < f.end - s.start for f in found):
             found.append(_mention(s, m.group(), m.start(), m.end(), "Hospital", "ref-subject", SUBJECT))
     found.extend(_quoted_alliances(s))
+    found.extend(_signing_places(s, tokens))
     return _maximal(found)
+
+
+_PLACE_SIGNS = ("签署", "签订", "签约", "合作", "共建", "达成", "结对", "携手", "建立", "开展", "联合")
+
+
+def _signing_places(s: Sentence, tokens: list[Token]) -> list[Mention]:
+    """与乙县签署协议: a place that signs acts as its government (ANNOTATION)."""
+    out = []
+    for i, t in enumerate(tokens[:-2]):
+        if t.word not in ("与", "同", "和"):
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].tag.startswith("ns") and len(tokens[j].word) >= 2 and j - i <= 2:
+            j += 1
+        if j > i + 1 and j < len(tokens) and tokens[j].word.startswith(_PLACE_SIGNS):
+            a, b = tokens[i + 1].start, tokens[j - 1].end
+            out.append(_mention(s, s.text[a:b], a, b, "GovernmentBody", "name-place-government"))
+    return out
 
 
 def _walk_left(tokens: list[Token], i: int, suffix_start: int, verbs_ok: bool = False) -> int:

@@ -377,3 +377,8 @@ def test_a_village_glued_to_its_party_committee_and_short_medical_universities()
 ])
 def test_verbs_before_an_alliance_or_school_are_not_part_of_it(text, name):
     assert name in [n for n, _ in mentions(text)]
+
+
+def test_a_place_that_signs_is_its_government():
+    got = triples("甲州市第一人民医院与桃源县签署医疗合作协议。")
+    assert ("甲州市第一人民医院", "partnersWith", "桃源县") in got or ("桃源县", "partnersWith", "甲州市第一人民医院") in got
