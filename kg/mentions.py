@@ -404,7 +404,29 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             out.append(_mention(s, nxt, j + 1, j + 1 + len(nxt), "Person", "person-list",
                                 parent=parent, role=role))
             j += 1 + len(nxt)
+    out.extend(_elected(s, orgs, out))
     return _dedupe_persons(out)
+
+
+_ELECTED = re.compile(r"(当选为|当选|担任|出任|任命为|兼任)")
+
+
+def _elected(s: Sentence, orgs: list[Mention], found: list[Mention]) -> list[Mention]:
+    """王五当选为甲州医学会会长 / 王五担任甲县医院院长: the name, a verb of taking
+    office, then an organisation and its post."""
+    text, out = s.text, []
+    for v in _ELECTED.finditer(text):
+        org = next((o for o in orgs if o.start - s.start == v.end() and o.type != "PartyOrganization"
+                    and o.name != SUBJECT), None)
+        title = _ROLE.match(text, org.end - s.start) if org else None
+        if not title:
+            continue
+        name, pos = _name_before(text, v.start(), [], s)
+        if not name or any(p.start - s.start == pos for p in found):
+            continue
+        out.append(_mention(s, name, pos, pos + len(name), "Person", "person-elected",
+                            parent=org.name, role=title.group()))
+    return out
 
 
 def _post_organisation(s: Sentence, orgs: list[Mention], a: int,

@@ -382,3 +382,9 @@ def test_verbs_before_an_alliance_or_school_are_not_part_of_it(text, name):
 def test_a_place_that_signs_is_its_government():
     got = triples("甲州市第一人民医院与桃源县签署医疗合作协议。")
     assert ("甲州市第一人民医院", "partnersWith", "桃源县") in got or ("桃源县", "partnersWith", "甲州市第一人民医院") in got
+
+
+def test_taking_office_verbs_give_a_post():
+    got = triples("会上,王大明当选为甲州医学会会长。李小红担任乙县人民医院院长。")
+    assert ("王大明", "holdsPositionIn", "甲州医学会") in got
+    assert ("李小红", "holdsPositionIn", "乙县人民医院") in got
