@@ -388,3 +388,17 @@ def test_taking_office_verbs_give_a_post():
     got = triples("会上,王大明当选为甲州医学会会长。李小红担任乙县人民医院院长。")
     assert ("王大明", "holdsPositionIn", "甲州医学会") in got
     assert ("李小红", "holdsPositionIn", "乙县人民医院") in got
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("甲省总工会授予", "甲省总工会", "Organization"),
+    ("乙州海关关员到院体检", "乙州海关", "GovernmentBody"),
+    ("丙县疾病控制中心主任王大明", "丙县疾病控制中心", "Organization"),
+])
+def test_more_organisation_suffixes(text, name, type_):
+    assert (name, type_) in mentions(text)
+
+
+def test_a_committee_department_is_part_of_the_post():
+    got = triples("甲州市委组织部部长王大明出席。")
+    assert ("王大明", "holdsPositionIn", "甲州市委") in got
