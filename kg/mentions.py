@@ -328,10 +328,11 @@ _DEPT = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,10}?(?:科|室|部|处|系|所|
 
 @lru_cache(maxsize=4096)
 def _dept_ok(dept: str) -> bool:
+    dept = _DEPT_AND.sub(r"\1", dept)       # 呼吸与危重症医学科: one department
     if dept in rules.GENERIC_WORDS:
         return False                       # 各分院党总支, 社区党委: no particular body
     first = tokenize(dept)[:1]
-    if first and first[0].tag == "v" and len(first[0].word) > 1:
+    if first and first[0].tag == "v" and len(first[0].word) > 1 and first[0].word not in rules.DEPT_AND_HEADS:
         return False                       # 构建总院党总支: a verb, not a department
     listed = _ORDINAL_LIST.search(dept)
     if not _DEPT.match(dept[:listed.end(1)] if listed else dept):
@@ -344,12 +345,16 @@ def _dept_ok(dept: str) -> bool:
                          r"先进|优秀|示范|样板|基层|模范|标兵|五好|星级|红旗|过硬|系统", dept)
 
 
+# Departments whose standard names hold 与 (呼吸与危重症医学科, 内分泌与代谢科 …).
+_DEPT_AND = re.compile("(" + "|".join(rules.DEPT_AND_HEADS) + ")与(?=[\u4e00-\u9fff]{1,8}?(?:科|中心|病区))")
+
+
 def _dept_start(text: str, a: int) -> int:
     """Start of a bare department written before a party suffix (内科第一)."""
     i = a
     while i > 0 and not _PUNCT.match(text[i - 1]) and a - i < rules.DEPT_MAX:
         i -= 1
-    dept = text[i:a]
+    dept = _DEPT_AND.sub(r"\1＋", text[i:a])     # 呼吸与危重症: the 与 is inside the name
     # Cut at the last function word or bare reference: 院/医院 + dept is the subject's.
     cut = max((dept.rfind(w) + len(w) for w in ("医院", "我院", "本院", "该院", "与", "和", "及",
                                                   "在", "的", "由", "为", "是", "对", "了", "各")

@@ -202,6 +202,9 @@ PARTY_SUFFIXES = ("党总支部委员会", "党支部委员会", "总支部委�
 PARTY_PREFIX_NOISE = ("中共", "中国共产党")
 # A department between an organisation and its party suffix: 外科第五, 医技 …
 DEPT_MAX = 12
+# Words before 与 in standard department names (呼吸与危重症医学科, 内分泌与代谢科).
+DEPT_AND_HEADS = ("呼吸", "内分泌", "风湿", "肝胆", "甲乳", "乳腺", "神经", "心血管", "消化", "肾脏", "皮肤",
+                  "康复", "营养", "疼痛", "创伤", "烧伤", "老年", "妇女", "儿童", "生殖", "血液", "肿瘤")
 
 # ── Persons ──
 # Post titles, longest first. A person's post in the organisation's top party

@@ -402,3 +402,8 @@ def test_more_organisation_suffixes(text, name, type_):
 def test_a_committee_department_is_part_of_the_post():
     got = triples("甲州市委组织部部长王大明出席。")
     assert ("王大明", "holdsPositionIn", "甲州市委") in got
+
+
+def test_department_names_holding_yu_are_one_department():
+    got = triples("我院内分泌与代谢科党支部荣获“乙省标杆党支部”称号。")
+    assert ("甲州市第一人民医院内分泌与代谢科党支部", "awarded", "乙省标杆党支部") in got
