@@ -407,3 +407,9 @@ def test_a_committee_department_is_part_of_the_post():
 def test_department_names_holding_yu_are_one_department():
     got = triples("我院内分泌与代谢科党支部荣获“乙省标杆党支部”称号。")
     assert ("甲州市第一人民医院内分泌与代谢科党支部", "awarded", "乙省标杆党支部") in got
+
+
+def test_committee_member_posts_chain_to_the_committee():
+    got = triples("甲州市委常委、组织部部长王大明主持仪式。丙州市人民政府副市长衡小彤出席。")
+    assert ("王大明", "holdsPositionIn", "甲州市委") in got
+    assert ("衡小彤", "holdsPositionIn", "丙州市人民政府") in got
