@@ -400,6 +400,8 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         start = pos if name == text[pos:pos + len(name)] else b
         out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
                             parent=parent, role=role))
+        if pos == b or pos == b + 1:
+            out.extend(_earlier_posts(s, orgs, name, start, a))
         # 副局长A、B、C: bare names continuing the list share the post.
         j = start + len(name)
         while j < len(text) and text[j] == "、":
@@ -514,10 +516,36 @@ def _name_before(text: str, a: int, orgs: list[Mention], s: Sentence) -> tuple[s
     return "", a
 
 
+_ROLE_AT_END = re.compile("(?:" + "|".join(rules.ROLE_TITLES) + ")$")
+
+
+def _earlier_posts(s: Sentence, orgs: list[Mention], name: str, start: int, a: int) -> list[Mention]:
+    """甲省卫生厅副厅长、省药品监督管理局局长王五: each organisation of a chain
+    of posts written before the name gets its own post."""
+    text, out = s.text, []
+    cur = max((o for o in orgs if o.end - s.start <= a and _dept_ok(text[o.end - s.start:a])),
+              key=lambda o: o.end, default=None)
+    while cur is not None:
+        k = cur.start - s.start
+        if k < 3 or text[k - 1] not in "、,":
+            break
+        title = _ROLE_AT_END.search(text, 0, k - 1)
+        if not title:
+            break
+        prev = max((o for o in orgs if o.end - s.start <= title.start()
+                    and _dept_ok(text[o.end - s.start:title.start()])), key=lambda o: o.end, default=None)
+        if prev is None or prev.name == cur.name or prev.name == SUBJECT:
+            break
+        out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
+                            parent=prev.name, role=text[prev.end - s.start:title.end()]))
+        cur = prev
+    return out
+
+
 def _dedupe_persons(ms: list[Mention]) -> list[Mention]:
     seen, out = set(), []
     for m in ms:
-        if (m.start, m.end) not in seen:
-            seen.add((m.start, m.end))
+        if (m.start, m.end, m.parent) not in seen:
+            seen.add((m.start, m.end, m.parent))
             out.append(m)
     return out

@@ -413,3 +413,9 @@ def test_committee_member_posts_chain_to_the_committee():
     got = triples("甲州市委常委、组织部部长王大明主持仪式。丙州市人民政府副市长衡小彤出席。")
     assert ("王大明", "holdsPositionIn", "甲州市委") in got
     assert ("衡小彤", "holdsPositionIn", "丙州市人民政府") in got
+
+
+def test_a_chain_of_posts_in_several_organisations():
+    got = triples("甲州大学副校长、乙州医院院长王大明出席。")
+    assert ("王大明", "holdsPositionIn", "乙州医院") in got
+    assert ("王大明", "holdsPositionIn", "甲州大学") in got
