@@ -419,3 +419,8 @@ def test_a_chain_of_posts_in_several_organisations():
     got = triples("甲州大学副校长、乙州医院院长王大明出席。")
     assert ("王大明", "holdsPositionIn", "乙州医院") in got
     assert ("王大明", "holdsPositionIn", "甲州大学") in got
+
+
+@pytest.mark.parametrize("text", ["本报讯甲州市第一人民医院举行", "首页新闻甲州市第一人民医院举行", "记者甲州市第一人民医院举行"])
+def test_site_words_are_not_part_of_a_name(text):
+    assert ("甲州市第一人民医院", "Hospital") in mentions(text)
