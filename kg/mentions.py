@@ -45,13 +45,50 @@ _ORDINAL_LIST = re.compile(r"(第[一二三四五六七八九十]+)、((?:第[�
 
 def find_mentions(doc: Document, sentences: list[Sentence]) -> list[Mention]:
     """Every mention in the document, sentence by sentence, in text order."""
+    per_sentence = [sentence_mentions(s) for s in sentences]
+    defined = _defined_aliases(doc, [m for ms in per_sentence for m in ms])
     out: list[Mention] = []
-    for s in sentences:
-        out.extend(sentence_mentions(s))
+    for s, ms in zip(sentences, per_sentence):
+        if any(a in s.text for a in defined):       # again, with the aliases as institutions
+            ms = sentence_mentions(s, defined)
+        out.extend(ms)
     return out
 
 
-def sentence_mentions(s: Sentence) -> list[Mention]:
+_ALIAS_AFTER = re.compile(r"[((]\s*(?:以下)?(?:简称|又名|原名|又称|即)?[::]?\s*[“「\"]?"
+                          r"([\u4e00-\u9fffA-Za-z]{2,12}?)[”」\"]?\s*[))]")
+
+
+def _defined_aliases(doc: Document, ms: list[Mention]) -> dict[str, str]:
+    """甲州医发会管理委员会(医发会), 甲县人民医院(又名乙院): alias → type of the
+    institution written just before the parentheses."""
+    out: dict[str, str] = {}
+    for m in ms:
+        if m.type in ("PartyOrganization", "Person") or m.name in (SUBJECT,):
+            continue
+        d = _ALIAS_AFTER.match(doc.text, m.end)
+        if d is None:
+            continue
+        alias = d.group(1)
+        if alias != m.name and len(alias) >= 2 and _HAN.search(alias) and alias not in rules.GENERIC_WORDS \
+                and alias not in rules.SUBJECT_REFERENCES and not alias.startswith(("简称", "以下")):
+            out.setdefault(alias, m.type)
+    return out
+
+
+def _alias_mentions(s: Sentence, ms: list[Mention], defined: dict[str, str]) -> list[Mention]:
+    """Every other place the article writes a defined alias (医发会林五执行长)."""
+    out: list[Mention] = []
+    for alias, type_ in defined.items():
+        for a in [m.start() for m in re.finditer(re.escape(alias), s.text)]:
+            b = a + len(alias)
+            if any(m.start - s.start < b and a < m.end - s.start for m in ms + out):
+                continue
+            out.append(_mention(s, alias, a, b, type_, "name-alias-defined"))
+    return out
+
+
+def sentence_mentions(s: Sentence, aliases: dict[str, str] | None = None) -> list[Mention]:
     """Mentions of one sentence (offsets into the document).
 
     >>> from kg.model import Sentence
@@ -60,6 +97,8 @@ def sentence_mentions(s: Sentence) -> list[Mention]:
     """
     tokens = tokenize(s.text)
     orgs = _institutions(s, tokens)
+    if aliases:
+        orgs = sorted(orgs + _alias_mentions(s, orgs, aliases), key=lambda m: (m.start, -m.end))
     parties = _maximal(_party_bodies(s, orgs))
     persons = _persons(s, orgs + parties)
     # A party body's own institution is inside its span: keep the outer one.

@@ -424,3 +424,9 @@ def test_a_chain_of_posts_in_several_organisations():
 @pytest.mark.parametrize("text", ["本报讯甲州市第一人民医院举行", "首页新闻甲州市第一人民医院举行", "记者甲州市第一人民医院举行"])
 def test_site_words_are_not_part_of_a_name(text):
     assert ("甲州市第一人民医院", "Hospital") in mentions(text)
+
+
+def test_an_alias_in_parentheses_is_found_elsewhere_and_joins_its_institution():
+    got = triples("甲州医疗发展协会(医发会)与乙县人民医院签订合作协议。医发会王大明执行长出席。")
+    assert ("甲州医疗发展协会", "partnersWith", "乙县人民医院") in got
+    assert ("王大明", "holdsPositionIn", "甲州医疗发展协会") in got
