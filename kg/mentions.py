@@ -432,10 +432,20 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             if not name:
                 continue
             role = m.group()
-            parent, _ = _post_organisation(s, orgs, pos, out, m.group())
+            listed, first = [], pos          # 王五、李四副院长: the names listed before share the post
+            while first > 1 and text[first - 1] == "、":
+                prev, ppos = _name_before(text, first - 1, orgs, s)
+                if not prev:
+                    break
+                listed.append((prev, ppos))
+                first = ppos
+            parent, _ = _post_organisation(s, orgs, first, out, m.group())
             if parent is None or (parent == SUBJECT and m.group() in ("书记", "副书记")
-                                  and not any(o.end - s.start == pos for o in orgs)):
+                                  and not any(o.end - s.start == first for o in orgs)):
                 continue      # 李四书记讲话: whose secretary is not written
+            for prev, ppos in listed:
+                out.append(_mention(s, prev, ppos, ppos + len(prev), "Person", "person-list",
+                                    parent=parent, role=role))
         start = pos if name == text[pos:pos + len(name)] else b
         out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
                             parent=parent, role=role))

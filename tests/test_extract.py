@@ -430,3 +430,9 @@ def test_an_alias_in_parentheses_is_found_elsewhere_and_joins_its_institution():
     got = triples("甲州医疗发展协会(医发会)与乙县人民医院签订合作协议。医发会王大明执行长出席。")
     assert ("甲州医疗发展协会", "partnersWith", "乙县人民医院") in got
     assert ("王大明", "holdsPositionIn", "甲州医疗发展协会") in got
+
+
+def test_names_listed_before_a_title_share_the_post():
+    got = triples("乙县人民医院王大明、李小红副院长出席。")
+    assert ("王大明", "holdsPositionIn", "乙县人民医院") in got
+    assert ("李小红", "holdsPositionIn", "乙县人民医院") in got
