@@ -35,6 +35,9 @@ _ROLE = re.compile("|".join(rules.ROLE_TITLES))
 _TITLE_AFTER_PARTY = re.compile(r"(?:专职)?(?:副)?书记|委员|成员|副处长|处长")
 _LEVEL_PLACES = ("省", "市", "县", "区", "州")
 _LEVEL_COMMITTEES = ("省委", "市委", "县委", "区委", "州委")
+# 10家医院, 各医院, 其他医院: a bare 医院 after these is not the subject.
+_GENERIC_BEFORE = re.compile(r"(?:[\d一二三四五六七八九十两几多数百千]+[家个所座批]|各|各级|其他|其它|相关|这些|多家|部分|等|"
+                             r"基层|公立|民营|县级|市级|省级|上级|下级|成员|协作|合作|帮扶|受援|支援|托管|签约)$")
 _NOT_NAME_START = ("附属", "直属")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUANTITY = re.compile(r"[一二三四五六七八九十两几多数\d]+[家个所名位批项座]")
@@ -71,7 +74,8 @@ def _defined_aliases(doc: Document, ms: list[Mention]) -> dict[str, str]:
             continue
         alias = d.group(1)
         if alias != m.name and len(alias) >= 2 and _HAN.search(alias) and alias not in rules.GENERIC_WORDS \
-                and alias not in rules.SUBJECT_REFERENCES and not alias.startswith(("简称", "以下")):
+                and alias not in rules.SUBJECT_REFERENCES and not alias.startswith(("简称", "以下")) \
+                and not is_word(alias, 20):      # (机关), (筹): a common word, not another name
             out.setdefault(alias, m.type)
     return out
 
@@ -137,10 +141,11 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
         if _next_continues_name(text, tok.end):
             continue
         if name in rules.SUBJECT_REFERENCES or (not core and suffix in ("医院", "院")):
-            if type_ == "Hospital":
+            if type_ == "Hospital" and not _GENERIC_BEFORE.search(text, 0, start):
                 found.append(_mention(s, name, start, tok.end, "Hospital", "ref-subject", SUBJECT))
             continue
-        if name in rules.STANDALONE_NAMES or (not core and rule == "name-ordinal-hospital") or \
+        if name in rules.STANDALONE_NAMES or (rule == "name-ordinal-hospital"
+                                              and (not core or re.search(r"[\d〇零百]", suffix))) or \
                 (type_ == "GovernmentBody" and (core in _LEVEL_PLACES or (not core and suffix in _LEVEL_COMMITTEES))
                  and (start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in "与和及同在由对向将")
                  and (suffix == "政府" or _ROLE.match(text, tok.end))):

@@ -105,6 +105,7 @@ ORG_SUFFIXES = (
     ("军分区", "GovernmentBody", "name-government"),
     ("武警支队", "GovernmentBody", "name-government"),
     ("武警大队", "GovernmentBody", "name-government"),
+    ("联勤保障部队", "GovernmentBody", "name-government"),
     ("部队", "GovernmentBody", "name-government"),
     # other organisations
     ("疾病预防控制中心", "Organization", "name-organization"),
@@ -152,7 +153,8 @@ STANDALONE_NAMES = frozenset(
     .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 # 第N医院 / 二院 / 三附院: an ordinal before 院 names a hospital.
 ORDINAL = "一二三四五六七八九十"
-ORDINAL_HOSPITAL = rf"(?:第?[{ORDINAL}]+(?:附属)?医院|[{ORDINAL}]附?院)"
+# Military hospitals are numbered: 第九〇〇医院, 第305医院, 301医院.
+ORDINAL_HOSPITAL = rf"(?:(?:第[{ORDINAL}〇零百\d]+|[{ORDINAL}]+|\d{{3}})(?:附属)?医院|[{ORDINAL}]附?院)"
 
 # A left-walk over jieba tokens stops at these (function words, verbs,
 # quantity words that never start an institution name).

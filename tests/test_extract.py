@@ -436,3 +436,21 @@ def test_names_listed_before_a_title_share_the_post():
     got = triples("乙县人民医院王大明、李小红副院长出席。")
     assert ("王大明", "holdsPositionIn", "乙县人民医院") in got
     assert ("李小红", "holdsPositionIn", "乙县人民医院") in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("与中国人民解放军联勤保障部队第九〇〇医院合作", "中国人民解放军联勤保障部队第九〇〇医院"),
+    ("与解放军第305医院合作", "解放军第305医院"),
+])
+def test_numbered_military_hospitals(text, name):
+    assert (name, "Hospital") in mentions(text)
+
+
+@pytest.mark.parametrize("text", ["全市10家医院参加", "与其他医院交流", "帮扶基层医院"])
+def test_a_bare_hospital_after_a_count_or_class_word_is_not_the_subject(text):
+    assert not [n for n, _ in mentions(text) if n == "@subject"]
+
+
+def test_a_common_word_in_parentheses_is_not_an_alias():
+    got = triples("乙省卫生健康委员会(机关)荣获“乙省文明单位”称号。机关党委书记王大明出席。")
+    assert ("乙省卫生健康委员会", "awarded", "乙省文明单位") in got
