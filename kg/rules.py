@@ -147,6 +147,8 @@ ORG_SUFFIXES = (
     ("红十字会", "Organization", "name-organization"),
     ("公司", "Organization", "name-organization"),
 )
+# Bare words that refer to the article's alliance when it names only one that ends so.
+BARE_ALLIANCE_WORDS = ("集团", "医疗集团", "联盟", "专科联盟", "医疗体系")
 # National bodies whose name is nothing but an institution word (one a line).
 STANDALONE_NAMES = frozenset(
     line.strip() for line in (Path(__file__).parent / "data" / "national_bodies.txt")

@@ -454,3 +454,14 @@ def test_a_bare_hospital_after_a_count_or_class_word_is_not_the_subject(text):
 def test_a_common_word_in_parentheses_is_not_an_alias():
     got = triples("乙省卫生健康委员会(机关)荣获“乙省文明单位”称号。机关党委书记王大明出席。")
     assert ("乙省卫生健康委员会", "awarded", "乙省文明单位") in got
+
+
+def test_a_bare_group_or_alliance_word_refers_to_the_articles_only_alliance():
+    got = triples("2019年,甲州医疗集团成立。王大明当选为集团董事长。乙县人民医院正式加入集团,成为集团成员单位。")
+    assert ("王大明", "holdsPositionIn", "甲州医疗集团") in got
+    assert ("乙县人民医院", "memberOf", "甲州医疗集团") in got
+
+
+def test_a_bare_alliance_word_with_two_alliances_is_not_guessed():
+    got = triples("甲州医疗集团与乙州医疗集团签约。王大明当选为集团董事长。")
+    assert not [t for t in got if t[0] == "王大明"]
