@@ -209,6 +209,9 @@ def is_short_form(short: str, full: str) -> bool:
         return False
     if (short, full) in _table() or _table_full(short) == full:
         return True
+    if short.endswith("医大") and full.endswith("大学"):
+        short += "学"          # 甲州医大 ~ 甲州医科大学, 甲州医事科技大学
+        return _is_subsequence(short, full) and short[:2] == full[:2]
     if short[-1] != full[-1]:
         return False
     if _ordinal(short) != _ordinal(full):

@@ -65,6 +65,8 @@ def test_honour_titles_are_not_party_bodies():
 # ── resolution ──
 
 @pytest.mark.parametrize("short, full, expected", [
+    ("甲州医大", "甲州医科大学", True),
+    ("甲州医大", "乙州医科大学", False),
     ("乙江二院", "甲省大学乙江第二医院", True),
     ("乙江医院", "甲省大学乙江第二医院", False),       # the ordinal must agree
     ("市一医院", "甲州市第一人民医院", True),
@@ -465,3 +467,7 @@ def test_a_bare_group_or_alliance_word_refers_to_the_articles_only_alliance():
 def test_a_bare_alliance_word_with_two_alliances_is_not_guessed():
     got = triples("甲州医疗集团与乙州医疗集团签约。王大明当选为集团董事长。")
     assert not [t for t in got if t[0] == "王大明"]
+
+
+def test_thanks_and_greetings_end_a_name():
+    assert ("甲州医大", "University") in mentions("特别感谢甲州医大")
