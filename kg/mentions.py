@@ -432,6 +432,16 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             after = _name_at(text, b + 1)     # 现任院长为王五, 院长由王五担任
             if after and re.match(r"[,。;、)]|担任|同志|$", text[b + 1 + len(after):]):
                 name, pos = after, b + 1
+        if not name and (text[b:b + 1] in ")）、,;" or b == len(text)):     # 王五(甲县人民医院院长)
+            opened = max(text.rfind("(", 0, a), text.rfind("（", 0, a))
+            if opened > 1 and not re.search(r"[)）]", text[opened:a]):
+                opened -= next((len(h) for h in rules.HONORIFICS if text.endswith(h, 0, opened)), 0)
+                name, pos = next(((text[opened - k:opened], opened - k) for k in (3, 2)
+                                  if opened >= k and re.fullmatch(r"[\u4e00-\u9fff]+", text[opened - k:opened])
+                                  and _is_surname_start(text[opened - k:opened])
+                                  and _plausible_name(text[opened - k:opened])), ("", a))
+                if name and not any(o.start - s.start > opened and o.end - s.start <= a for o in orgs):
+                    name = ""          # only a title with its own organisation inside
         if name:
             parent, dept_start = _post_organisation(s, orgs, a, out, m.group())
             if parent is None:

@@ -471,3 +471,9 @@ def test_a_bare_alliance_word_with_two_alliances_is_not_guessed():
 
 def test_thanks_and_greetings_end_a_name():
     assert ("甲州医大", "University") in mentions("特别感谢甲州医大")
+
+
+def test_a_post_in_parentheses_after_the_name():
+    got = triples("会议邀请王大明(乙县人民医院院长)作报告。李小红教授(甲州医学发展基金会董事长)致辞。")
+    assert ("王大明", "holdsPositionIn", "乙县人民医院") in got
+    assert ("李小红", "holdsPositionIn", "甲州医学发展基金会") in got
