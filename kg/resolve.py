@@ -129,7 +129,7 @@ def _subject_hospital(r: Resolution, doc: Document, ms: list[Mention]) -> Entity
     score: Counter[str] = Counter()
     title = doc.title
     for m in ms:
-        if m.type == "Hospital" and m.rule != "name-branch":
+        if m.type == "Hospital" and m.rule not in ("name-branch", "name-clinic"):
             name = r.canonical.get(("Hospital", m.name), m.name)
             # A hospital written right after 与/同 is the partner, not the narrator.
             before = doc.text[max(0, m.start - 1):m.start]

@@ -32,6 +32,11 @@ ORG_SUFFIXES = (
     ("医疗中心", "Hospital", "name-hospital"),
     ("分院", "Hospital", "name-branch"),
     ("院区", "Hospital", "name-branch"),
+    ("护理院", "Hospital", "name-hospital"),
+    ("疗养院", "Hospital", "name-hospital"),
+    ("门诊部", "Hospital", "name-clinic"),
+    ("诊所", "Hospital", "name-clinic"),
+    ("卫生室", "Hospital", "name-clinic"),
     ("荣总", "Hospital", "name-hospital-abbr"),   # 荣民总医院 (Taiwan)
     ("附院", "Hospital", "name-hospital-abbr"),
     # universities and schools
@@ -39,6 +44,7 @@ ORG_SUFFIXES = (
     ("医大", "University", "name-university"),         # 甲州医大 (short for 医科大学)
     ("大学", "University", "name-university"),
     ("医学院", "University", "name-university"),
+    ("医学部", "University", "name-university"),
     ("学院", "University", "name-university"),
     ("卫生学校", "University", "name-university"),
     ("医学高等专科学校", "University", "name-university"),
@@ -121,6 +127,8 @@ ORG_SUFFIXES = (
     ("人社局", "GovernmentBody", "name-government"),
     ("退役军人事务局", "GovernmentBody", "name-government"),
     ("血液中心", "Organization", "name-organization"),
+    ("血站", "Organization", "name-organization"),
+    ("卫生监督所", "Organization", "name-organization"),
     ("急救中心", "Organization", "name-organization"),
     ("研究所", "Organization", "name-organization"),
     ("研究院", "Organization", "name-organization"),

@@ -477,3 +477,18 @@ def test_a_post_in_parentheses_after_the_name():
     got = triples("会议邀请王大明(乙县人民医院院长)作报告。李小红教授(甲州医学发展基金会董事长)致辞。")
     assert ("王大明", "holdsPositionIn", "乙县人民医院") in got
     assert ("李小红", "holdsPositionIn", "甲州医学发展基金会") in got
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("与甲州市中心血站合作", "甲州市中心血站", "Organization"),
+    ("乙县护理院院长王大明", "乙县护理院", "Hospital"),
+    ("丙县疗养院开展活动", "丙县疗养院", "Hospital"),
+    ("丁州口岸门诊部开诊", "丁州口岸门诊部", "Hospital"),
+])
+def test_clinics_blood_stations_and_nursing_homes(text, name, type_):
+    assert (name, type_) in mentions(text)
+
+
+def test_a_clinic_is_not_the_subject_hospital():
+    got = triples("甲州保健中心(丁州口岸门诊部)与乙县人民医院签约。丁州口岸门诊部开诊。院长王大明出席。", title="标题\n")
+    assert not [t for t in got if t[2] == "丁州口岸门诊部" and t[1] == "holdsPositionIn"]
