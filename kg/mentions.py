@@ -107,9 +107,10 @@ def sentence_mentions(s: Sentence, aliases: dict[str, str] | None = None) -> lis
     parties = _maximal(_party_bodies(s, orgs))
     persons = _persons(s, orgs + parties)
     # A party body's own institution is inside its span: keep the outer one.
-    spans = [(p.start, p.end) for p in parties]
-    orgs = [o for o in orgs if not any(a <= o.start and o.end <= b and (a, b) != (o.start, o.end)
-                                      for a, b in spans)]
+    spans = [(p.start, p.end, p.rule) for p in parties]
+    orgs = [o for o in orgs if not any(a <= o.start and o.end <= b and ((a, b) != (o.start, o.end)
+                                                                      or rule == "party-committee")
+                                      for a, b, rule in spans)]
     return sorted(orgs + parties + persons, key=lambda m: (m.start, -m.end))
 
 
@@ -132,7 +133,8 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
         suffix, type_, rule = match
         if len(suffix) == 1 and tok.word in rules.GENERIC_PLACE_WORDS:
             continue          # 乡村, 农村: a word, not a named village (戊口 + 村)
-        start = _walk_left(tokens, i, tok.end - len(suffix), verbs_ok=type_ == "Alliance")
+        start = _walk_left(tokens, i, tok.end - len(suffix),
+                           verbs_ok="company" if suffix in rules.COMPANY_SUFFIXES else type_ == "Alliance")
         if text.startswith(_NOT_NAME_START, start) and start + 2 < tok.end - len(suffix):
             start += 2        # 共建附属乙市第一人民医院: the university before 附属 is not written here
         name = text[start:tok.end]
@@ -159,7 +161,7 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
             continue          # 集团董事长, 加入联盟: the article's (only) group or alliance
         if not core or not (_is_proper(tokens, start, tok.end - len(suffix))
                             or (type_ in ("Organization", "Alliance") and len(core) >= 2
-                                and core not in rules.GENERIC_WORDS)):
+                                and core not in rules.GENERIC_WORDS and core not in rules.COMPANY_WORDS)):
             continue
         found.append(_mention(s, name, start, tok.end, type_, rule))
     for m in re.finditer(r"我院|本院|该院", text):
@@ -188,7 +190,7 @@ def _signing_places(s: Sentence, tokens: list[Token]) -> list[Mention]:
     return out
 
 
-def _walk_left(tokens: list[Token], i: int, suffix_start: int, verbs_ok: bool = False) -> int:
+def _walk_left(tokens: list[Token], i: int, suffix_start: int, verbs_ok: bool | str = False) -> int:
     """Start of the name whose suffix begins at ``suffix_start``."""
     j = i
     while j > 0 and tokens[j].start > suffix_start:
@@ -196,7 +198,12 @@ def _walk_left(tokens: list[Token], i: int, suffix_start: int, verbs_ok: bool = 
     start = tokens[j].start if tokens[j].start <= suffix_start else suffix_start
     k = j - 1
     while k >= 0 and suffix_start - tokens[k].start <= 24:
-        if _stops(tokens[k], verbs_ok):
+        if k >= 2 and tokens[k].word in ")）" and tokens[k - 2].word in "(（" and \
+                tokens[k - 1].word in _NAME_PARENS:
+            k -= 2             # 甲建设(集团)有限公司: the parentheses are part of the name
+        elif _stops(tokens[k], verbs_ok) and _village_head(tokens, k):
+            pass               # 那|良|镇: a one-character word that starts a place name
+        elif _stops(tokens[k], verbs_ok):
             place = _place_across(tokens, k)
             if place is None:
                 break
@@ -204,6 +211,17 @@ def _walk_left(tokens: list[Token], i: int, suffix_start: int, verbs_ok: bool = 
         start = tokens[k].start
         k -= 1
     return start
+
+
+_NAME_PARENS = frozenset({"集团", "中国", "股份", "控股", "有限", "香港", "澳门"})
+
+
+def _village_head(tokens: list[Token], k: int) -> bool:
+    """Is tokens[k] the first character of a three-character place (那良镇, 那坡县)?"""
+    return (len(tokens[k].word) == 1 and tokens[k].word not in rules.HARD_STOPS and k + 2 < len(tokens)
+            and len(tokens[k + 1].word) == 1 and _HAN.match(tokens[k + 1].word)
+            and tokens[k + 2].word[:1] in "镇乡村县屯" and (k == 0 or not _HAN.match(tokens[k - 1].word[-1])
+                                                           or tokens[k - 1].word in rules.HARD_STOPS))
 
 
 def _place_across(tokens: list[Token], k: int) -> int | None:
@@ -223,8 +241,10 @@ def _place_across(tokens: list[Token], k: int) -> int | None:
     return None
 
 
-def _stops(tok: Token, verbs_ok: bool = False) -> bool:
+def _stops(tok: Token, verbs_ok: bool | str = False) -> bool:
     w = tok.word
+    if verbs_ok == "company" and w in rules.COMPANY_WORDS:
+        return False                                   # 甲州建设投资有限公司
     if _PUNCT.fullmatch(w[0]) or w.isdigit() or not _HAN.search(w):
         return not re.fullmatch(r"[A-Za-z]+", w)       # Latin letters may be part of names
     if w in rules.STOP_WORDS or tok.tag in rules.STOP_TAGS or _QUANTITY.fullmatch(w):
@@ -304,6 +324,19 @@ def _mention(s: Sentence, text: str, a: int, b: int, type_: str, rule: str,
 
 def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
     text, out = s.text, []
+    for o in orgs:       # 中共甲社区委员会: the party committee of 甲社区
+        a, b = o.start - s.start, o.end - s.start
+        if o.name == SUBJECT or o.type == "PartyOrganization":
+            continue
+        inner = next((o.name[len(p):] for p in rules.PARTY_PREFIX_NOISE if o.name.startswith(p)), "")
+        if inner.endswith("委员会") and len(inner) > 5:
+            out.append(_mention(s, o.text, a, b, "PartyOrganization", "party-committee",
+                                name=inner, parent=inner[:-3]))
+        elif text.startswith("委员会", b) and (inner or text.endswith(rules.PARTY_PREFIX_NOISE, 0, a)):
+            parent = inner or o.name          # 中共甲县人民医院委员会 = 甲县人民医院党委
+            local = "党委" if o.type in ("Hospital", "University") else "委员会"
+            out.append(_mention(s, text[a:b + 3], a, b + 3, "PartyOrganization", "party-committee",
+                                name=parent + local, parent=parent))
     for m in _PARTY.finditer(text):
         suffix, a, b = m.group(), m.start(), m.end()
         if text[b:b + 1] == "织" or text[:a].count("《") > text[:a].count("》"):

@@ -64,6 +64,7 @@ ORG_SUFFIXES = (
     ("卫生健康委员会", "GovernmentBody", "name-government"),
     ("卫生和计划生育委员会", "GovernmentBody", "name-government"),
     ("卫健委", "GovernmentBody", "name-government"),
+    ("卫生健康委", "GovernmentBody", "name-government"),
     ("卫计委", "GovernmentBody", "name-government"),
     ("卫生健康局", "GovernmentBody", "name-government"),
     ("卫生计生局", "GovernmentBody", "name-government"),
@@ -183,6 +184,9 @@ HARD_STOPS = frozenset("""
 与 同 和 及 跟 向 对 在 于 为 是 系 由 被 把 将 从 等 的 了 着 并 到 至 赴 往 给 让 使 以 而 或 暨 其 该 本 我 各
 这 此 每 获 有 人 个 家 名 位 座 批 项 年 月 日 号 非 省 市 县 区 很 最 更 又 还 也 就 共 新
 """.split())
+# Company names hold words that elsewhere end a name (甲州建设发展有限公司).
+COMPANY_SUFFIXES = ("有限公司", "公司", "集团")
+COMPANY_WORDS = frozenset("建设 发展 投资 开发 管理 服务 建 合作 控股 实业 科技 医疗 健康 置业 运营".split())
 # Tags of jieba's dictionary that never occur inside an institution name.
 STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "y",
                        "e", "o", "t", "tg", "x", "w"})

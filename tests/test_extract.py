@@ -492,3 +492,19 @@ def test_clinics_blood_stations_and_nursing_homes(text, name, type_):
 def test_a_clinic_is_not_the_subject_hospital():
     got = triples("甲州保健中心(丁州口岸门诊部)与乙县人民医院签约。丁州口岸门诊部开诊。院长王大明出席。", title="标题\n")
     assert not [t for t in got if t[2] == "丁州口岸门诊部" and t[1] == "holdsPositionIn"]
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("与那丙镇中心卫生院党支部共建", "那丙镇中心卫生院党支部", "PartyOrganization"),
+    ("甲州二建建设(集团)有限公司党委", "甲州二建建设(集团)有限公司党委", "PartyOrganization"),
+    ("与甲州建设投资有限公司签约", "甲州建设投资有限公司", "Organization"),
+    ("乙州市卫生健康委机关第一党支部", "乙州市卫生健康委机关第一党支部", "PartyOrganization"),
+    ("联合中共甲州市丙区丁路社区委员会开展活动", "甲州市丙区丁路社区委员会", "PartyOrganization"),
+    ("中共甲县人民医院委员会", "甲县人民医院党委", "PartyOrganization"),
+])
+def test_village_heads_company_parentheses_and_party_committees(text, name, type_):
+    assert (name, type_) in mentions(text)
+
+
+def test_company_words_alone_are_not_a_name():
+    assert not mentions("加强建设有限公司")
