@@ -414,7 +414,8 @@ def _dept_ok(dept: str) -> bool:
     if dept in rules.GENERIC_WORDS:
         return False                       # 各分院党总支, 社区党委: no particular body
     first = tokenize(dept)[:1]
-    if first and first[0].tag == "v" and len(first[0].word) > 1 and first[0].word not in rules.DEPT_AND_HEADS:
+    if first and first[0].tag == "v" and len(first[0].word) > 1 and first[0].word not in rules.DEPT_AND_HEADS \
+            and not re.search(r"[科室]|病区", dept):
         return False                       # 构建总院党总支: a verb, not a department
     listed = _ORDINAL_LIST.search(dept)
     if not _DEPT.match(dept[:listed.end(1)] if listed else dept):

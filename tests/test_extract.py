@@ -508,3 +508,9 @@ def test_village_heads_company_parentheses_and_party_committees(text, name, type
 
 def test_company_words_alone_are_not_a_name():
     assert not mentions("加强建设有限公司")
+
+
+def test_a_department_named_with_a_verb_is_still_a_department():
+    assert ("五附院推拿科二病区党支部", "PartyOrganization") in [
+        (m.text, m.type) for m in sentence_mentions(Sentence("d", 0, 0, 17, "听取了五附院推拿科二病区党支部党建"))]
+    assert not [n for n, _ in mentions("听取了五附院推拿科二病区党支部党建") if "五附院五附院" in n]
