@@ -150,7 +150,7 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
         if name in rules.STANDALONE_NAMES or (rule == "name-ordinal-hospital"
                                               and (not core or re.search(r"[\d〇零百]", suffix))) or \
                 (type_ == "GovernmentBody" and (core in _LEVEL_PLACES or (not core and suffix in _LEVEL_COMMITTEES))
-                 and (start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in "与和及同在由对向将")
+                 and (start == 0 or not _HAN.match(text[start - 1]) or _function_word_before(tokens, start))
                  and (suffix == "政府" or _ROLE.match(text, tok.end))):
             # 卫福部, 三附院; 县卫健委, 省政府, 市委: the level's own body, named as written
             found.append(_mention(s, name, start, tok.end, type_, rule))     # 卫福部, 三附院
@@ -188,6 +188,14 @@ def _signing_places(s: Sentence, tokens: list[Token]) -> list[Mention]:
             a, b = tokens[i + 1].start, tokens[j - 1].end
             out.append(_mention(s, s.text[a:b], a, b, "GovernmentBody", "name-place-government"))
     return out
+
+
+def _function_word_before(tokens: list[Token], start: int) -> bool:
+    """Is the token that ends at ``start`` a function word (与, 经, 由 …) rather than
+    part of a place jieba tags otherwise (开化|县委)?"""
+    before = next((t for t in tokens if t.end == start), None)
+    return before is not None and (before.tag in rules.STOP_TAGS or
+                                   (before.word in rules.STOP_WORDS and len(before.word) == 1))
 
 
 def _walk_left(tokens: list[Token], i: int, suffix_start: int, verbs_ok: bool | str = False) -> int:
