@@ -514,3 +514,8 @@ def test_a_department_named_with_a_verb_is_still_a_department():
     assert ("五附院推拿科二病区党支部", "PartyOrganization") in [
         (m.text, m.type) for m in sentence_mentions(Sentence("d", 0, 0, 17, "听取了五附院推拿科二病区党支部党建"))]
     assert not [n for n, _ in mentions("听取了五附院推拿科二病区党支部党建") if "五附院五附院" in n]
+
+
+def test_hong_kong_and_taiwan_health_departments():
+    got = triples("卫生署署长王大明与甲州人民医院签订合作协议。")
+    assert ("王大明", "holdsPositionIn", "卫生署") in got
