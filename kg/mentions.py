@@ -526,7 +526,7 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
     return _dedupe_persons(out)
 
 
-_ELECTED = re.compile(r"(当选为|当选|担任|出任|任命为|兼任)")
+_ELECTED = re.compile(r"(当选为|当选|担任|出任|任命为|兼任|现任|任)")
 
 
 def _elected(s: Sentence, orgs: list[Mention], found: list[Mention]) -> list[Mention]:

@@ -387,7 +387,8 @@ def test_a_place_that_signs_is_its_government():
 
 
 def test_taking_office_verbs_give_a_post():
-    got = triples("会上,王大明当选为甲州医学会会长。李小红担任乙县人民医院院长。")
+    got = triples("会上,王大明当选为甲州医学会会长。李小红担任乙县人民医院院长。赵一平任丙县人民医院院长。")
+    assert ("赵一平", "holdsPositionIn", "丙县人民医院") in got
     assert ("王大明", "holdsPositionIn", "甲州医学会") in got
     assert ("李小红", "holdsPositionIn", "乙县人民医院") in got
 
