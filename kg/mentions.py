@@ -523,7 +523,15 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                                 parent=parent, role=role))
             j += 1 + len(nxt)
     out.extend(_elected(s, orgs, out))
+    for m in _PROFESSION.finditer(text):      # 护师王五: a named person, though not a post
+        name = _name_at(text, m.end())
+        if name and not any(p.start - s.start <= m.end() < p.end - s.start for p in out) and \
+                not any(o.start - s.start <= m.end() < o.end - s.start for o in orgs):
+            out.append(_mention(s, name, m.end(), m.end() + len(name), "Person", "person-profession"))
     return _dedupe_persons(out)
+
+
+_PROFESSION = re.compile("|".join(sorted(rules.PROFESSION_TITLES, key=len, reverse=True)))
 
 
 _ELECTED = re.compile(r"(当选为|当选|担任|出任|任命为|兼任|现任|任)")

@@ -248,6 +248,9 @@ OUTSIDE_POSTS = frozenset("""
 副总裁 行政总裁 署长 副署长 理事长 秘书长 会长 副会长 所长 副所长 站长 副站长 大队长 支队长 副支队长 教导员 司令员
 党组书记 党组成员 执行长 主任秘书
 """.split())
+# Professional ranks written before a name (护师王五): a person, but not a post (ANNOTATION).
+PROFESSION_TITLES = ("主任医师", "副主任医师", "主治医师", "医师", "医生", "主管护师", "护师", "护士", "药师",
+                     "技师", "副教授", "教授", "研究员", "院士", "专家", "博士", "硕士", "党员", "志愿者")
 # Honorifics written after a name (院长王小明教授、副院长李小红): not part of a post.
 HONORIFICS = ("教授", "博士", "医生", "同志", "先生", "女士", "主任医师", "院士")
 # Roles that never make a person a post-holder (bylines, photo credits).

@@ -520,3 +520,9 @@ def test_a_department_named_with_a_verb_is_still_a_department():
 def test_hong_kong_and_taiwan_health_departments():
     got = triples("卫生署署长王大明与甲州人民医院签订合作协议。")
     assert ("王大明", "holdsPositionIn", "卫生署") in got
+
+
+def test_a_person_named_after_a_professional_rank_receives_the_honour():
+    got = triples("乙县人民医院急诊科护师张小艺荣获“甲省优秀护士”称号。")
+    assert ("张小艺", "awarded", "甲省优秀护士") in got
+    assert not [t for t in got if t[1] == "holdsPositionIn"]
