@@ -523,11 +523,13 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                                 parent=parent, role=role))
             j += 1 + len(nxt)
     out.extend(_elected(s, orgs, out))
-    for m in _PROFESSION.finditer(text):      # 护师王五: a named person, though not a post
-        name = _name_at(text, m.end())
-        if name and not any(p.start - s.start <= m.end() < p.end - s.start for p in out) and \
-                not any(o.start - s.start <= m.end() < o.end - s.start for o in orgs):
-            out.append(_mention(s, name, m.end(), m.end() + len(name), "Person", "person-profession"))
+    for m in _PROFESSION.finditer(text):      # 护师王五, 王五教授: a named person, though not a post
+        name, pos = _name_at(text, m.end()), m.end()
+        if not name:
+            name, pos = _name_before(text, m.start(), orgs, s)
+        if name and not any(p.start - s.start <= pos < p.end - s.start for p in out) and \
+                not any(o.start - s.start <= pos < o.end - s.start for o in orgs):
+            out.append(_mention(s, name, pos, pos + len(name), "Person", "person-profession"))
     return _dedupe_persons(out)
 
 
@@ -614,8 +616,14 @@ def _name_at(text: str, pos: int) -> str:
     return name if _plausible_name(name) else ""
 
 
+_NOT_NAMES = frozenset(w for w in rules.STOP_WORDS | set(rules.AWARD_TRIGGERS) | set(rules.PARTNER_TRIGGERS)
+                       | set(rules.COBUILD_TRIGGERS) | set(rules.MEMBER_FOUNDING) if len(w) >= 2)
+
+
 def _plausible_name(name: str) -> bool:
-    """相关, 单位共: common words that start with a surname are not names."""
+    """相关, 单位共, 荣获: common words that start with a surname are not names."""
+    if name[:2] in _NOT_NAMES or name in _NOT_NAMES:
+        return False
     return not any(is_word(name[:k], 1000) and not is_name_word(name[:k]) for k in (2, 3) if len(name) >= k)
 
 

@@ -526,3 +526,9 @@ def test_a_person_named_after_a_professional_rank_receives_the_honour():
     got = triples("乙县人民医院急诊科护师张小艺荣获“甲省优秀护士”称号。")
     assert ("张小艺", "awarded", "甲省优秀护士") in got
     assert not [t for t in got if t[1] == "holdsPositionIn"]
+
+
+def test_a_name_before_a_professional_rank_and_trigger_words_are_not_names():
+    got = triples("甲县人民医院李小红医生荣获“甲省优秀医生”称号。")
+    assert ("李小红", "awarded", "甲省优秀医生") in got
+    assert not [n for n, t in mentions(",王大明教授荣获奖项") if t == "Person" and n != "王大明"]
