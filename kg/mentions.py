@@ -530,6 +530,13 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         if name and not any(p.start - s.start <= pos < p.end - s.start for p in out) and \
                 not any(o.start - s.start <= pos < o.end - s.start for o in orgs):
             out.append(_mention(s, name, pos, pos + len(name), "Person", "person-profession"))
+            j = pos + len(name)
+            while pos > m.start() and j < len(text) and text[j] == "、":   # 护士王五、李四
+                nxt = _name_at(text, j + 1)
+                if not nxt or _ROLE.match(text, j + 1) or _PROFESSION.match(text, j + 1):
+                    break
+                out.append(_mention(s, nxt, j + 1, j + 1 + len(nxt), "Person", "person-profession"))
+                j += 1 + len(nxt)
     return _dedupe_persons(out)
 
 

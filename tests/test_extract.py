@@ -532,3 +532,7 @@ def test_a_name_before_a_professional_rank_and_trigger_words_are_not_names():
     got = triples("甲县人民医院李小红医生荣获“甲省优秀医生”称号。")
     assert ("李小红", "awarded", "甲省优秀医生") in got
     assert not [n for n, t in mentions(",王大明教授荣获奖项") if t == "Person" and n != "王大明"]
+
+
+def test_names_listed_after_a_professional_rank():
+    assert [n for n, t in mentions("护士王大明、李小红荣获") if t == "Person"] == ["王大明", "李小红"]
