@@ -255,6 +255,8 @@ def _stops(tok: Token, verbs_ok: bool | str = False) -> bool:
         return False                                   # 甲州建设投资有限公司
     if _PUNCT.fullmatch(w[0]) or w.isdigit() or not _HAN.search(w):
         return not re.fullmatch(r"[A-Za-z]+", w)       # Latin letters may be part of names
+    if w in rules.NAME_VERBS:
+        return False
     if w in rules.STOP_WORDS or tok.tag in rules.STOP_TAGS or _QUANTITY.fullmatch(w):
         return True
     if tok.tag == "v" and len(w) >= 2 and w not in rules.NAME_VERBS and not verbs_ok:

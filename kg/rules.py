@@ -195,7 +195,9 @@ COMPANY_WORDS = frozenset("建设 发展 投资 开发 管理 服务 建 合作 
 STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "y",
                        "e", "o", "t", "tg", "x", "w"})
 # Verbs jieba tags 'v' that do occur inside names.
-NAME_VERBS = frozenset({"附属", "附设", "直属", "结合", "保健", "康复", "服务", "管理", "控制", "预防"})
+NAME_VERBS = frozenset({"附属", "附设", "直属", "结合", "保健", "康复", "服务", "管理", "控制", "预防",
+                        # specialty words jieba tags as verb or time word
+                        "呼吸", "推拿", "麻醉", "护理", "检验", "急救", "老年", "中老年", "青少年", "少年"})
 
 # Words that alone do not make a name proper (互联网医院, 三甲医院, 基层医院 …).
 GENERIC_WORDS = frozenset("""

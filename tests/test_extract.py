@@ -536,3 +536,11 @@ def test_a_name_before_a_professional_rank_and_trigger_words_are_not_names():
 
 def test_names_listed_after_a_professional_rank():
     assert [n for n, t in mentions("护士王大明、李小红荣获") if t == "Person"] == ["王大明", "李小红"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("甲州老年医院获奖", "甲州老年医院"),
+    ("甲州医学院第一附属医院呼吸疾病研究所获奖", "甲州医学院第一附属医院呼吸疾病研究所"),
+])
+def test_specialty_words_jieba_tags_as_verbs_stay_in_names(text, name):
+    assert name in [n for n, _ in mentions(text)]
