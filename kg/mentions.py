@@ -472,6 +472,11 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         if holder is not None:      # 内科第二党支部书记: 党支部 belongs to both
             a = holder.end - s.start
         name, pos = _name_at(text, b), b
+        if not name and text[b:b + 1] in (" ", ":", "\u3000"):     # 院长 王五, 院长:王五
+            after = _name_at(text, b + 1)
+            if after and (len(text) == b + 1 + len(after) or not _HAN.match(text[b + 1 + len(after)])
+                          or text[b:b + 1] == ":"):
+                name, pos = after, b + 1
         if not name and text[b:b + 1] in ("为", "是", "由"):
             after = _name_at(text, b + 1)     # 现任院长为王五, 院长由王五担任
             if after and re.match(r"[,。;、)]|担任|同志|$", text[b + 1 + len(after):]):

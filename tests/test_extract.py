@@ -544,3 +544,8 @@ def test_names_listed_after_a_professional_rank():
 ])
 def test_specialty_words_jieba_tags_as_verbs_stay_in_names(text, name):
     assert name in [n for n, _ in mentions(text)]
+
+
+@pytest.mark.parametrize("text", ["甲县人民医院院长 王大明 出席。", "甲县人民医院院长:王大明"])
+def test_a_space_or_colon_between_title_and_name(text):
+    assert ("王大明", "holdsPositionIn", "甲县人民医院") in triples(text)
