@@ -516,6 +516,11 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                 out.append(_mention(s, prev, ppos, ppos + len(prev), "Person", "person-list",
                                     parent=parent, role=role))
         start = pos if name == text[pos:pos + len(name)] else b
+        government = _government_post(parent, role)
+        if government:       # 甲市委副书记、市长王五: the 市长 is a post in the city's government
+            role = "、".join(r for r in re.split(r"[、,]", role) if r and r != government[1])
+            out.append(_mention(s, name, start, start + len(name), "Person", "person-government",
+                                parent=government[0], role=government[1]))
         out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
                             parent=parent, role=role))
         if pos == b or pos == b + 1:
@@ -681,6 +686,14 @@ def _earlier_posts(s: Sentence, orgs: list[Mention], name: str, start: int, a: i
                             parent=prev.name, role=text[prev.end - s.start:title.end()]))
         cur = prev
     return out
+
+
+def _government_post(parent: str, role: str) -> tuple[str, str] | None:
+    """(甲市人民政府, 市长) when a party committee's official also heads its government."""
+    if not parent.endswith(_LEVEL_COMMITTEES) or len(parent) < 4:
+        return None
+    head = re.search(rf"(?:^|[、,])((?:常务)?副?{parent[-2]}长)$", role)
+    return (parent[:-1] + "人民政府", head.group(1)) if head else None
 
 
 def _dedupe_persons(ms: list[Mention]) -> list[Mention]:

@@ -69,7 +69,10 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
     r.alliances = {r.canonical.get(("Alliance", m.name), m.name) for m in org_mentions if m.type == "Alliance"}
     r.subject = _subject_hospital(r, doc, sorted(org_mentions + parents, key=lambda m: m.start))
     _subject_is(r, doc, org_mentions)
+    written = {r.canonical.get((m.type, m.name), m.name) for m in org_mentions}
     for m in mentions:
+        if m.rule == "person-government" and r.canonical.get(("GovernmentBody", m.parent), m.parent) not in written:
+            continue          # the government is not named in the article: nothing is guessed
         key = _resolve_mention(r, m)
         if key is not None:
             r.by_sentence.setdefault(m.sentence, []).append((m, key))

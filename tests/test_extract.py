@@ -549,3 +549,11 @@ def test_specialty_words_jieba_tags_as_verbs_stay_in_names(text, name):
 @pytest.mark.parametrize("text", ["甲县人民医院院长 王大明 出席。", "甲县人民医院院长:王大明"])
 def test_a_space_or_colon_between_title_and_name(text):
     assert ("王大明", "holdsPositionIn", "甲县人民医院") in triples(text)
+
+
+def test_a_committee_official_who_heads_the_named_government_holds_both_posts():
+    got = triples("甲州市人民政府与甲县人民医院签约。甲州市委副书记、市长王大明出席。")
+    assert ("王大明", "holdsPositionIn", "甲州市人民政府") in got
+    assert ("王大明", "holdsPositionIn", "甲州市委") in got
+    got = triples("甲州市委副书记、市长王大明出席。")
+    assert ("王大明", "holdsPositionIn", "甲州市人民政府") not in got
