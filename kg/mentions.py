@@ -42,6 +42,7 @@ _GENERIC_BEFORE = re.compile(r"(?:[\d一二三四五六七八九十两几多数�
 _NOT_NAME_START = ("附属", "直属")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUANTITY = re.compile(r"[一二三四五六七八九十两几多数\d]+[家个所名位批项座]")
+_ENDS_WITH_ROLE = re.compile("(?:" + "|".join(r for r in rules.ROLE_TITLES if len(r) >= 2) + ")$")
 _ROLE_CHAIN = re.compile("(?:(?:" + "|".join(rules.ROLE_TITLES) + ")[、,])+")
 _COLLECTIVE = re.compile(r"^(?:及|其)?(?:下设|下辖|所属)?(?:\d+|[一二三四五六七八九十两]+)?个?$")
 _ORDINAL_LIST = re.compile(r"(第[一二三四五六七八九十]+)、((?:第[一二三四五六七八九十]+、)*第[一二三四五六七八九十]+)$")
@@ -261,7 +262,7 @@ def _stops(tok: Token, verbs_ok: bool | str = False) -> bool:
         return True
     if tok.tag == "v" and len(w) >= 2 and w not in rules.NAME_VERBS and not verbs_ok:
         return True
-    return any(w.endswith(r) for r in rules.ROLE_TITLES if len(r) >= 2)
+    return bool(_ENDS_WITH_ROLE.search(w))
 
 
 def _is_proper(tokens: list[Token], start: int, end: int) -> bool:
@@ -420,6 +421,8 @@ _DEPT = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,10}?(?:科|室|部|处|系|所|
 
 @lru_cache(maxsize=4096)
 def _dept_ok(dept: str) -> bool:
+    if len(dept.replace("、", "")) > rules.DEPT_MAX + 1 or _PUNCT.search(dept.replace("、", "")):
+        return False                       # cheap test first: too long or broken by punctuation
     dept = _DEPT_AND.sub(r"\1", dept)       # 呼吸与危重症医学科: one department
     if dept in rules.GENERIC_WORDS:
         return False                       # 各分院党总支, 社区党委: no particular body
