@@ -557,3 +557,8 @@ def test_a_committee_official_who_heads_the_named_government_holds_both_posts():
     assert ("王大明", "holdsPositionIn", "甲州市委") in got
     got = triples("甲州市委副书记、市长王大明出席。")
     assert ("王大明", "holdsPositionIn", "甲州市人民政府") not in got
+
+
+def test_abbreviated_department_names_before_a_branch():
+    got = triples("乙州市第七医院党支部和丙州市第一医院脑外耳鼻喉党支部签订共建协议。")
+    assert ("丙州市第一医院脑外耳鼻喉党支部", "subOrganizationOf", "丙州市第一医院") in got
