@@ -212,6 +212,10 @@ def is_short_form(short: str, full: str) -> bool:
         return False
     if (short, full) in _table() or _table_full(short) == full:
         return True
+    if short.endswith("荣总") and full.endswith("荣民总医院"):
+        return short[:-2] == full[:-5]        # 甲中荣总 = 甲中荣民总医院 (Taiwan)
+    if short.startswith("部立") and full.startswith(("卫生福利部", "卫福部")):
+        return full.endswith(short[2:])       # 部立甲南医院 = 卫生福利部甲南医院 (Taiwan)
     if short.endswith("医大") and full.endswith("大学"):
         short += "学"          # 甲州医大 ~ 甲州医科大学, 甲州医事科技大学
         return _is_subsequence(short, full) and short[:2] == full[:2]

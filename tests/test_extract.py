@@ -67,6 +67,9 @@ def test_honour_titles_are_not_party_bodies():
 @pytest.mark.parametrize("short, full, expected", [
     ("甲州医大", "甲州医科大学", True),
     ("甲州医大", "乙州医科大学", False),
+    ("甲中荣总", "甲中荣民总医院", True),
+    ("部立甲南医院", "卫生福利部甲南医院", True),
+    ("部立甲南医院", "卫生福利部乙南医院", False),
     ("乙江二院", "甲省大学乙江第二医院", True),
     ("乙江医院", "甲省大学乙江第二医院", False),       # the ordinal must agree
     ("市一医院", "甲州市第一人民医院", True),
