@@ -1,16 +1,24 @@
 """Stage 4: sentences → mentions, found by the grammar of Chinese names.
 
 * Institutions: a suffix from :data:`kg.rules.ORG_SUFFIXES` (人民医院, 卫生院,
-  医科大学, 联盟 …) or an ordinal hospital form (第三医院, 二院, 三附院), then a
-  walk left over jieba tokens until a function word, verb, punctuation or
-  generic quantity word. The name must hold something proper (a place, a
-  word jieba does not know, an ordinal): 互联网医院 and 三甲医院 are not names.
-* Bare references (医院, 我院, 该院 …) become mentions of the article's subject.
+  医科大学, 联盟, 市委, 派出所, 中学, 有限公司 …) or an ordinal hospital form
+  (第三医院, 二院, 三附院, 第305医院), then a walk left over jieba tokens until
+  a function word, verb, punctuation, time, count or site word. A place name
+  carries the walk over a word jieba splits oddly (X市|市立|医院). The name
+  must hold something proper (a place, a word jieba does not know, an
+  ordinal): 互联网医院, 三甲医院 and 甲省公立医院 are not names. A level's own
+  body may go without its place (县卫健委, 省政府); a place that signs (与乙县
+  签约) is its government; an alias in parentheses (A(B)) is found elsewhere.
+* Bare references (医院, 我院, 该院 …) become mentions of the article's subject;
+  a bare 集团 / 联盟 of the article's one alliance.
 * Party bodies: an institution (or a bare reference, or nothing) + an optional
-  department + a party suffix (党委, 党总支, 第五党支部, 联合支部 …), scoped to
-  the institution they sit in.
+  department + a party suffix (党委, 党总支, 第五党支部, 联合支部, 总支部委员会 …),
+  scoped to the institution they sit in; 中共X委员会 is X's committee.
 * Persons: a surname-led name of two or three characters next to a post
-  title (院长张三, 张三院长), or continuing a list of such names.
+  title (院长张三, 张三院长, 院长为张三, 张三(甲院院长), 张三当选为甲会会长), or
+  continuing a list of such names; a chain of posts in several organisations
+  gives one post in each. A name after a professional rank (护师张三) is a
+  person without a post.
 """
 from __future__ import annotations
 
