@@ -30,7 +30,7 @@ from kg.lexicon import Token, is_name_word, is_word, tokenize
 from kg.model import Document, Mention, Sentence
 
 SUBJECT = "@subject"          # name of a mention that refers to the subject hospital
-ALLIANCE = "@alliance"        # name of a bare 集团 / 联盟 that refers to the article's alliance
+BARE = "@bare"                # name prefix of a bare 集团 / 卫生院 that refers to the article's one such
 _SUFFIXES = sorted(rules.ORG_SUFFIXES, key=lambda s: -len(s[0]))
 # One anchored alternation (longest first) instead of a loop over the table.
 _SUFFIX_AT_END = re.compile("(?:" + "|".join(re.escape(s) for s, _, _ in _SUFFIXES) + ")$")
@@ -164,10 +164,11 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
             # 卫福部, 三附院; 县卫健委, 省政府, 市委: the level's own body, named as written
             found.append(_mention(s, name, start, tok.end, type_, rule))     # 卫福部, 三附院
             continue
-        if not core and name in rules.BARE_ALLIANCE_WORDS and tok.word == name and \
+        if not core and name in rules.BARE_REFERENCE_WORDS and tok.word == name and \
                 not _GENERIC_BEFORE.search(text, 0, start):
-            found.append(_mention(s, name, start, tok.end, "Alliance", "ref-alliance", ALLIANCE + name))
-            continue          # 集团董事长, 加入联盟: the article's (only) group or alliance
+            found.append(_mention(s, name, start, tok.end, rules.BARE_REFERENCE_WORDS[name], "ref-bare",
+                                  BARE + name))
+            continue          # 集团董事长, 加入联盟, 卫生院院长: the article's only such institution
         if not core or not (_is_proper(tokens, start, tok.end - len(suffix))
                             or (type_ in ("Organization", "Alliance") and len(core) >= 2
                                 and core not in rules.GENERIC_WORDS and core not in rules.COMPANY_WORDS)):

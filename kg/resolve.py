@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg import rules
-from kg.mentions import ALLIANCE, SUBJECT, org_type
+from kg.mentions import BARE, SUBJECT, org_type
 from kg.model import Assertion, Document, Entity, Mention, Sentence
 
 ORG_TYPES = ("Hospital", "University", "Alliance", "GovernmentBody", "Organization")
@@ -35,7 +35,7 @@ class Resolution:
     entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
     by_sentence: dict[int, list[tuple[Mention, tuple[str, str]]]] = field(default_factory=dict)
     canonical: dict[tuple[str, str], str] = field(default_factory=dict)   # (type, written) → canonical
-    alliances: set[str] = field(default_factory=set)      # canonical names of the named alliances
+    named: dict[str, set[str]] = field(default_factory=dict)   # type → canonical names written in full
 
     def entity(self, type_: str, name: str, alias: str = "") -> tuple[str, str]:
         """The key of the entity (type, canonical name), created if new."""
@@ -57,7 +57,7 @@ class Resolution:
 def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -> Resolution:
     r = Resolution(doc)
     org_mentions = [m for m in mentions if m.type in ORG_TYPES and m.name != SUBJECT
-                    and not m.name.startswith(ALLIANCE)]
+                    and not m.name.startswith(BARE)]
     for m in org_mentions:
         m.name = strip_party_prefix(m.name)
     _group_short_forms(r, doc, sentences, org_mentions,
@@ -66,7 +66,8 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
                for m in mentions if m.type == "PartyOrganization" and m.parent not in ("", SUBJECT)]
     for m in parents:
         m.name = strip_party_prefix(m.name)
-    r.alliances = {r.canonical.get(("Alliance", m.name), m.name) for m in org_mentions if m.type == "Alliance"}
+    for m in org_mentions:
+        r.named.setdefault(m.type, set()).add(r.canonical.get((m.type, m.name), m.name))
     r.subject = _subject_hospital(r, doc, sorted(org_mentions + parents, key=lambda m: m.start))
     _subject_is(r, doc, org_mentions)
     written = {r.canonical.get((m.type, m.name), m.name) for m in org_mentions}
@@ -100,25 +101,25 @@ def _resolve_mention(r: Resolution, m: Mention) -> tuple[str, str] | None:
         return r.entity("PartyOrganization", parent_name + local, alias=strip_party_prefix(m.text))
     if m.name == SUBJECT:
         return r.subject.key if r.subject else None
-    if m.parent.startswith(ALLIANCE):       # 集团董事长王五
-        key = _bare_alliance(r, m.parent[len(ALLIANCE):])
+    if m.parent.startswith(BARE):       # 集团董事长王五
+        key = _bare_reference(r, m.parent[len(BARE):])
         if key is None:
             return None
         m.parent = key[1]
-    if m.name.startswith(ALLIANCE):
-        return _bare_alliance(r, m.name[len(ALLIANCE):])
+    if m.name.startswith(BARE):
+        return _bare_reference(r, m.name[len(BARE):])
     if m.type in ORG_TYPES:
         return r.entity(m.type, m.name, alias=m.text)
     return r.entity(m.type, m.name)
 
 
-def _bare_alliance(r: Resolution, word: str) -> tuple[str, str] | None:
-    """集团 / 联盟 written bare: the one alliance of the article whose name ends so."""
-    names = {n for n in r.alliances if n.endswith(word) and n != word}
+def _bare_reference(r: Resolution, word: str) -> tuple[str, str] | None:
+    """集团 / 联盟 / 卫生院 written bare: the article's one institution whose name ends so."""
+    type_ = rules.BARE_REFERENCE_WORDS[word]
+    names = {n for n in r.named.get(type_, ()) if n.endswith(word) and n != word}
     if len(names) != 1:
         return None
-    key = r.entity("Alliance", names.pop(), alias=word)
-    return key
+    return r.entity(type_, names.pop())
 
 
 def _canonical_org(r: Resolution, written: str) -> str:

@@ -160,8 +160,11 @@ ORG_SUFFIXES = (
     ("红十字会", "Organization", "name-organization"),
     ("公司", "Organization", "name-organization"),
 )
-# Bare words that refer to the article's alliance when it names only one that ends so.
-BARE_ALLIANCE_WORDS = ("集团", "医疗集团", "联盟", "专科联盟", "医疗体系")
+# Bare words that refer to the article's one institution of that kind (集团董事长,
+# 卫生院院长) when it names only one that ends so: word → entity type.
+BARE_REFERENCE_WORDS = {"集团": "Alliance", "医疗集团": "Alliance", "联盟": "Alliance", "专科联盟": "Alliance",
+                        "医疗体系": "Alliance", "卫生院": "Hospital", "中心卫生院": "Hospital",
+                        "保健院": "Hospital", "妇幼保健院": "Hospital"}
 # National bodies whose name is nothing but an institution word (one a line).
 STANDALONE_NAMES = frozenset(
     line.strip() for line in (Path(__file__).parent / "data" / "national_bodies.txt")

@@ -565,3 +565,8 @@ def test_a_committee_official_who_heads_the_named_government_holds_both_posts():
 def test_abbreviated_department_names_before_a_branch():
     got = triples("乙州市第七医院党支部和丙州市第一医院脑外耳鼻喉党支部签订共建协议。")
     assert ("丙州市第一医院脑外耳鼻喉党支部", "subOrganizationOf", "丙州市第一医院") in got
+
+
+def test_a_bare_health_centre_refers_to_the_articles_one_health_centre():
+    got = triples("我院党支部与丙镇中心卫生院党支部开展共建活动。随后卫生院院长李小红介绍了情况。")
+    assert ("李小红", "holdsPositionIn", "丙镇中心卫生院") in got
