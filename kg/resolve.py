@@ -63,10 +63,11 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
     _group_short_forms(r, doc, sentences, org_mentions,
                        [m for m in mentions if m.type == "PartyOrganization"])
     parents = [Mention(m.parent, org_type(m.parent), m.start, m.end, m.sentence, "party-parent")
-               for m in mentions if m.type == "PartyOrganization" and m.parent not in ("", SUBJECT)]
+               for m in mentions if m.type == "PartyOrganization" and m.parent not in ("", SUBJECT)
+               and not m.parent.startswith(BARE)]
     for m in parents:
         m.name = strip_party_prefix(m.name)
-    for m in org_mentions:
+    for m in org_mentions + parents:
         r.named.setdefault(m.type, set()).add(r.canonical.get((m.type, m.name), m.name))
     r.subject = _subject_hospital(r, doc, sorted(org_mentions + parents, key=lambda m: m.start))
     _subject_is(r, doc, org_mentions)
@@ -89,6 +90,16 @@ def strip_party_prefix(name: str) -> str:
 
 
 def _resolve_mention(r: Resolution, m: Mention) -> tuple[str, str] | None:
+    if m.parent.startswith(BARE):       # 集团董事长王五, 卫生院党支部
+        rest = m.parent[len(BARE):]
+        word = max((w for w in rules.BARE_REFERENCE_WORDS if rest.startswith(w)), key=len)
+        key = _bare_reference(r, word)
+        if key is None:
+            return None
+        parent = key[1] + rest[len(word):]
+        if m.type == "PartyOrganization":
+            m.name = parent + m.name[len(m.parent):]
+        m.parent = parent
     if m.type == "PartyOrganization":
         parent = strip_party_prefix(m.parent)
         local = m.name[len(m.parent):]
@@ -101,11 +112,6 @@ def _resolve_mention(r: Resolution, m: Mention) -> tuple[str, str] | None:
         return r.entity("PartyOrganization", parent_name + local, alias=strip_party_prefix(m.text))
     if m.name == SUBJECT:
         return r.subject.key if r.subject else None
-    if m.parent.startswith(BARE):       # 集团董事长王五
-        key = _bare_reference(r, m.parent[len(BARE):])
-        if key is None:
-            return None
-        m.parent = key[1]
     if m.name.startswith(BARE):
         return _bare_reference(r, m.name[len(BARE):])
     if m.type in ORG_TYPES:

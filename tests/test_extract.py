@@ -570,3 +570,8 @@ def test_abbreviated_department_names_before_a_branch():
 def test_a_bare_health_centre_refers_to_the_articles_one_health_centre():
     got = triples("我院党支部与丙镇中心卫生院党支部开展共建活动。随后卫生院院长李小红介绍了情况。")
     assert ("李小红", "holdsPositionIn", "丙镇中心卫生院") in got
+
+
+def test_a_party_body_of_a_bare_health_centre():
+    got = triples("我院党支部与丙镇中心卫生院党支部签订共建协议。卫生院党支部书记李小红介绍了情况。")
+    assert not [t for t in got if "@" in t[0] + t[2]]
