@@ -575,3 +575,13 @@ def test_a_bare_health_centre_refers_to_the_articles_one_health_centre():
 def test_a_party_body_of_a_bare_health_centre():
     got = triples("我院党支部与丙镇中心卫生院党支部签订共建协议。卫生院党支部书记李小红介绍了情况。")
     assert not [t for t in got if "@" in t[0] + t[2]]
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("与乙县人民法院共建", "乙县人民法院", "GovernmentBody"),
+    ("丙县残联理事长王大明", "丙县残联", "Organization"),
+    ("丁县税务局党支部", "丁县税务局党支部", "PartyOrganization"),
+    ("武警甲省总队医院", "武警甲省总队医院", "Hospital"),
+])
+def test_courts_bureaus_and_peoples_organisations(text, name, type_):
+    assert (name, type_) in mentions(text)
