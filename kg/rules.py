@@ -59,6 +59,10 @@ ORG_SUFFIXES = (
     ("医疗共同体", "Alliance", "name-alliance"),
     ("医疗联合体", "Alliance", "name-alliance"),
     ("医院集团", "Alliance", "name-alliance"),
+    ("健康共同体", "Alliance", "name-alliance"),
+    ("医疗协作网", "Alliance", "name-alliance"),
+    ("协作网", "Alliance", "name-alliance"),
+    ("专科联合体", "Alliance", "name-alliance"),
     ("医疗体系", "Alliance", "name-alliance"),        # Taiwan: X大学医疗体系
     # government bodies
     ("卫生健康委员会", "GovernmentBody", "name-government"),

@@ -585,3 +585,12 @@ def test_a_party_body_of_a_bare_health_centre():
 ])
 def test_courts_bureaus_and_peoples_organisations(text, name, type_):
     assert (name, type_) in mentions(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("加入甲州市远程医疗协作网", "甲州市远程医疗协作网"),
+    ("成立乙县医疗健康共同体", "乙县医疗健康共同体"),
+])
+def test_more_alliance_names(text, name):
+    assert (name, "Alliance") in mentions(text)
+    assert not mentions("构建卫生健康共同体")
