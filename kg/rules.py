@@ -307,7 +307,7 @@ SURNAMES = frozenset("""
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容",
                      "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "西门", "南宫", "独孤")
 # A third character that ends a two-character name instead of extending it.
-NAME_STOP_CHARS = frozenset("说对为在与和及等也就是将从向把被以于到给让请获")
+NAME_STOP_CHARS = frozenset("说对为在与和及等也就是将从向把被以于到给让请获率")
 
 # ── Honours ──
 AWARD_TRIGGERS = ("荣获", "喜获", "获得", "获评", "获颁", "获授", "收获", "获", "被授予", "授予",

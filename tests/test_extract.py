@@ -594,3 +594,7 @@ def test_courts_bureaus_and_peoples_organisations(text, name, type_):
 def test_more_alliance_names(text, name):
     assert (name, "Alliance") in mentions(text)
     assert not mentions("构建卫生健康共同体")
+
+
+def test_a_name_before_shuai_dui_is_two_characters():
+    assert ("赵刚", "Person") in mentions("甲县人民医院院长赵刚率队调研")
