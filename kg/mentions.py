@@ -146,6 +146,10 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
                            verbs_ok="company" if suffix in rules.COMPANY_SUFFIXES else type_ == "Alliance")
         if text.startswith(_NOT_NAME_START, start) and start + 2 < tok.end - len(suffix):
             start += 2        # 共建附属乙市第一人民医院: the university before 附属 is not written here
+        first = next((k for k, t in enumerate(tokens) if t.start == start), None)
+        if first is not None and tokens[first].word in ("原", "前", "新") and first + 1 < len(tokens) \
+                and tokens[first + 1].tag.startswith("ns"):
+            start += 1        # 原甲省中医院: the former name is 甲省中医院
         name = text[start:tok.end]
         core = text[start:tok.end - len(suffix)]
         if core.endswith(rules.CLASS_WORDS) and rule != "name-ordinal-hospital":

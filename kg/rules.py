@@ -244,7 +244,8 @@ GENERIC_WORDS = frozenset("""
 # of a place rather than one named institution (甲省公立医院, 全市三甲医院).
 CLASS_WORDS = ("公立", "民营", "私立", "三甲", "三级", "二级", "一级", "二甲", "基层", "县级", "市级", "省级",
                "定点", "大型", "知名", "各级", "相关", "其他", "上级", "下级", "成员", "协作", "合作",
-               "帮扶", "受援", "支援", "托管", "签约", "医共体", "医联体", "联盟", "周边", "辖区", "区域内")
+               "帮扶", "受援", "支援", "托管", "签约", "医共体", "医联体", "联盟", "周边", "辖区", "区域内",
+               "顶级", "最好", "最佳", "百强", "十佳", "地级", "地级城市", "优秀", "一流", "示范", "标杆", "智慧")
 # Words that end like a place suffix but name no place.
 GENERIC_PLACE_WORDS = frozenset("乡村 农村 新农村 山村 渔村 村村 美丽乡村 城乡村 各村 全村 本村 该村 进村 驻村 行政村 自然村".split())
 # A name that is only one of these refers to the article's subject hospital.

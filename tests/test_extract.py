@@ -329,7 +329,7 @@ def test_officials_of_a_level_body_written_without_the_place():
 
 def test_a_short_level_body_joins_its_full_name():
     got = triples("医院与甲州县人民政府签订协议。县政府秘书长王大明出席。")
-    assert ("王大明", "holdsPositionIn", "甲州市人民政府") in got
+    assert ("王大明", "holdsPositionIn", "甲州县人民政府") in got
 
 
 @pytest.mark.parametrize("text, name, type_", [
@@ -598,3 +598,15 @@ def test_more_alliance_names(text, name):
 
 def test_a_name_before_shuai_dui_is_two_characters():
     assert ("赵刚", "Person") in mentions("甲县人民医院院长赵刚率队调研")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("原江西省甲州研究院附属医院", "江西省甲州研究院附属医院"),
+    ("原丙市人民医院", "原丙市人民医院"),
+    ("丁城市人民医院", "丁城市人民医院"),
+    ("全国顶级医院50强", None),
+    ("全国地级城市医院排行", None),
+])
+def test_former_names_and_ranking_classes(text, expected):
+    got = [n for n, t in mentions(text) if t == "Hospital"]
+    assert got == ([expected] if expected else [])
