@@ -181,7 +181,7 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
     for m in re.finditer(r"我院|本院|该院", text):
         if not any(f.start - s.start <= m.start() < f.end - s.start for f in found):
             found.append(_mention(s, m.group(), m.start(), m.end(), "Hospital", "ref-subject", SUBJECT))
-    found.extend(_quoted_alliances(s))
+    found.extend(q for q in _quoted_alliances(s) if not any((f.start, f.end) == (q.start, q.end) for f in found))
     found.extend(_signing_places(s, tokens))
     return _maximal(found)
 
@@ -309,7 +309,7 @@ def _next_continues_name(text: str, end: int) -> bool:
 
 def _quoted_alliances(s: Sentence) -> list[Mention]:
     out = []
-    for m in re.finditer(r"[“「『\"]([^”」』\"]{3,40}?(?:联盟|医联体|医共体|医疗集团|共同体))[”」』\"]", s.text):
+    for m in re.finditer(r"[“「『\"]([^”」』\"]{3,40}?(?:联盟|医联体|医共体|医疗集团|医院集团|健康集团|共同体|联合体|医疗体系|协作网))[”」』\"]", s.text):
         out.append(_mention(s, m.group(1), m.start(1), m.end(1), "Alliance", "name-alliance-quoted"))
     return out
 

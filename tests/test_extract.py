@@ -610,3 +610,7 @@ def test_a_name_before_shuai_dui_is_two_characters():
 def test_former_names_and_ranking_classes(text, expected):
     got = [n for n, t in mentions(text) if t == "Hospital"]
     assert got == ([expected] if expected else [])
+
+
+def test_a_quoted_alliance_is_one_mention():
+    assert mentions("加入“甲乙丙远程协作网”") == [("甲乙丙远程协作网", "Alliance")]
