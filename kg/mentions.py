@@ -582,12 +582,17 @@ def _elected(s: Sentence, orgs: list[Mention], found: list[Mention]) -> list[Men
     for v in _ELECTED.finditer(text):
         org = next((o for o in orgs if o.start - s.start == v.end() and o.type != "PartyOrganization"
                     and o.name != SUBJECT), None)
-        title = _ROLE.match(text, org.end - s.start) if org else None
+        title = _ROLE.match(text, org.end - s.start) if org else _ROLE.match(text, v.end())
         if not title:
             continue
         name, pos = _name_before(text, v.start(), [], s)
         if not name or any(p.start - s.start == pos for p in found):
             continue
+        if org is None:       # 选举产生甲联盟理事会,王五当选为理事长: the one body named before
+            before = [o for o in orgs if o.end - s.start <= pos and o.type in ("Alliance", "Organization")]
+            if len(before) != 1:
+                continue
+            org = before[0]
         out.append(_mention(s, name, pos, pos + len(name), "Person", "person-elected",
                             parent=org.name, role=title.group()))
     return out

@@ -614,3 +614,10 @@ def test_former_names_and_ranking_classes(text, expected):
 
 def test_a_quoted_alliance_is_one_mention():
     assert mentions("加入“甲乙丙远程协作网”") == [("甲乙丙远程协作网", "Alliance")]
+
+
+def test_elected_to_a_post_of_the_one_body_named_before():
+    got = triples("会上选举产生了甲州胸痛专科联盟第一届理事会,王大明当选为理事长。")
+    assert ("王大明", "holdsPositionIn", "甲州胸痛专科联盟") in got
+    got = triples("甲县人民医院与乙县人民医院签约,王大明当选为理事长。")
+    assert not [t for t in got if t[0] == "王大明"]
