@@ -42,6 +42,7 @@ _PLACE_END = tuple("省市县区州镇乡村旗盟")
 _PARTY = re.compile("|".join(sorted(rules.PARTY_SUFFIXES, key=len, reverse=True)))
 _ROLE = re.compile("|".join(rules.ROLE_TITLES))
 _TITLE_AFTER_PARTY = re.compile(r"(?:专职)?(?:副)?书记|委员|成员|副处长|处长")
+_HEAD_OF_PLACE = re.compile(r"(?:^|(?<=[,、。;:与和及]))([\u4e00-\u9fff]{1,6}?([省市县区州]))(?:常务)?副?$")
 _LEVEL_PLACES = ("省", "市", "县", "区", "州")
 _LEVEL_COMMITTEES = ("省委", "市委", "县委", "区委", "州委")
 # 10家医院, 各医院, 其他医院: a bare 医院 after these is not the subject.
@@ -510,6 +511,11 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                     name = ""          # only a title with its own organisation inside
         if name:
             parent, dept_start = _post_organisation(s, orgs, a, out, m.group())
+            place = _HEAD_OF_PLACE.search(text, 0, a) if parent is None else None
+            if place and place.group(2) == m.group()[-2]:      # 甲市副市长王五: the city's government,
+                out.append(_mention(s, name, pos, pos + len(name), "Person", "person-government",
+                                    parent=place.group(1) + "人民政府", role=m.group()))
+                continue      # kept only when the article names that government (resolve)
             if parent is None:
                 continue
             role = re.sub(r"^(?:现任|新任)", "", text[dept_start:b] if dept_start is not None else text[a:b])

@@ -621,3 +621,8 @@ def test_elected_to_a_post_of_the_one_body_named_before():
     assert ("王大明", "holdsPositionIn", "甲州胸痛专科联盟") in got
     got = triples("甲县人民医院与乙县人民医院签约,王大明当选为理事长。")
     assert not [t for t in got if t[0] == "王大明"]
+
+
+def test_the_head_of_a_place_holds_a_post_in_its_named_government():
+    assert ("王大明", "holdsPositionIn", "甲州市人民政府") in triples("医院与甲州市人民政府签约,甲州市副市长王大明出席。")
+    assert not [t for t in triples("甲州市副市长王大明出席。") if t[0] == "王大明"]
