@@ -241,7 +241,8 @@ _NAME_PARENS = frozenset({"集团", "中国", "股份", "控股", "有限", "香
 
 def _village_head(tokens: list[Token], k: int) -> bool:
     """Is tokens[k] the first character of a three-character place (那良镇, 那坡县)?"""
-    return (len(tokens[k].word) == 1 and tokens[k].word not in rules.HARD_STOPS and k + 2 < len(tokens)
+    return (len(tokens[k].word) == 1 and _HAN.match(tokens[k].word) and tokens[k].word not in rules.HARD_STOPS
+            and k + 2 < len(tokens)
             and len(tokens[k + 1].word) == 1 and _HAN.match(tokens[k + 1].word)
             and tokens[k + 2].word[:1] in "镇乡村县屯" and (k == 0 or not _HAN.match(tokens[k - 1].word[-1])
                                                            or tokens[k - 1].word in rules.HARD_STOPS))

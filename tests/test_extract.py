@@ -626,3 +626,7 @@ def test_elected_to_a_post_of_the_one_body_named_before():
 def test_the_head_of_a_place_holds_a_post_in_its_named_government():
     assert ("王大明", "holdsPositionIn", "甲州市人民政府") in triples("医院与甲州市人民政府签约,甲州市副市长王大明出席。")
     assert not [t for t in triples("甲州市副市长王大明出席。") if t[0] == "王大明"]
+
+
+def test_punctuation_is_never_the_head_of_a_place():
+    assert mentions("2、乙县人民医院,创建于1950年") == [("乙县人民医院", "Hospital")]
