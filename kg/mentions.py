@@ -170,7 +170,8 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
             found.append(_mention(s, name, start, tok.end, type_, rule))     # 卫福部, 三附院
             continue
         if not core and name in rules.BARE_REFERENCE_WORDS and tok.word == name and \
-                not _GENERIC_BEFORE.search(text, 0, start):
+                not _GENERIC_BEFORE.search(text, 0, start) and not text.startswith(("成员", "单位"), tok.end):
+            # (联盟成员单位包括…: the member list is read by the relation rules, not as a mention)
             found.append(_mention(s, name, start, tok.end, rules.BARE_REFERENCE_WORDS[name], "ref-bare",
                                   BARE + name))
             continue          # 集团董事长, 加入联盟, 卫生院院长: the article's only such institution
