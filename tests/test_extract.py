@@ -526,9 +526,11 @@ def test_hong_kong_and_taiwan_health_departments():
 
 
 def test_a_person_named_after_a_professional_rank_receives_the_honour():
-    got = triples("乙县人民医院急诊科护师张小艺荣获“甲省优秀护士”称号。")
+    got = rules_of("乙县人民医院急诊科护师张小艺荣获“甲省优秀护士”称号。")
     assert ("张小艺", "awarded", "甲省优秀护士") in got
-    assert not [t for t in got if t[1] == "holdsPositionIn"]
+    assert not [t for t, rule in got.items() if t[1] == "holdsPositionIn" and rule == "person-post"]
+    person = [m for m in sentence_mentions(Sentence("d", 0, 0, 13, "急诊科护师张小艺荣获称号")) if m.type == "Person"]
+    assert [(m.name, m.role) for m in person] == [("张小艺", "")]       # a rank, not a post
 
 
 def test_a_name_before_a_professional_rank_and_trigger_words_are_not_names():
