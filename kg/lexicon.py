@@ -48,7 +48,9 @@ def _tokenizer() -> tuple[jieba.Tokenizer, dict[str, str]]:
     # (医院院长, 医院管理) would hide where a name ends: split them.
     tk.check_initialized()
     heads = tuple(s for s, _, _ in rules.ORG_SUFFIXES if len(s) > 1)
-    for word in [w for w, f in tk.FREQ.items() if f and len(w) > 2 and w.startswith(heads)]:
+    parties = tuple(rules.PARTY_SUFFIXES)
+    for word in [w for w, f in tk.FREQ.items() if f and len(w) > 2 and
+                 (w.startswith(heads) or (w.endswith(parties) and w not in parties))]:
         if word not in domain:
             tk.del_word(word)
     return tk, tags

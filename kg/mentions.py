@@ -1,16 +1,24 @@
 """Stage 4: sentences → mentions, found by the grammar of Chinese names.
 
 * Institutions: a suffix from :data:`kg.rules.ORG_SUFFIXES` (人民医院, 卫生院,
-  医科大学, 联盟 …) or an ordinal hospital form (第三医院, 二院, 三附院), then a
-  walk left over jieba tokens until a function word, verb, punctuation or
-  generic quantity word. The name must hold something proper (a place, a
-  word jieba does not know, an ordinal): 互联网医院 and 三甲医院 are not names.
-* Bare references (医院, 我院, 该院 …) become mentions of the article's subject.
+  医科大学, 联盟, 市委, 派出所, 中学, 有限公司 …) or an ordinal hospital form
+  (第三医院, 二院, 三附院, 第305医院), then a walk left over jieba tokens until
+  a function word, verb, punctuation, time, count or site word. A place name
+  carries the walk over a word jieba splits oddly (X市|市立|医院). The name
+  must hold something proper (a place, a word jieba does not know, an
+  ordinal): 互联网医院, 三甲医院 and 甲省公立医院 are not names. A level's own
+  body may go without its place (县卫健委, 省政府); a place that signs (与乙县
+  签约) is its government; an alias in parentheses (A(B)) is found elsewhere.
+* Bare references (医院, 我院, 该院 …) become mentions of the article's subject;
+  a bare 集团 / 联盟 of the article's one alliance.
 * Party bodies: an institution (or a bare reference, or nothing) + an optional
-  department + a party suffix (党委, 党总支, 第五党支部, 联合支部 …), scoped to
-  the institution they sit in.
+  department + a party suffix (党委, 党总支, 第五党支部, 联合支部, 总支部委员会 …),
+  scoped to the institution they sit in; 中共X委员会 is X's committee.
 * Persons: a surname-led name of two or three characters next to a post
-  title (院长张三, 张三院长), or continuing a list of such names.
+  title (院长张三, 张三院长, 院长为张三, 张三(甲院院长), 张三当选为甲会会长), or
+  continuing a list of such names; a chain of posts in several organisations
+  gives one post in each. A name after a professional rank (护师张三) is a
+  person without a post.
 """
 from __future__ import annotations
 
@@ -22,6 +30,7 @@ from kg.lexicon import Token, is_name_word, is_word, tokenize
 from kg.model import Document, Mention, Sentence
 
 SUBJECT = "@subject"          # name of a mention that refers to the subject hospital
+BARE = "@bare"                # name prefix of a bare 集团 / 卫生院 that refers to the article's one such
 _SUFFIXES = sorted(rules.ORG_SUFFIXES, key=lambda s: -len(s[0]))
 # One anchored alternation (longest first) instead of a loop over the table.
 _SUFFIX_AT_END = re.compile("(?:" + "|".join(re.escape(s) for s, _, _ in _SUFFIXES) + ")$")
@@ -33,8 +42,16 @@ _PLACE_END = tuple("省市县区州镇乡村旗盟")
 _PARTY = re.compile("|".join(sorted(rules.PARTY_SUFFIXES, key=len, reverse=True)))
 _ROLE = re.compile("|".join(rules.ROLE_TITLES))
 _TITLE_AFTER_PARTY = re.compile(r"(?:专职)?(?:副)?书记|委员|成员|副处长|处长")
+_HEAD_OF_PLACE = re.compile(r"(?:^|(?<=[,、。;:与和及]))([\u4e00-\u9fff]{1,6}?([省市县区州]))(?:常务)?副?$")
+_LEVEL_PLACES = ("省", "市", "县", "区", "州")
+_LEVEL_COMMITTEES = ("省委", "市委", "县委", "区委", "州委")
+# 10家医院, 各医院, 其他医院: a bare 医院 after these is not the subject.
+_GENERIC_BEFORE = re.compile(r"(?:[\d一二三四五六七八九十两几多数百千]+[家个所座批]|各|各级|其他|其它|相关|这些|多家|部分|等|"
+                             r"基层|公立|民营|县级|市级|省级|上级|下级|成员|协作|合作|帮扶|受援|支援|托管|签约)$")
+_NOT_NAME_START = ("附属", "直属")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUANTITY = re.compile(r"[一二三四五六七八九十两几多数\d]+[家个所名位批项座]")
+_ENDS_WITH_ROLE = re.compile("(?:" + "|".join(r for r in rules.ROLE_TITLES if len(r) >= 2) + ")$")
 _ROLE_CHAIN = re.compile("(?:(?:" + "|".join(rules.ROLE_TITLES) + ")[、,])+")
 _COLLECTIVE = re.compile(r"^(?:及|其)?(?:下设|下辖|所属)?(?:\d+|[一二三四五六七八九十两]+)?个?$")
 _ORDINAL_LIST = re.compile(r"(第[一二三四五六七八九十]+)、((?:第[一二三四五六七八九十]+、)*第[一二三四五六七八九十]+)$")
@@ -47,12 +64,15 @@ def find_mentions(doc: Document, sentences: list[Sentence], tagger=None) -> list
     tagger finds confidently are added (rule ``crf``); the grammar's own
     mentions stay as they are.
     """
+    per_sentence = [sentence_mentions(s) for s in sentences]
+    defined = _defined_aliases(doc, [m for ms in per_sentence for m in ms])
     out: list[Mention] = []
-    for s in sentences:
-        found = sentence_mentions(s)
+    for s, ms in zip(sentences, per_sentence):
+        if any(a in s.text for a in defined):       # again, with the aliases as institutions
+            ms = sentence_mentions(s, defined)
         if tagger is not None and (len(s.text) <= ROSTER_LINE or _TAGGER_GATE.search(s.text)):
-            found = _with_tagged(s, found, tagger)
-        out.extend(found)
+            ms = _with_tagged(s, ms, tagger)
+        out.extend(ms)
     return out
 
 
@@ -91,7 +111,41 @@ def _with_tagged(s: Sentence, found: list[Mention], tagger) -> list[Mention]:
     return sorted(found + extra, key=lambda m: (m.start, -m.end)) if extra else found
 
 
-def sentence_mentions(s: Sentence) -> list[Mention]:
+_ALIAS_AFTER = re.compile(r"[((]\s*(?:以下)?(?:简称|又名|原名|又称|即)?[::]?\s*[“「\"]?"
+                          r"([\u4e00-\u9fffA-Za-z]{2,12}?)[”」\"]?\s*[))]")
+
+
+def _defined_aliases(doc: Document, ms: list[Mention]) -> dict[str, str]:
+    """甲州医发会管理委员会(医发会), 甲县人民医院(又名乙院): alias → type of the
+    institution written just before the parentheses."""
+    out: dict[str, str] = {}
+    for m in ms:
+        if m.type in ("PartyOrganization", "Person") or m.name in (SUBJECT,):
+            continue
+        d = _ALIAS_AFTER.match(doc.text, m.end)
+        if d is None:
+            continue
+        alias = d.group(1)
+        if alias != m.name and len(alias) >= 2 and _HAN.search(alias) and alias not in rules.GENERIC_WORDS \
+                and alias not in rules.SUBJECT_REFERENCES and not alias.startswith(("简称", "以下")) \
+                and not is_word(alias, 20):      # (机关), (筹): a common word, not another name
+            out.setdefault(alias, m.type)
+    return out
+
+
+def _alias_mentions(s: Sentence, ms: list[Mention], defined: dict[str, str]) -> list[Mention]:
+    """Every other place the article writes a defined alias (医发会林五执行长)."""
+    out: list[Mention] = []
+    for alias, type_ in defined.items():
+        for a in [m.start() for m in re.finditer(re.escape(alias), s.text)]:
+            b = a + len(alias)
+            if any(m.start - s.start < b and a < m.end - s.start for m in ms + out):
+                continue
+            out.append(_mention(s, alias, a, b, type_, "name-alias-defined"))
+    return out
+
+
+def sentence_mentions(s: Sentence, aliases: dict[str, str] | None = None) -> list[Mention]:
     """Mentions of one sentence (offsets into the document).
 
     >>> from kg.model import Sentence
@@ -100,12 +154,15 @@ def sentence_mentions(s: Sentence) -> list[Mention]:
     """
     tokens = tokenize(s.text)
     orgs = _institutions(s, tokens)
+    if aliases:
+        orgs = sorted(orgs + _alias_mentions(s, orgs, aliases), key=lambda m: (m.start, -m.end))
     parties = _maximal(_party_bodies(s, orgs))
     persons = _persons(s, orgs + parties)
     # A party body's own institution is inside its span: keep the outer one.
-    spans = [(p.start, p.end) for p in parties]
-    orgs = [o for o in orgs if not any(a <= o.start and o.end <= b and (a, b) != (o.start, o.end)
-                                      for a, b in spans)]
+    spans = [(p.start, p.end, p.rule) for p in parties]
+    orgs = [o for o in orgs if not any(a <= o.start and o.end <= b and ((a, b) != (o.start, o.end)
+                                                                      or rule == "party-committee")
+                                      for a, b, rule in spans)]
     return sorted(orgs + parties + persons, key=lambda m: (m.start, -m.end))
 
 
@@ -126,52 +183,144 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
         if match is None:
             continue
         suffix, type_, rule = match
-        start = _walk_left(tokens, i, tok.end - len(suffix), verbs_ok=type_ == "Alliance")
+        if len(suffix) == 1 and tok.word in rules.GENERIC_PLACE_WORDS:
+            continue          # 乡村, 农村: a word, not a named village (戊口 + 村)
+        start = _walk_left(tokens, i, tok.end - len(suffix),
+                           verbs_ok="company" if suffix in rules.COMPANY_SUFFIXES else type_ == "Alliance")
+        if text.startswith(_NOT_NAME_START, start) and start + 2 < tok.end - len(suffix):
+            start += 2        # 共建附属乙市第一人民医院: the university before 附属 is not written here
+        first = next((k for k, t in enumerate(tokens) if t.start == start), None)
+        if first is not None and tokens[first].word in ("原", "前", "新") and first + 1 < len(tokens) \
+                and tokens[first + 1].tag.startswith("ns"):
+            start += 1        # 原甲省中医院: the former name is 甲省中医院
         name = text[start:tok.end]
         core = text[start:tok.end - len(suffix)]
+        if core.endswith(rules.CLASS_WORDS) and rule != "name-ordinal-hospital":
+            continue          # 甲省公立医院: a class of hospitals, not one
         if _next_continues_name(text, tok.end):
             continue
         if name in rules.SUBJECT_REFERENCES or (not core and suffix in ("医院", "院")):
-            if type_ == "Hospital":
+            if type_ == "Hospital" and not _GENERIC_BEFORE.search(text, 0, start):
                 found.append(_mention(s, name, start, tok.end, "Hospital", "ref-subject", SUBJECT))
             continue
-        if name in rules.STANDALONE_NAMES or (not core and rule == "name-ordinal-hospital"):
+        if name in rules.STANDALONE_NAMES or (rule == "name-ordinal-hospital"
+                                              and (not core or re.search(r"[\d〇零百]", suffix))) or \
+                (type_ == "GovernmentBody" and (core in _LEVEL_PLACES or (not core and suffix in _LEVEL_COMMITTEES))
+                 and (start == 0 or not _HAN.match(text[start - 1]) or _function_word_before(tokens, start))
+                 and (suffix == "政府" or _ROLE.match(text, tok.end))):
+            # 卫福部, 三附院; 县卫健委, 省政府, 市委: the level's own body, named as written
             found.append(_mention(s, name, start, tok.end, type_, rule))     # 卫福部, 三附院
             continue
+        if not core and name in rules.BARE_REFERENCE_WORDS and tok.word == name and \
+                not _GENERIC_BEFORE.search(text, 0, start) and not text.startswith(("成员", "单位"), tok.end):
+            # (联盟成员单位包括…: the member list is read by the relation rules, not as a mention)
+            found.append(_mention(s, name, start, tok.end, rules.BARE_REFERENCE_WORDS[name], "ref-bare",
+                                  BARE + name))
+            continue          # 集团董事长, 加入联盟, 卫生院院长: the article's only such institution
         if not core or not (_is_proper(tokens, start, tok.end - len(suffix))
                             or (type_ in ("Organization", "Alliance") and len(core) >= 2
-                                and core not in rules.GENERIC_WORDS)):
+                                and core not in rules.GENERIC_WORDS and core not in rules.COMPANY_WORDS)):
             continue
         found.append(_mention(s, name, start, tok.end, type_, rule))
     for m in re.finditer(r"我院|本院|该院", text):
         if not any(f.start - s.start <= m.start() < f.end - s.start for f in found):
             found.append(_mention(s, m.group(), m.start(), m.end(), "Hospital", "ref-subject", SUBJECT))
-    found.extend(_quoted_alliances(s))
+    found.extend(q for q in _quoted_alliances(s) if not any((f.start, f.end) == (q.start, q.end) for f in found))
+    found.extend(_signing_places(s, tokens))
     return _maximal(found)
 
 
-def _walk_left(tokens: list[Token], i: int, suffix_start: int, verbs_ok: bool = False) -> int:
+_PLACE_SIGNS = ("签署", "签订", "签约", "合作", "共建", "达成", "结对", "携手", "建立", "开展", "联合")
+
+
+def _signing_places(s: Sentence, tokens: list[Token]) -> list[Mention]:
+    """与乙县签署协议: a place that signs acts as its government (ANNOTATION)."""
+    out = []
+    for i, t in enumerate(tokens[:-2]):
+        if t.word not in ("与", "同", "和"):
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].tag.startswith("ns") and len(tokens[j].word) >= 2 and j - i <= 2:
+            j += 1
+        if j > i + 1 and j < len(tokens) and tokens[j].word.startswith(_PLACE_SIGNS):
+            a, b = tokens[i + 1].start, tokens[j - 1].end
+            out.append(_mention(s, s.text[a:b], a, b, "GovernmentBody", "name-place-government"))
+    return out
+
+
+def _function_word_before(tokens: list[Token], start: int) -> bool:
+    """Is the token that ends at ``start`` a function word (与, 经, 由 …) rather than
+    part of a place jieba tags otherwise (开化|县委)?"""
+    before = next((t for t in tokens if t.end == start), None)
+    return before is not None and (before.tag in rules.STOP_TAGS or
+                                   (before.word in rules.STOP_WORDS and len(before.word) == 1))
+
+
+def _walk_left(tokens: list[Token], i: int, suffix_start: int, verbs_ok: bool | str = False) -> int:
     """Start of the name whose suffix begins at ``suffix_start``."""
     j = i
     while j > 0 and tokens[j].start > suffix_start:
         j -= 1
     start = tokens[j].start if tokens[j].start <= suffix_start else suffix_start
     k = j - 1
-    while k >= 0 and not _stops(tokens[k], verbs_ok) and suffix_start - tokens[k].start <= 24:
+    while k >= 0 and suffix_start - tokens[k].start <= 24:
+        if k >= 2 and tokens[k].word in ")）" and tokens[k - 2].word in "(（" and \
+                tokens[k - 1].word in _NAME_PARENS:
+            k -= 2             # 甲建设(集团)有限公司: the parentheses are part of the name
+        elif _stops(tokens[k], verbs_ok) and _village_head(tokens, k):
+            pass               # 那|良|镇: a one-character word that starts a place name
+        elif _stops(tokens[k], verbs_ok):
+            place = _place_across(tokens, k)
+            if place is None:
+                break
+            k = place          # 拉萨市|市立|医院, 洛阳|冰|都|医院: a place name, then a word jieba splits oddly
         start = tokens[k].start
         k -= 1
     return start
 
 
-def _stops(tok: Token, verbs_ok: bool = False) -> bool:
+_NAME_PARENS = frozenset({"集团", "中国", "股份", "控股", "有限", "香港", "澳门"})
+
+
+def _village_head(tokens: list[Token], k: int) -> bool:
+    """Is tokens[k] the first character of a three-character place (那良镇, 那坡县)?"""
+    return (len(tokens[k].word) == 1 and _HAN.match(tokens[k].word) and tokens[k].word not in rules.HARD_STOPS
+            and k + 2 < len(tokens)
+            and len(tokens[k + 1].word) == 1 and _HAN.match(tokens[k + 1].word)
+            and tokens[k + 2].word[:1] in "镇乡村县屯" and (k == 0 or not _HAN.match(tokens[k - 1].word[-1])
+                                                           or tokens[k - 1].word in rules.HARD_STOPS))
+
+
+def _place_across(tokens: list[Token], k: int) -> int | None:
+    """Index of a place name (ns) just left of a few short tokens that stopped
+    the walk at ``k``, or None: 市立, 冰都 inside 拉萨市市立医院, 洛阳冰都医院."""
+    skipped = 0
+    while k >= 0 and skipped <= 3:
+        t = tokens[k]
+        if t.tag.startswith("ns") and len(t.word) >= 2 and skipped:
+            return k
+        w = t.word
+        if not _HAN.fullmatch(w[0]) or len(w) > 2 or w in rules.HARD_STOPS or \
+                (len(w) == 2 and (w in rules.STOP_WORDS or t.tag in ("d", "m", "r", "p", "c", "t", "u", "uj"))):
+            return None
+        skipped += len(w)
+        k -= 1
+    return None
+
+
+def _stops(tok: Token, verbs_ok: bool | str = False) -> bool:
     w = tok.word
+    if verbs_ok == "company" and w in rules.COMPANY_WORDS:
+        return False                                   # 甲州建设投资有限公司
     if _PUNCT.fullmatch(w[0]) or w.isdigit() or not _HAN.search(w):
         return not re.fullmatch(r"[A-Za-z]+", w)       # Latin letters may be part of names
+    if w in rules.NAME_VERBS:
+        return False
     if w in rules.STOP_WORDS or tok.tag in rules.STOP_TAGS or _QUANTITY.fullmatch(w):
         return True
     if tok.tag == "v" and len(w) >= 2 and w not in rules.NAME_VERBS and not verbs_ok:
         return True
-    return any(w.endswith(r) for r in rules.ROLE_TITLES if len(r) >= 2)
+    return bool(_ENDS_WITH_ROLE.search(w))
 
 
 def _is_proper(tokens: list[Token], start: int, end: int) -> bool:
@@ -205,7 +354,7 @@ def _next_continues_name(text: str, end: int) -> bool:
 
 def _quoted_alliances(s: Sentence) -> list[Mention]:
     out = []
-    for m in re.finditer(r"[“「『\"]([^”」』\"]{3,40}?(?:联盟|医联体|医共体|医疗集团|共同体))[”」』\"]", s.text):
+    for m in re.finditer(r"[“「『\"]([^”」』\"]{3,40}?(?:联盟|医联体|医共体|医疗集团|医院集团|健康集团|共同体|联合体|医疗体系|协作网))[”」』\"]", s.text):
         out.append(_mention(s, m.group(1), m.start(1), m.end(1), "Alliance", "name-alliance-quoted"))
     return out
 
@@ -244,6 +393,19 @@ def _mention(s: Sentence, text: str, a: int, b: int, type_: str, rule: str,
 
 def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
     text, out = s.text, []
+    for o in orgs:       # 中共甲社区委员会: the party committee of 甲社区
+        a, b = o.start - s.start, o.end - s.start
+        if o.name == SUBJECT or o.type == "PartyOrganization":
+            continue
+        inner = next((o.name[len(p):] for p in rules.PARTY_PREFIX_NOISE if o.name.startswith(p)), "")
+        if inner.endswith("委员会") and len(inner) > 5:
+            out.append(_mention(s, o.text, a, b, "PartyOrganization", "party-committee",
+                                name=inner, parent=inner[:-3]))
+        elif text.startswith("委员会", b) and (inner or text.endswith(rules.PARTY_PREFIX_NOISE, 0, a)):
+            parent = inner or o.name          # 中共甲县人民医院委员会 = 甲县人民医院党委
+            local = "党委" if o.type in ("Hospital", "University") else "委员会"
+            out.append(_mention(s, text[a:b + 3], a, b + 3, "PartyOrganization", "party-committee",
+                                name=parent + local, parent=parent))
     for m in _PARTY.finditer(text):
         suffix, a, b = m.group(), m.start(), m.end()
         if text[b:b + 1] == "织" or text[:a].count("《") > text[:a].count("》"):
@@ -252,11 +414,15 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         org = next((o for o in sorted(orgs, key=lambda o: -o.end)
                     if o.end - s.start <= a and (_dept_ok(text[o.end - s.start:a])
                                                  or _COLLECTIVE.match(text[o.end - s.start:a]))), None)
+        if org is not None and suffix == "党组织" and (org.name == SUBJECT or org.end - s.start != a):
+            continue          # 医院党组织, 乙县医院各党组织: no particular body
         if org is not None:
             dept = text[org.end - s.start:a]
             parent = org.name if org.name != SUBJECT else SUBJECT
             start = org.start - s.start
             rule = "party-scoped"
+        elif suffix == "党组织":
+            continue          # 基层党组织: generic unless a named organisation's (乙县人民医院党组织)
         else:
             dept_start = _dept_start(text, a)
             listed = re.search(r"[\u4e00-\u9fff]{0,8}?第[一二三四五六七八九十]+、$", text[:dept_start])
@@ -307,16 +473,21 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
 
 
 _DEPT = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,10}?(?:科|室|部|处|系|所|办|组|病区|中心|部门|门诊|临床|医技|机关|党委|党组|"
-                   r"后勤|行政|护理|药学|离退休|总院|分院|院区|学院|委员会|街道|社区|党委办公室|联合|直属|团委|工会|纪委))?"
+                   r"后勤|行政|护理|药学|离退休|总院|分院|院区|学院|委员会|街道|社区|党委办公室|联合|直属|团委|工会|纪委|"
+                   r"外|内|耳鼻喉|妇产|儿|眼|口腔|骨|麻醉|影像|检验|药剂|放射|超声|病理|急诊|重症|康复|针灸|推拿))?"
                    r"(?:第?[一二三四五六七八九十]+)?$")
 
 
 @lru_cache(maxsize=4096)
 def _dept_ok(dept: str) -> bool:
+    if len(dept.replace("、", "")) > rules.DEPT_MAX + 1 or _PUNCT.search(dept.replace("、", "")):
+        return False                       # cheap test first: too long or broken by punctuation
+    dept = _DEPT_AND.sub(r"\1", dept)       # 呼吸与危重症医学科: one department
     if dept in rules.GENERIC_WORDS:
         return False                       # 各分院党总支, 社区党委: no particular body
     first = tokenize(dept)[:1]
-    if first and first[0].tag == "v" and len(first[0].word) > 1:
+    if first and first[0].tag == "v" and len(first[0].word) > 1 and first[0].word not in rules.DEPT_AND_HEADS \
+            and not re.search(r"[科室]|病区", dept):
         return False                       # 构建总院党总支: a verb, not a department
     listed = _ORDINAL_LIST.search(dept)
     if not _DEPT.match(dept[:listed.end(1)] if listed else dept):
@@ -329,12 +500,16 @@ def _dept_ok(dept: str) -> bool:
                          r"先进|优秀|示范|样板|基层|模范|标兵|五好|星级|红旗|过硬|系统", dept)
 
 
+# Departments whose standard names hold 与 (呼吸与危重症医学科, 内分泌与代谢科 …).
+_DEPT_AND = re.compile("(" + "|".join(rules.DEPT_AND_HEADS) + ")与(?=[\u4e00-\u9fff]{1,8}?(?:科|中心|病区))")
+
+
 def _dept_start(text: str, a: int) -> int:
     """Start of a bare department written before a party suffix (内科第一)."""
     i = a
     while i > 0 and not _PUNCT.match(text[i - 1]) and a - i < rules.DEPT_MAX:
         i -= 1
-    dept = text[i:a]
+    dept = _DEPT_AND.sub(r"\1＋", text[i:a])     # 呼吸与危重症: the 与 is inside the name
     # Cut at the last function word or bare reference: 院/医院 + dept is the subject's.
     cut = max((dept.rfind(w) + len(w) for w in ("医院", "我院", "本院", "该院", "与", "和", "及",
                                                   "在", "的", "由", "为", "是", "对", "了", "各")
@@ -358,24 +533,65 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                        and o.start - s.start < a < o.end - s.start < b), None)
         if holder is not None:      # 内科第二党支部书记: 党支部 belongs to both
             a = holder.end - s.start
-        name = _name_at(text, b)
+        name, pos = _name_at(text, b), b
+        if not name and text[b:b + 1] in (" ", ":", "\u3000"):     # 院长 王五, 院长:王五
+            after = _name_at(text, b + 1)
+            if after and (len(text) == b + 1 + len(after) or not _HAN.match(text[b + 1 + len(after)])
+                          or text[b:b + 1] == ":"):
+                name, pos = after, b + 1
+        if not name and text[b:b + 1] in ("为", "是", "由"):
+            after = _name_at(text, b + 1)     # 现任院长为王五, 院长由王五担任
+            if after and re.match(r"[,。;、)]|担任|同志|$", text[b + 1 + len(after):]):
+                name, pos = after, b + 1
+        if not name and (text[b:b + 1] in ")）、,;" or b == len(text)):     # 王五(甲县人民医院院长)
+            opened = max(text.rfind("(", 0, a), text.rfind("（", 0, a))
+            if opened > 1 and not re.search(r"[)）]", text[opened:a]):
+                opened -= next((len(h) for h in rules.HONORIFICS if text.endswith(h, 0, opened)), 0)
+                name, pos = next(((text[opened - k:opened], opened - k) for k in (3, 2)
+                                  if opened >= k and re.fullmatch(r"[\u4e00-\u9fff]+", text[opened - k:opened])
+                                  and _is_surname_start(text[opened - k:opened])
+                                  and _plausible_name(text[opened - k:opened])), ("", a))
+                if name and not any(o.start - s.start > opened and o.end - s.start <= a for o in orgs):
+                    name = ""          # only a title with its own organisation inside
         if name:
-            pos = b
-            parent, dept_start = _post_organisation(s, orgs, a, out)
+            parent, dept_start = _post_organisation(s, orgs, a, out, m.group())
+            place = _HEAD_OF_PLACE.search(text, 0, a) if parent is None else None
+            if place and place.group(2) == m.group()[-2]:      # 甲市副市长王五: the city's government,
+                out.append(_mention(s, name, pos, pos + len(name), "Person", "person-government",
+                                    parent=place.group(1) + "人民政府", role=m.group()))
+                continue      # kept only when the article names that government (resolve)
             if parent is None:
                 continue
-            role = text[dept_start:b] if dept_start is not None else text[a:b]
+            role = re.sub(r"^(?:现任|新任)", "", text[dept_start:b] if dept_start is not None else text[a:b])
         else:   # 李四院长: the name stands between the institution and the title
             name, pos = _name_before(text, a, orgs, s)
             if not name:
                 continue
             role = m.group()
-            parent, _ = _post_organisation(s, orgs, pos, out)
-            if parent is None:
-                continue
+            listed, first = [], pos          # 王五、李四副院长: the names listed before share the post
+            while first > 1 and text[first - 1] == "、":
+                prev, ppos = _name_before(text, first - 1, orgs, s)
+                if not prev:
+                    break
+                listed.append((prev, ppos))
+                first = ppos
+            parent, _ = _post_organisation(s, orgs, first, out, m.group())
+            if parent is None or (parent == SUBJECT and m.group() in ("书记", "副书记")
+                                  and not any(o.end - s.start == first for o in orgs)):
+                continue      # 李四书记讲话: whose secretary is not written
+            for prev, ppos in listed:
+                out.append(_mention(s, prev, ppos, ppos + len(prev), "Person", "person-list",
+                                    parent=parent, role=role))
         start = pos if name == text[pos:pos + len(name)] else b
+        government = _government_post(parent, role)
+        if government:       # 甲市委副书记、市长王五: the 市长 is a post in the city's government
+            role = "、".join(r for r in re.split(r"[、,]", role) if r and r != government[1])
+            out.append(_mention(s, name, start, start + len(name), "Person", "person-government",
+                                parent=government[0], role=government[1]))
         out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
                             parent=parent, role=role))
+        if pos == b or pos == b + 1:
+            out.extend(_earlier_posts(s, orgs, name, start, a))
         # 副局长A、B、C: bare names continuing the list share the post.
         j = start + len(name)
         while j < len(text) and text[j] == "、":
@@ -385,25 +601,73 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             out.append(_mention(s, nxt, j + 1, j + 1 + len(nxt), "Person", "person-list",
                                 parent=parent, role=role))
             j += 1 + len(nxt)
+    out.extend(_elected(s, orgs, out))
+    for m in _PROFESSION.finditer(text):      # 护师王五, 王五教授: a named person, though not a post
+        name, pos = _name_at(text, m.end()), m.end()
+        if not name:
+            name, pos = _name_before(text, m.start(), orgs, s)
+        if name and not any(p.start - s.start <= pos < p.end - s.start for p in out) and \
+                not any(o.start - s.start <= pos < o.end - s.start for o in orgs):
+            out.append(_mention(s, name, pos, pos + len(name), "Person", "person-profession"))
+            j = pos + len(name)
+            while pos > m.start() and j < len(text) and text[j] == "、":   # 护士王五、李四
+                nxt = _name_at(text, j + 1)
+                if not nxt or _ROLE.match(text, j + 1) or _PROFESSION.match(text, j + 1):
+                    break
+                out.append(_mention(s, nxt, j + 1, j + 1 + len(nxt), "Person", "person-profession"))
+                j += 1 + len(nxt)
     return _dedupe_persons(out)
 
 
+_PROFESSION = re.compile("|".join(sorted(rules.PROFESSION_TITLES, key=len, reverse=True)))
+
+
+_ELECTED = re.compile(r"(当选为|当选|担任|出任|任命为|兼任|现任|任)")
+
+
+def _elected(s: Sentence, orgs: list[Mention], found: list[Mention]) -> list[Mention]:
+    """王五当选为甲州医学会会长 / 王五担任甲县医院院长: the name, a verb of taking
+    office, then an organisation and its post."""
+    text, out = s.text, []
+    for v in _ELECTED.finditer(text):
+        org = next((o for o in orgs if o.start - s.start == v.end() and o.type != "PartyOrganization"
+                    and o.name != SUBJECT), None)
+        title = _ROLE.match(text, org.end - s.start) if org else _ROLE.match(text, v.end())
+        if not title:
+            continue
+        name, pos = _name_before(text, v.start(), [], s)
+        if not name or any(p.start - s.start == pos for p in found):
+            continue
+        if org is None:       # 选举产生甲联盟理事会,王五当选为理事长: the one body named before
+            before = [o for o in orgs if o.end - s.start <= pos and o.type in ("Alliance", "Organization")]
+            if len(before) != 1:
+                continue
+            org = before[0]
+        out.append(_mention(s, name, pos, pos + len(name), "Person", "person-elected",
+                            parent=org.name, role=title.group()))
+    return out
+
+
 def _post_organisation(s: Sentence, orgs: list[Mention], a: int,
-                       previous: list[Mention]) -> tuple[str, int | None]:
+                       previous: list[Mention], title: str = "") -> tuple[str, int | None]:
     """The organisation a title written at ``a`` belongs to, and where its
     department part starts (医政医管处副处长)."""
     text = s.text
     for o in sorted(orgs, key=lambda o: -o.end):
         oe = o.end - s.start
-        gap = _ROLE_CHAIN.sub("", text[oe:a])
+        gap = _ROLE_CHAIN.sub("", re.sub(r"(?:现任|新任)$", "", text[oe:a]))
         if oe <= a and _dept_ok(gap):
             return o.name, oe
     # In a list of posts (A院长X、副院长Y), the previous person's organisation carries on.
     if previous:
         p = previous[-1]
-        gap = text[p.end - s.start:a]
-        if len(gap) <= 12 and gap[:1] in "、," and (len(gap) == 1 or _dept_ok(gap[1:])):
-            return p.parent, p.end - s.start + 1
+        end = p.end - s.start
+        end += next((len(h) for h in rules.HONORIFICS if text.startswith(h, end)), 0)
+        gap = text[end:a]
+        if len(gap) <= 12 and gap[:1] in "、,及和" and (len(gap) == 1 or _dept_ok(gap[1:])):
+            return p.parent, end + 1
+    if title in rules.OUTSIDE_POSTS:
+        return None, None    # 副州长王五, 李小红校长: not a post in the subject hospital
     dept = _dept_start(text, a)
     before = text[dept - 1] if dept > 0 else ","
     written = text[dept:a]
@@ -434,15 +698,23 @@ def _name_at(text: str, pos: int) -> str:
     if len(chars) == 2:
         third = chars[1]
         after = text[pos + n + 1:pos + n + 4]
-        if third in rules.NAME_STOP_CHARS or any(is_word(after[:k], 50) for k in (2, 3)
+        if text.startswith(rules.HONORIFICS, pos + n + 2):
+            pass              # 王大明教授: 明教 is a word, but 教授 follows the name
+        elif third in rules.NAME_STOP_CHARS or any(is_word(after[:k], 50) for k in (2, 3)
                                                    if len(after) >= k and _HAN.fullmatch(after[1])):
             chars = chars[:1]
     name = text[pos:pos + n] + chars
     return name if _plausible_name(name) else ""
 
 
+_NOT_NAMES = frozenset(w for w in rules.STOP_WORDS | set(rules.AWARD_TRIGGERS) | set(rules.PARTNER_TRIGGERS)
+                       | set(rules.COBUILD_TRIGGERS) | set(rules.MEMBER_FOUNDING) if len(w) >= 2)
+
+
 def _plausible_name(name: str) -> bool:
-    """相关, 单位共: common words that start with a surname are not names."""
+    """相关, 单位共, 荣获: common words that start with a surname are not names."""
+    if name[:2] in _NOT_NAMES or name in _NOT_NAMES:
+        return False
     return not any(is_word(name[:k], 1000) and not is_name_word(name[:k]) for k in (2, 3) if len(name) >= k)
 
 
@@ -453,6 +725,8 @@ def _name_before(text: str, a: int, orgs: list[Mention], s: Sentence) -> tuple[s
             continue
         cand = text[pos:a]
         before = text[pos - 1] if pos > 0 else ","
+        if any(o.start - s.start < a and o.end - s.start > pos for o in orgs):
+            continue          # 村党支部书记: the characters belong to an organisation's name
         org_end = any(o.end - s.start == pos for o in orgs)
         if (org_end or _PUNCT.match(before)) and _is_surname_start(cand) and \
                 all(_HAN.match(c) for c in cand) and _plausible_name(cand):
@@ -460,10 +734,44 @@ def _name_before(text: str, a: int, orgs: list[Mention], s: Sentence) -> tuple[s
     return "", a
 
 
+_ROLE_AT_END = re.compile("(?:" + "|".join(rules.ROLE_TITLES) + ")$")
+
+
+def _earlier_posts(s: Sentence, orgs: list[Mention], name: str, start: int, a: int) -> list[Mention]:
+    """甲省卫健委副主任、省药品监督管理局局长王五: each organisation of a chain
+    of posts written before the name gets its own post."""
+    text, out = s.text, []
+    cur = max((o for o in orgs if o.end - s.start <= a and _dept_ok(text[o.end - s.start:a])),
+              key=lambda o: o.end, default=None)
+    while cur is not None:
+        k = cur.start - s.start
+        if k < 3 or text[k - 1] not in "、,":
+            break
+        title = _ROLE_AT_END.search(text, 0, k - 1)
+        if not title:
+            break
+        prev = max((o for o in orgs if o.end - s.start <= title.start()
+                    and _dept_ok(text[o.end - s.start:title.start()])), key=lambda o: o.end, default=None)
+        if prev is None or prev.name == cur.name or prev.name == SUBJECT:
+            break
+        out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
+                            parent=prev.name, role=text[prev.end - s.start:title.end()]))
+        cur = prev
+    return out
+
+
+def _government_post(parent: str, role: str) -> tuple[str, str] | None:
+    """(甲市人民政府, 市长) when a party committee's official also heads its government."""
+    if not parent.endswith(_LEVEL_COMMITTEES) or len(parent) < 4:
+        return None
+    head = re.search(rf"(?:^|[、,])((?:常务)?副?{parent[-2]}长)$", role)
+    return (parent[:-1] + "人民政府", head.group(1)) if head else None
+
+
 def _dedupe_persons(ms: list[Mention]) -> list[Mention]:
     seen, out = set(), []
     for m in ms:
-        if (m.start, m.end) not in seen:
-            seen.add((m.start, m.end))
+        if (m.start, m.end, m.parent) not in seen:
+            seen.add((m.start, m.end, m.parent))
             out.append(m)
     return out

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg import rules
-from kg.mentions import SUBJECT, org_type
+from kg.mentions import BARE, SUBJECT, org_type
 from kg.model import Assertion, Document, Entity, Mention, Sentence
 
 ORG_TYPES = ("Hospital", "University", "Alliance", "GovernmentBody", "Organization")
@@ -35,6 +35,7 @@ class Resolution:
     entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
     by_sentence: dict[int, list[tuple[Mention, tuple[str, str]]]] = field(default_factory=dict)
     canonical: dict[tuple[str, str], str] = field(default_factory=dict)   # (type, written) → canonical
+    named: dict[str, set[str]] = field(default_factory=dict)   # type → canonical names written in full
 
     def entity(self, type_: str, name: str, alias: str = "") -> tuple[str, str]:
         """The key of the entity (type, canonical name), created if new."""
@@ -55,18 +56,25 @@ class Resolution:
 
 def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -> Resolution:
     r = Resolution(doc)
-    org_mentions = [m for m in mentions if m.type in ORG_TYPES and m.name != SUBJECT]
+    org_mentions = [m for m in mentions if m.type in ORG_TYPES and m.name != SUBJECT
+                    and not m.name.startswith(BARE)]
     for m in org_mentions:
         m.name = strip_party_prefix(m.name)
     _group_short_forms(r, doc, sentences, org_mentions,
                        [m for m in mentions if m.type == "PartyOrganization"])
     parents = [Mention(m.parent, org_type(m.parent), m.start, m.end, m.sentence, "party-parent")
-               for m in mentions if m.type == "PartyOrganization" and m.parent not in ("", SUBJECT)]
+               for m in mentions if m.type == "PartyOrganization" and m.parent not in ("", SUBJECT)
+               and not m.parent.startswith(BARE)]
     for m in parents:
         m.name = strip_party_prefix(m.name)
+    for m in org_mentions + parents:
+        r.named.setdefault(m.type, set()).add(r.canonical.get((m.type, m.name), m.name))
     r.subject = _subject_hospital(r, doc, sorted(org_mentions + parents, key=lambda m: m.start))
     _subject_is(r, doc, org_mentions)
+    written = {r.canonical.get((m.type, m.name), m.name) for m in org_mentions}
     for m in mentions:
+        if m.rule == "person-government" and r.canonical.get(("GovernmentBody", m.parent), m.parent) not in written:
+            continue          # the government is not named in the article: nothing is guessed
         key = _resolve_mention(r, m)
         if key is not None:
             r.by_sentence.setdefault(m.sentence, []).append((m, key))
@@ -82,6 +90,16 @@ def strip_party_prefix(name: str) -> str:
 
 
 def _resolve_mention(r: Resolution, m: Mention) -> tuple[str, str] | None:
+    if m.parent.startswith(BARE):       # 集团董事长王五, (卫生院的)党支部
+        rest = m.parent[len(BARE):]
+        word = max((w for w in rules.BARE_REFERENCE_WORDS if rest.startswith(w)), key=len)
+        key = _bare_reference(r, word)
+        if key is None:
+            return None
+        parent = key[1] + rest[len(word):]
+        if m.type == "PartyOrganization":
+            m.name = parent + m.name[len(m.parent):]
+        m.parent = parent
     if m.type == "PartyOrganization":
         parent = strip_party_prefix(m.parent)
         local = m.name[len(m.parent):]
@@ -94,9 +112,20 @@ def _resolve_mention(r: Resolution, m: Mention) -> tuple[str, str] | None:
         return r.entity("PartyOrganization", parent_name + local, alias=strip_party_prefix(m.text))
     if m.name == SUBJECT:
         return r.subject.key if r.subject else None
+    if m.name.startswith(BARE):
+        return _bare_reference(r, m.name[len(BARE):])
     if m.type in ORG_TYPES:
         return r.entity(m.type, m.name, alias=m.text)
     return r.entity(m.type, m.name)
+
+
+def _bare_reference(r: Resolution, word: str) -> tuple[str, str] | None:
+    """集团 / 联盟 / 卫生院 written bare: the article's one institution whose name ends so."""
+    type_ = rules.BARE_REFERENCE_WORDS[word]
+    names = {n for n in r.named.get(type_, ()) if n.endswith(word) and n != word}
+    if len(names) != 1:
+        return None
+    return r.entity(type_, names.pop())
 
 
 def _canonical_org(r: Resolution, written: str) -> str:
@@ -110,7 +139,7 @@ def _subject_hospital(r: Resolution, doc: Document, ms: list[Mention]) -> Entity
     score: Counter[str] = Counter()
     title = doc.title
     for m in ms:
-        if m.type == "Hospital" and m.rule not in ("name-branch", "crf"):   # the tagger's guesses do not vote
+        if m.type == "Hospital" and m.rule not in ("name-branch", "name-clinic", "crf"):   # the tagger's guesses do not vote
             name = r.canonical.get(("Hospital", m.name), m.name)
             # A hospital written right after 与/同 is the partner, not the narrator.
             before = doc.text[max(0, m.start - 1):m.start]
@@ -190,6 +219,13 @@ def is_short_form(short: str, full: str) -> bool:
         return False
     if (short, full) in _table() or _table_full(short) == full:
         return True
+    if short.endswith("荣总") and full.endswith("荣民总医院"):
+        return short[:-2] == full[:-5]        # 甲中荣总 = 甲中荣民总医院 (Taiwan)
+    if short.startswith("部立") and full.startswith(("卫生福利部", "卫福部")):
+        return full.endswith(short[2:])       # 部立甲南医院 = 卫生福利部甲南医院 (Taiwan)
+    if short.endswith("医大") and full.endswith("大学"):
+        short += "学"          # 甲州医大 ~ 甲州医科大学, 甲州医事科技大学
+        return _is_subsequence(short, full) and short[:2] == full[:2]
     if short[-1] != full[-1]:
         return False
     if _ordinal(short) != _ordinal(full):
@@ -228,6 +264,9 @@ _DEFINITIONS = (
     ("alias-jiancheng", re.compile(r"[((]\s*(?:以下)?简称[::]?\s*[“「\"]?([^)”」\"]{2,12})[”」\"]?\s*[))]")),
     ("alias-yixiajiancheng", re.compile(r"以下简称[::]?\s*[“「\"]?([^,。)”」\"]{2,12})")),
 )
+# A(B), A(又名B): B written right after A's name is another name of A.
+_PAREN_ALIAS = re.compile(r"[((]\s*(?:以下)?(?:简称|又名|原名|又称|即)?[::]?\s*[“「\"]?"
+                          r"([\u4e00-\u9fffA-Za-z]{2,12}?)[”」\"]?\s*[))]")
 _FORMER = re.compile(r"(?:由)?(.{2,30}?)(?:划转成为|划转为|更名为|改名为|升格为)")
 
 
@@ -244,6 +283,10 @@ def _explicit_aliases(doc: Document, sentences: list[Sentence], ms: list[Mention
                 before = [m for m in here if m.end - s.start <= d.start()]
                 if before:
                     out[d.group(1).strip()] = before[-1].name
+        for m in here:
+            d = _PAREN_ALIAS.match(s.text, m.end - s.start)
+            if d and m.name != d.group(1):
+                out.setdefault(d.group(1).strip(), m.name)
         for f in re.finditer(r"划转成为|划转为|更名为|改名为", s.text):
             old = [m for m in here if m.end - s.start <= f.start()]
             new = [m for m in here if m.start - s.start >= f.end()]

@@ -65,6 +65,11 @@ def test_honour_titles_are_not_party_bodies():
 # ── resolution ──
 
 @pytest.mark.parametrize("short, full, expected", [
+    ("甲州医大", "甲州医科大学", True),
+    ("甲州医大", "乙州医科大学", False),
+    ("甲中荣总", "甲中荣民总医院", True),
+    ("部立甲南医院", "卫生福利部甲南医院", True),
+    ("部立甲南医院", "卫生福利部乙南医院", False),
     ("乙江二院", "甲省大学乙江第二医院", True),
     ("乙江医院", "甲省大学乙江第二医院", False),       # the ordinal must agree
     ("市一医院", "甲州市第一人民医院", True),
@@ -424,8 +429,9 @@ def test_partnership_status_and_plaques():
 
 
 def test_posts_of_unnamed_outside_bodies_are_not_given_to_the_hospital():
-    got = triples("市委副书记、市长李建国主持。校党委书记牛春雨、校纪委书记黄恒学出席。院长王小明讲话。")
-    assert not [t for t in got if t[1] == "holdsPositionIn" and t[0] in ("李建国", "黄恒学")]
+    got = triples("市委副书记、市长赵大勇主持。校党委书记钱小东、校纪委书记孙立平出席。院长王小明讲话。")
+    assert not [t for t in got if t[1] == "holdsPositionIn" and t[0] in ("赵大勇", "钱小东", "孙立平")
+                and t[2].startswith("甲州市第一人民医院")]
     assert ("王小明", "holdsPositionIn", "甲州市第一人民医院") in got
 
 
@@ -566,3 +572,379 @@ def test_a_name_after_a_department_receives_the_honour():
     got = triples("乙县人民医院心内科王小红荣获“乙省优秀医师”称号。")
     assert ("王小红", "awarded", "乙省优秀医师") in got
     assert ("乙县人民医院", "awarded", "乙省优秀医师") not in got
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("与甲市第一中学签约", "甲市第一中学", "Organization"),
+    ("走访乙县实验小学", "乙县实验小学", "Organization"),
+    ("丙县派出所民警到场", "丙县派出所", "GovernmentBody"),
+    ("丁县消防救援大队开展演练", "丁县消防救援大队", "GovernmentBody"),
+    ("戊县人武部组织体检", "戊县人武部", "GovernmentBody"),
+    ("乙县政协主席王大明出席", "乙县政协", "GovernmentBody"),
+    ("甲州市委书记出席", "甲州市委", "GovernmentBody"),
+    ("与甲市政府签约", "甲市政府", "GovernmentBody"),
+    ("与丙县卫生计生委签约", "丙县卫生计生委", "GovernmentBody"),
+    ("甲省中医医院集团成立", "甲省中医医院集团", "Alliance"),
+    ("乙大学医疗体系旗下", "乙大学医疗体系", "Alliance"),
+    ("丙县丁镇戊口村党支部书记", "丙县丁镇戊口村党支部", "PartyOrganization"),
+])
+def test_organisations_beyond_hospitals(text, name, type_):
+    assert (name, type_) in mentions(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("10人获乙县公安局表彰", "乙县公安局"),
+    ("来校交流的有丙市卫生健康委员会主任", "丙市卫生健康委员会"),
+    ("代表团参观乙州综合医院", "乙州综合医院"),
+    ("2021年度甲省人民医院获奖", "甲省人民医院"),
+])
+def test_words_glued_to_the_left_are_not_part_of_the_name(text, name):
+    assert name in [n for n, _ in mentions(text)]
+
+
+def test_common_words_ending_in_village_are_not_names():
+    assert not mentions("建设美丽乡村,走进农村")
+
+
+def test_a_party_body_before_a_title_is_not_a_person():
+    assert [t for _, t in mentions("丙县丁镇戊口村党支部书记出席")] == ["PartyOrganization"]
+
+
+def test_a_class_of_hospitals_is_not_a_name():
+    assert not mentions("2021年度甲省公立医院标杆党支部")
+    assert not [n for n, _ in mentions("全市三级医院开展检查") if n.endswith("医院") and n != "@subject"]
+
+
+def test_a_name_does_not_start_with_fushu_when_its_university_is_not_written():
+    assert ("甲市第一人民医院", "Hospital") in mentions("签约共建附属甲市第一人民医院")
+    assert ("乙大学附属甲市第一人民医院", "Hospital") in mentions("乙大学附属甲市第一人民医院")
+
+
+def test_posts_listed_with_honorifics_share_the_organisation():
+    got = triples("甲州大学医学院副院长王大明教授、副院长李大红教授、社会医学系系主任赵一平教授出席。")
+    for name in ("王大明", "李大红", "赵一平"):
+        assert (name, "holdsPositionIn", "甲州大学医学院") in got
+
+
+def test_outside_posts_and_bare_secretaries_do_not_default_to_the_subject():
+    got = triples("副州长王大明出席仪式。李小红校长致辞。赵一平书记讲话。")
+    assert not [t for t in got if t[1] == "holdsPositionIn"]
+
+
+def test_new_post_titles():
+    got = triples("甲州医疗集团刘小同副董事长出席。")
+    assert ("刘小同", "holdsPositionIn", "甲州医疗集团") in got
+
+
+def test_officials_of_a_level_body_written_without_the_place():
+    got = triples("市委书记王大明出席并讲话,省卫健委党组书记、主任李小波讲话。")
+    assert ("王大明", "holdsPositionIn", "市委") in got
+    assert ("李小波", "holdsPositionIn", "省卫健委") in got
+    assert not [t for t in got if t[2] == "甲州市第一人民医院" and t[1] == "holdsPositionIn"]
+
+
+def test_a_short_level_body_joins_its_full_name():
+    got = triples("医院与甲州县人民政府签订协议。县政府秘书长王大明出席。")
+    assert ("王大明", "holdsPositionIn", "甲州县人民政府") in got
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("乙州医院总支部委员会书记王大明出席", "乙州医院总支部委员会", "PartyOrganization"),
+    ("与乙县人民医院党组织结对共建", "乙县人民医院党组织", "PartyOrganization"),
+    ("甲北医学大学附设医院院长王大明", "甲北医学大学附设医院", "Hospital"),
+    ("甲矿总院李小争副院长", "甲矿总院", "Hospital"),
+    ("医管局主席王大明", "医管局", "GovernmentBody"),
+])
+def test_party_committees_taiwan_and_hong_kong_names(text, name, type_):
+    assert (name, type_) in mentions(text)
+
+
+def test_generic_party_organisations_are_not_bodies():
+    assert not [n for n, t in mentions("加强基层党组织建设,医院党组织书记出席") if t == "PartyOrganization"]
+
+
+def test_posts_joined_by_ji_share_the_organisation():
+    got = triples("医管局主席王大明及行政总裁李小升医生出席。")
+    assert ("李小升", "holdsPositionIn", "医院管理局") in got or ("李小升", "holdsPositionIn", "医管局") in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("拉萨市市立医院院长王大明", "拉萨市市立医院"),
+    ("洛阳冰都医院院长王大明", "洛阳冰都医院"),
+])
+def test_a_place_name_carries_over_a_word_jieba_splits_oddly(text, name):
+    assert (name, "Hospital") in mentions(text)
+
+
+def test_quantity_words_are_not_part_of_a_name():
+    assert not [n for n, t in mentions("上海很多医院开展义诊") if n.startswith("上海")]
+
+
+def test_a_post_stated_before_the_name_with_wei_or_you():
+    got = rules_of("医院现任院长为王大明。党委书记由李小红担任。")
+    assert got[("王大明", "holdsPositionIn", "甲州市第一人民医院")] == "person-post"
+    assert ("李小红", "holdsPositionIn", "甲州市第一人民医院") in got
+
+
+def test_a_village_glued_to_its_party_committee_and_short_medical_universities():
+    assert ("丁州民族村党委", "PartyOrganization") in mentions("丁州民族村党委与医院党委结对")
+    assert ("甲州医大", "University") in mentions("甲州医大校长王大明出席")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("正式成为甲州医疗集团成员", "甲州医疗集团"),
+    ("加快甲州医疗集团建设", "甲州医疗集团"),
+    ("承担著乙州医科大学实习任务", "乙州医科大学"),
+])
+def test_verbs_before_an_alliance_or_school_are_not_part_of_it(text, name):
+    assert name in [n for n, _ in mentions(text)]
+
+
+def test_a_place_that_signs_is_its_government():
+    got = triples("甲州市第一人民医院与桃源县签署医疗合作协议。")
+    assert ("甲州市第一人民医院", "partnersWith", "桃源县") in got or ("桃源县", "partnersWith", "甲州市第一人民医院") in got
+
+
+def test_taking_office_verbs_give_a_post():
+    got = triples("会上,王大明当选为甲州医学会会长。李小红担任乙县人民医院院长。赵一平任丙县人民医院院长。")
+    assert ("赵一平", "holdsPositionIn", "丙县人民医院") in got
+    assert ("王大明", "holdsPositionIn", "甲州医学会") in got
+    assert ("李小红", "holdsPositionIn", "乙县人民医院") in got
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("甲省总工会授予", "甲省总工会", "Organization"),
+    ("乙州海关关员到院体检", "乙州海关", "GovernmentBody"),
+    ("丙县疾病控制中心主任王大明", "丙县疾病控制中心", "Organization"),
+])
+def test_more_organisation_suffixes(text, name, type_):
+    assert (name, type_) in mentions(text)
+
+
+def test_a_committee_department_is_part_of_the_post():
+    got = triples("甲州市委组织部部长王大明出席。")
+    assert ("王大明", "holdsPositionIn", "甲州市委") in got
+
+
+def test_department_names_holding_yu_are_one_department():
+    got = triples("我院内分泌与代谢科党支部荣获“乙省标杆党支部”称号。")
+    assert ("甲州市第一人民医院内分泌与代谢科党支部", "awarded", "乙省标杆党支部") in got
+
+
+def test_committee_member_posts_chain_to_the_committee():
+    got = triples("甲州市委常委、组织部部长王大明主持仪式。丙州市人民政府副市长衡小彤出席。")
+    assert ("王大明", "holdsPositionIn", "甲州市委") in got
+    assert ("衡小彤", "holdsPositionIn", "丙州市人民政府") in got
+
+
+def test_a_chain_of_posts_in_several_organisations():
+    got = triples("甲州大学副校长、乙州医院院长王大明出席。")
+    assert ("王大明", "holdsPositionIn", "乙州医院") in got
+    assert ("王大明", "holdsPositionIn", "甲州大学") in got
+
+
+@pytest.mark.parametrize("text", ["本报讯甲州市第一人民医院举行", "首页新闻甲州市第一人民医院举行", "记者甲州市第一人民医院举行"])
+def test_site_words_are_not_part_of_a_name(text):
+    assert ("甲州市第一人民医院", "Hospital") in mentions(text)
+
+
+def test_an_alias_in_parentheses_is_found_elsewhere_and_joins_its_institution():
+    got = triples("甲州医疗发展协会(医发会)与乙县人民医院签订合作协议。医发会王大明执行长出席。")
+    assert ("甲州医疗发展协会", "partnersWith", "乙县人民医院") in got
+    assert ("王大明", "holdsPositionIn", "甲州医疗发展协会") in got
+
+
+def test_names_listed_before_a_title_share_the_post():
+    got = triples("乙县人民医院王大明、李小红副院长出席。")
+    assert ("王大明", "holdsPositionIn", "乙县人民医院") in got
+    assert ("李小红", "holdsPositionIn", "乙县人民医院") in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("与中国人民解放军联勤保障部队第九〇〇医院合作", "中国人民解放军联勤保障部队第九〇〇医院"),
+    ("与解放军第305医院合作", "解放军第305医院"),
+])
+def test_numbered_military_hospitals(text, name):
+    assert (name, "Hospital") in mentions(text)
+
+
+@pytest.mark.parametrize("text", ["全市10家医院参加", "与其他医院交流", "帮扶基层医院"])
+def test_a_bare_hospital_after_a_count_or_class_word_is_not_the_subject(text):
+    assert not [n for n, _ in mentions(text) if n == "@subject"]
+
+
+def test_a_common_word_in_parentheses_is_not_an_alias():
+    got = triples("乙省卫生健康委员会(机关)荣获“乙省文明单位”称号。机关党委书记王大明出席。")
+    assert ("乙省卫生健康委员会", "awarded", "乙省文明单位") in got
+
+
+def test_a_bare_group_or_alliance_word_refers_to_the_articles_only_alliance():
+    got = triples("2019年,甲州医疗集团成立。王大明当选为集团董事长。乙县人民医院正式加入集团,成为集团成员单位。")
+    assert ("王大明", "holdsPositionIn", "甲州医疗集团") in got
+    assert ("乙县人民医院", "memberOf", "甲州医疗集团") in got
+
+
+def test_a_bare_alliance_word_with_two_alliances_is_not_guessed():
+    got = triples("甲州医疗集团与乙州医疗集团签约。王大明当选为集团董事长。")
+    assert not [t for t in got if t[0] == "王大明"]
+
+
+def test_thanks_and_greetings_end_a_name():
+    assert ("甲州医大", "University") in mentions("特别感谢甲州医大")
+
+
+def test_a_post_in_parentheses_after_the_name():
+    got = triples("会议邀请王大明(乙县人民医院院长)作报告。李小红教授(甲州医学发展基金会董事长)致辞。")
+    assert ("王大明", "holdsPositionIn", "乙县人民医院") in got
+    assert ("李小红", "holdsPositionIn", "甲州医学发展基金会") in got
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("与甲州市中心血站合作", "甲州市中心血站", "Organization"),
+    ("乙县护理院院长王大明", "乙县护理院", "Hospital"),
+    ("丙县疗养院开展活动", "丙县疗养院", "Hospital"),
+    ("丁州口岸门诊部开诊", "丁州口岸门诊部", "Hospital"),
+])
+def test_clinics_blood_stations_and_nursing_homes(text, name, type_):
+    assert (name, type_) in mentions(text)
+
+
+def test_a_clinic_is_not_the_subject_hospital():
+    got = triples("甲州保健中心(丁州口岸门诊部)与乙县人民医院签约。丁州口岸门诊部开诊。院长王大明出席。", title="标题\n")
+    assert not [t for t in got if t[2] == "丁州口岸门诊部" and t[1] == "holdsPositionIn"]
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("与那丙镇中心卫生院党支部共建", "那丙镇中心卫生院党支部", "PartyOrganization"),
+    ("甲州二建建设(集团)有限公司党委", "甲州二建建设(集团)有限公司党委", "PartyOrganization"),
+    ("与甲州建设投资有限公司签约", "甲州建设投资有限公司", "Organization"),
+    ("乙州市卫生健康委机关第一党支部", "乙州市卫生健康委机关第一党支部", "PartyOrganization"),
+    ("联合中共甲州市丙区丁路社区委员会开展活动", "甲州市丙区丁路社区委员会", "PartyOrganization"),
+    ("中共甲县人民医院委员会", "甲县人民医院党委", "PartyOrganization"),
+])
+def test_village_heads_company_parentheses_and_party_committees(text, name, type_):
+    assert (name, type_) in mentions(text)
+
+
+def test_company_words_alone_are_not_a_name():
+    assert not mentions("加强建设有限公司")
+
+
+def test_a_department_named_with_a_verb_is_still_a_department():
+    assert ("五附院推拿科二病区党支部", "PartyOrganization") in [
+        (m.text, m.type) for m in sentence_mentions(Sentence("d", 0, 0, 17, "听取了五附院推拿科二病区党支部党建"))]
+    assert not [n for n, _ in mentions("听取了五附院推拿科二病区党支部党建") if "五附院五附院" in n]
+
+
+def test_hong_kong_and_taiwan_health_departments():
+    got = triples("卫生署署长王大明与甲州人民医院签订合作协议。")
+    assert ("王大明", "holdsPositionIn", "卫生署") in got
+
+
+def test_a_person_named_after_a_professional_rank_receives_the_honour():
+    got = rules_of("乙县人民医院急诊科护师张小艺荣获“甲省优秀护士”称号。")
+    assert ("张小艺", "awarded", "甲省优秀护士") in got
+    assert not [t for t, rule in got.items() if t[1] == "holdsPositionIn" and rule == "person-post"]
+    person = [m for m in sentence_mentions(Sentence("d", 0, 0, 13, "急诊科护师张小艺荣获称号")) if m.type == "Person"]
+    assert [(m.name, m.role) for m in person] == [("张小艺", "")]       # a rank, not a post
+
+
+def test_a_name_before_a_professional_rank_and_trigger_words_are_not_names():
+    got = triples("甲县人民医院李小红医生荣获“甲省优秀医生”称号。")
+    assert ("李小红", "awarded", "甲省优秀医生") in got
+    assert not [n for n, t in mentions(",王大明教授荣获奖项") if t == "Person" and n != "王大明"]
+
+
+def test_names_listed_after_a_professional_rank():
+    assert [n for n, t in mentions("护士王大明、李小红荣获") if t == "Person"] == ["王大明", "李小红"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("甲州老年医院获奖", "甲州老年医院"),
+    ("甲州医学院第一附属医院呼吸疾病研究所获奖", "甲州医学院第一附属医院呼吸疾病研究所"),
+])
+def test_specialty_words_jieba_tags_as_verbs_stay_in_names(text, name):
+    assert name in [n for n, _ in mentions(text)]
+
+
+@pytest.mark.parametrize("text", ["甲县人民医院院长 王大明 出席。", "甲县人民医院院长:王大明"])
+def test_a_space_or_colon_between_title_and_name(text):
+    assert ("王大明", "holdsPositionIn", "甲县人民医院") in triples(text)
+
+
+def test_a_committee_official_who_heads_the_named_government_holds_both_posts():
+    got = triples("甲州市人民政府与甲县人民医院签约。甲州市委副书记、市长王大明出席。")
+    assert ("王大明", "holdsPositionIn", "甲州市人民政府") in got
+    assert ("王大明", "holdsPositionIn", "甲州市委") in got
+    got = triples("甲州市委副书记、市长王大明出席。")
+    assert ("王大明", "holdsPositionIn", "甲州市人民政府") not in got
+
+
+def test_abbreviated_department_names_before_a_branch():
+    got = triples("乙州市第七医院党支部和丙州市第一医院脑外耳鼻喉党支部签订共建协议。")
+    assert ("丙州市第一医院脑外耳鼻喉党支部", "subOrganizationOf", "丙州市第一医院") in got
+
+
+def test_a_bare_health_centre_refers_to_the_articles_one_health_centre():
+    got = triples("我院党支部与丙镇中心卫生院党支部开展共建活动。随后卫生院院长李小红介绍了情况。")
+    assert ("李小红", "holdsPositionIn", "丙镇中心卫生院") in got
+
+
+def test_a_party_body_of_a_bare_health_centre():
+    got = triples("我院党支部与丙镇中心卫生院党支部签订共建协议。卫生院党支部书记李小红介绍了情况。")
+    assert not [t for t in got if "@" in t[0] + t[2]]
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("与乙县人民法院共建", "乙县人民法院", "GovernmentBody"),
+    ("丙县残联理事长王大明", "丙县残联", "Organization"),
+    ("丁县税务局党支部", "丁县税务局党支部", "PartyOrganization"),
+    ("武警甲省总队医院", "武警甲省总队医院", "Hospital"),
+])
+def test_courts_bureaus_and_peoples_organisations(text, name, type_):
+    assert (name, type_) in mentions(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("加入甲州市远程医疗协作网", "甲州市远程医疗协作网"),
+    ("成立乙县医疗健康共同体", "乙县医疗健康共同体"),
+])
+def test_more_alliance_names(text, name):
+    assert (name, "Alliance") in mentions(text)
+    assert not mentions("构建卫生健康共同体")
+
+
+def test_a_name_before_shuai_dui_is_two_characters():
+    assert ("赵刚", "Person") in mentions("甲县人民医院院长赵刚率队调研")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("原江西省甲州研究院附属医院", "江西省甲州研究院附属医院"),
+    ("原丙市人民医院", "原丙市人民医院"),
+    ("丁城市人民医院", "丁城市人民医院"),
+    ("全国顶级医院50强", None),
+    ("全国地级城市医院排行", None),
+])
+def test_former_names_and_ranking_classes(text, expected):
+    got = [n for n, t in mentions(text) if t == "Hospital"]
+    assert got == ([expected] if expected else [])
+
+
+def test_a_quoted_alliance_is_one_mention():
+    assert mentions("加入“甲乙丙远程协作网”") == [("甲乙丙远程协作网", "Alliance")]
+
+
+def test_elected_to_a_post_of_the_one_body_named_before():
+    got = triples("会上选举产生了甲州胸痛专科联盟第一届理事会,王大明当选为理事长。")
+    assert ("王大明", "holdsPositionIn", "甲州胸痛专科联盟") in got
+    got = triples("甲县人民医院与乙县人民医院签约,王大明当选为理事长。")
+    assert not [t for t in got if t[0] == "王大明"]
+
+
+def test_the_head_of_a_place_holds_a_post_in_its_named_government():
+    assert ("王大明", "holdsPositionIn", "甲州市人民政府") in triples("医院与甲州市人民政府签约,甲州市副市长王大明出席。")
+    assert not [t for t in triples("甲州市副市长王大明出席。") if t[0] == "王大明"]
+
+
+def test_punctuation_is_never_the_head_of_a_place():
+    assert mentions("2、乙县人民医院,创建于1950年") == [("乙县人民医院", "Hospital")]
