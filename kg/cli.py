@@ -146,6 +146,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--cv", type=int, metavar="K",
                    help="K-fold cross-validation by document: the learned models are trained on K-1 "
                         "folds and score the held one (INPUT: the articles' folder, default GOLD_DIR/../docs)")
+    p.add_argument("--relation-model", action="store_true",
+                   help="with --cv: also train and use the relation classifier in each fold")
     p.set_defaults(func=command_of("evaluate"))
 
     p = sub.add_parser("train", help="train the learned models on annotated folders")
@@ -155,6 +157,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--docs", metavar="DIR", help="read the articles from DIR instead")
     p.add_argument("--out", metavar="DIR",
                    help="write the models into DIR (default: the shipped ones in kg/data/model/)")
+    p.add_argument("--relation-model", action="store_true",
+                   help="also train the relation classifier (not shipped: it does not beat the rules "
+                        "on corpus/; measure it with kg eval --cv K --relation-model)")
     p.set_defaults(func=command_of("train"))
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes (ontology/shapes.ttl)")

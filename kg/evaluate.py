@@ -570,7 +570,8 @@ def _cross_validate(args) -> int:
             raise EvalError("--cv reads the articles from one folder")
         items = load_annotated([args.gold], args.inputs[0] if args.inputs else None)
         scores = cross_validate(items, args.cv,
-                                progress=lambda line: print(line, file=sys.stderr, flush=True))
+                                progress=lambda line: print(line, file=sys.stderr, flush=True),
+                                relation_model=args.relation_model)
     except EvalError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

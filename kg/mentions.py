@@ -107,6 +107,13 @@ def _with_tagged(s: Sentence, found: list[Mention], tagger) -> list[Mention]:
             continue
         if type_ != "Person" and s.text[a] in _LEVEL_WORDS:
             continue       # 市委, 县卫健局: the level alone, not a named body
+        if type_ == "Person":
+            # The grammar's reading of a name at the same start wins where it
+            # is longer (王小红同志: the tagger may stop at 王小).
+            written = _name_at(s.text, a)
+            if len(written) > b - a and not any(m.start - s.start < a + len(written) and a < m.end - s.start
+                                                 for m in found):
+                b = a + len(written)
         extra.append(_mention(s, s.text[a:b], a, b, type_, "crf"))
     return sorted(found + extra, key=lambda m: (m.start, -m.end)) if extra else found
 

@@ -4,8 +4,11 @@ An annotated folder is a ``gold/`` folder of ANNOTATION.md files beside a
 ``docs/`` folder of the articles they describe (``corpus/`` in this
 repository); a gold file's ``doc`` names its article.
 
-* :func:`train` writes the mention tagger (and the relation model) into a
-  folder; ``kg train`` rebuilds the shipped ones in ``kg/data/model/``.
+* :func:`train` writes the mention tagger (and, when asked, the relation
+  model) into a folder; ``kg train`` rebuilds the shipped one in
+  ``kg/data/model/``. The relation model is not shipped: cross-validated on
+  ``corpus/`` it does not beat the rules alone (README, "How the extractor
+  works"); ``--relation-model`` trains and measures it on other data.
 * :func:`cross_validate` splits the documents into K folds, trains on K−1,
   extracts the held-out fold with those models and scores every fold's
   graph together: the figure to steer by.
@@ -122,25 +125,29 @@ def _gold_ids(gold: GoldDoc):
     return ids_of
 
 
-def train(items: list[Annotated], out: str | Path = SHIPPED) -> Models:
-    """Train every learned part on ``items`` into the folder ``out``."""
+def train(items: list[Annotated], out: str | Path = SHIPPED, relation_model: bool = False) -> Models:
+    """Train the learned parts on ``items`` into the folder ``out``: the
+    mention tagger, and with ``relation_model`` the relation classifier
+    (without it, a relation model left in ``out`` is removed)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     tmp = out / (TAGGER_FILE + ".tmp")
     train_tagger(_tagger_examples(items), tmp)
     tmp.replace(out / TAGGER_FILE)
-    tagger = Tagger(out / TAGGER_FILE)
-    model = train_relations(_relation_examples(items, tagger))
-    tmp = out / (RELATIONS_FILE + ".tmp")
-    model.save(tmp)
-    tmp.replace(out / RELATIONS_FILE)
+    if relation_model:
+        model = train_relations(_relation_examples(items, Tagger(out / TAGGER_FILE)))
+        tmp = out / (RELATIONS_FILE + ".tmp")
+        model.save(tmp)
+        tmp.replace(out / RELATIONS_FILE)
+    else:
+        (out / RELATIONS_FILE).unlink(missing_ok=True)
     load_models.cache_clear()
     return load_models(out)
 
 
 def cross_validate(items: list[Annotated], k: int = 5,
                    progress: Callable[[str], None] | None = None,
-                   parts: list[set[str]] | None = None):
+                   parts: list[set[str]] | None = None, relation_model: bool = False):
     """Document-level K-fold cross-validation: each fold is extracted by
     models trained on the others, then all folds are scored together.
 
@@ -157,7 +164,7 @@ def cross_validate(items: list[Annotated], k: int = 5,
                 progress(f"fold {i + 1}/{k}: training on {len(items) - len(held)}, scoring {len(held)}")
             names = {a.name for a in held}
             rest = [a for a in items if a.name not in names]
-            models = train(rest, Path(tmp) / f"fold{i}")
+            models = train(rest, Path(tmp) / f"fold{i}", relation_model)
             results += [extract(a.raw, models) for a in held]
     entities, assertions = merge_entities(results)
     graph = build_graph([r.doc for r in results], entities, assertions)
@@ -168,18 +175,16 @@ def cross_validate(items: list[Annotated], k: int = 5,
 
 
 def command(args) -> int:
-    """``kg train [GOLD_DIR ...] [--out DIR]``."""
-    from kg.evaluate import format_scores
-
+    """``kg train [GOLD_DIR ...] [--docs DIR] [--out DIR] [--relation-model]``."""
     try:
         items = load_annotated(args.gold or ["corpus/gold"], args.docs)
     except EvalError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else SHIPPED
-    train(items, out)
+    train(items, out, args.relation_model)
     print(f"trained on {len(items)} articles")
-    for name in (TAGGER_FILE, RELATIONS_FILE):
+    for name in (TAGGER_FILE, RELATIONS_FILE)[:1 + args.relation_model]:
         written = (out / name).resolve()
         print(f"wrote {written.relative_to(Path.cwd()) if written.is_relative_to(Path.cwd()) else written}")
     return 0

@@ -1,5 +1,6 @@
-"""The learned parts: the mention tagger, the relation model, ``kg train`` and
-``kg eval --cv``, and the cross-validated accuracy floor on corpus/."""
+"""The learned parts: the mention tagger, the (optional) relation model,
+``kg train`` and ``kg eval --cv``, and the cross-validated accuracy floor on
+corpus/."""
 from __future__ import annotations
 
 import json
@@ -22,8 +23,8 @@ CORPUS = ROOT / "corpus"
 # The cross-validated figures on corpus/ (kg eval --cv 5 corpus/gold) when
 # the shipped model was last trained; a change that costs more than
 # FLOOR_MARGIN of either fails.
-CV_CORE_F1 = 0.763
-CV_EXTENDED_F1 = 0.615
+CV_CORE_F1 = 0.819
+CV_EXTENDED_F1 = 0.782
 FLOOR_MARGIN = 0.03
 
 
@@ -43,9 +44,14 @@ def test_tagger_finds_a_government_body_and_a_hospital():
         ("丙县人民政府", "GovernmentBody"), ("丁市中心医院", "Hospital")]
 
 
-def test_tagger_finds_persons_listed_after_their_posts():
-    names = [n for n, t in tagged("副局长孙立新、办公室主任钱小红出席会议。") if t == "Person"]
-    assert names == ["孙立新", "钱小红"]
+def test_tagger_finds_persons_and_an_unquoted_honour():
+    assert tagged("护士长赵晓燕、医生周大伟获评优秀共产党员。") == [
+        ("赵晓燕", "Person"), ("周大伟", "Person"), ("优秀共产党员", "Honor")]
+
+
+def test_a_tagged_name_is_not_cut_short():
+    got = extract(Document("t.txt", "王小红同志荣获“乙省优秀护士”称号。")).assertions
+    assert [(a.subject[1], a.object[1]) for a in got if a.predicate == "awarded"] == [("王小红", "乙省优秀护士")]
 
 
 def test_grammar_alone_still_runs_without_models():
@@ -63,9 +69,9 @@ def test_shipped_models_load_quickly_and_are_small():
     t0 = time.perf_counter()
     models = load_models()
     assert time.perf_counter() - t0 < 1.0
-    assert models.tagger is not None and models.relations is not None
+    assert models.tagger is not None
+    assert models.relations is None          # not shipped: it does not beat the rules (README)
     assert (SHIPPED / TAGGER_FILE).stat().st_size < 2_000_000
-    assert (SHIPPED / RELATIONS_FILE).stat().st_size < 2_000_000
 
 
 @pytest.fixture(scope="module")
@@ -85,21 +91,25 @@ def test_kg_train_writes_models_that_load_and_is_deterministic(small_corpus, tmp
     from kg.train import load_annotated, train
 
     items = load_annotated([small_corpus / "gold"])
-    first = train(items, tmp_path / "a")
-    train(items, tmp_path / "b")
+    first = train(items, tmp_path / "a", relation_model=True)
+    train(items, tmp_path / "b", relation_model=True)
     for name in (TAGGER_FILE, RELATIONS_FILE):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    assert first.relations is not None
     r = extract(Document("x.txt", "甲市人民医院院长王小明介绍。"), first)
-    assert ("甲市人民医院" in {e.name for e in r.entities})
+    assert ("王小明", "holdsPositionIn", "甲市人民医院") in {
+        (a.subject[1], a.predicate, a.object[1]) for a in r.assertions}
+    assert train(items, tmp_path / "a").relations is None       # retrained without: removed
+    assert not (tmp_path / "a" / RELATIONS_FILE).exists()
 
 
 def test_kg_train_and_eval_cv_commands(small_corpus, tmp_path):
     kg = [sys.executable, "-m", "kg.cli"]
-    out = subprocess.run(kg + ["train", str(small_corpus / "gold"), "--out", str(tmp_path / "m")],
-                         capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(kg + ["train", str(small_corpus / "gold"), "--out", str(tmp_path / "m"),
+                               "--relation-model"], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.splitlines()[0] == "trained on 6 articles"
-    assert (tmp_path / "m" / TAGGER_FILE).is_file()
+    assert out.stdout.splitlines() == ["trained on 6 articles", f"wrote {tmp_path / 'm' / TAGGER_FILE}",
+                                       f"wrote {tmp_path / 'm' / RELATIONS_FILE}"]
 
     out = subprocess.run(kg + ["eval", "--cv", "2", str(small_corpus / "gold")],
                          capture_output=True, text=True, cwd=ROOT)
@@ -124,9 +134,9 @@ def test_shipped_models_are_what_kg_train_makes_of_the_corpus(corpus_items, tmp_
     from kg.train import train
 
     train(corpus_items, tmp_path)
-    for name in (TAGGER_FILE, RELATIONS_FILE):
-        assert (tmp_path / name).read_bytes() == (SHIPPED / name).read_bytes(), \
-            f"{name} is stale: run `kg train` and commit kg/data/model/"
+    assert (tmp_path / TAGGER_FILE).read_bytes() == (SHIPPED / TAGGER_FILE).read_bytes(), \
+        "the shipped model is stale: run `kg train` and commit kg/data/model/"
+    assert sorted(p.name for p in SHIPPED.iterdir()) == [TAGGER_FILE]
 
 
 def test_cross_validated_accuracy_floor(corpus_items):
