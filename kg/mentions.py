@@ -29,7 +29,6 @@ from kg import rules
 from kg.lexicon import Token, is_name_word, is_word, tokenize
 from kg.model import Document, Mention, Sentence
 
-SUBJECT = "@subject"          # name of a mention that refers to the subject hospital
 BARE = "@bare"                # name prefix of a bare 集团 / 卫生院 that refers to the article's one such
 _SUFFIXES = sorted(rules.ORG_SUFFIXES, key=lambda s: -len(s[0]))
 # One anchored alternation (longest first) instead of a loop over the table.
@@ -120,7 +119,7 @@ def _defined_aliases(doc: Document, ms: list[Mention]) -> dict[str, str]:
     institution written just before the parentheses."""
     out: dict[str, str] = {}
     for m in ms:
-        if m.type in ("PartyOrganization", "Person") or m.name in (SUBJECT,):
+        if m.type in ("PartyOrganization", "Person") or m.subject:
             continue
         d = _ALIAS_AFTER.match(doc.text, m.end)
         if d is None:
@@ -201,7 +200,7 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
             continue
         if name in rules.SUBJECT_REFERENCES or (not core and suffix in ("医院", "院")):
             if type_ == "Hospital" and not _GENERIC_BEFORE.search(text, 0, start):
-                found.append(_mention(s, name, start, tok.end, "Hospital", "ref-subject", SUBJECT))
+                found.append(_mention(s, name, start, tok.end, "Hospital", "ref-subject", subject=True))
             continue
         if name in rules.STANDALONE_NAMES or (rule == "name-ordinal-hospital"
                                               and (not core or re.search(r"[\d〇零百]", suffix))) or \
@@ -224,7 +223,7 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
         found.append(_mention(s, name, start, tok.end, type_, rule))
     for m in re.finditer(r"我院|本院|该院", text):
         if not any(f.start - s.start <= m.start() < f.end - s.start for f in found):
-            found.append(_mention(s, m.group(), m.start(), m.end(), "Hospital", "ref-subject", SUBJECT))
+            found.append(_mention(s, m.group(), m.start(), m.end(), "Hospital", "ref-subject", subject=True))
     found.extend(q for q in _quoted_alliances(s) if not any((f.start, f.end) == (q.start, q.end) for f in found))
     found.extend(_signing_places(s, tokens))
     return _maximal(found)
@@ -384,9 +383,18 @@ def org_type(name: str) -> str:
 
 
 def _mention(s: Sentence, text: str, a: int, b: int, type_: str, rule: str,
-             name: str = "", parent: str = "", role: str = "") -> Mention:
+             name: str = "", parent: str = "", role: str = "",
+             subject: bool = False, in_subject: bool = False) -> Mention:
     return Mention(text=text, type=type_, start=s.start + a, end=s.start + b,
-                   sentence=s.index, rule=rule, name=name or text, parent=parent, role=role)
+                   sentence=s.index, rule=rule, name=name or text, parent=parent, role=role,
+                   subject=subject, in_subject=in_subject)
+
+
+def _org_ref(o: Mention) -> tuple[str, bool]:
+    """(parent, in_subject) for the organisation ``o`` names: a reference to
+    the subject is ('', True), one of the subject's party bodies (its local
+    name, True), any other (its name, False)."""
+    return ("", True) if o.subject else (o.name, o.in_subject)
 
 
 # ── party bodies ──
@@ -395,7 +403,7 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
     text, out = s.text, []
     for o in orgs:       # 中共甲社区委员会: the party committee of 甲社区
         a, b = o.start - s.start, o.end - s.start
-        if o.name == SUBJECT or o.type == "PartyOrganization":
+        if o.subject or o.type == "PartyOrganization":
             continue
         inner = next((o.name[len(p):] for p in rules.PARTY_PREFIX_NOISE if o.name.startswith(p)), "")
         if inner.endswith("委员会") and len(inner) > 5:
@@ -414,11 +422,11 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         org = next((o for o in sorted(orgs, key=lambda o: -o.end)
                     if o.end - s.start <= a and (_dept_ok(text[o.end - s.start:a])
                                                  or _COLLECTIVE.match(text[o.end - s.start:a]))), None)
-        if org is not None and suffix == "党组织" and (org.name == SUBJECT or org.end - s.start != a):
+        if org is not None and suffix == "党组织" and (org.subject or org.end - s.start != a):
             continue          # 医院党组织, 乙县医院各党组织: no particular body
         if org is not None:
             dept = text[org.end - s.start:a]
-            parent = org.name if org.name != SUBJECT else SUBJECT
+            parent, in_subject = _org_ref(org)
             start = org.start - s.start
             rule = "party-scoped"
         elif suffix == "党组织":
@@ -443,8 +451,9 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             if dept and (len(dept) < 2 or dept.isdigit() or not _dept_ok(dept)):
                 continue
             listed_after = out and out[-1].end - s.start == dept_start - 1 and text[dept_start - 1] == "、"
-            parent, start, rule = (out[-1].parent if out and (_COLLECTIVE.match(dept) or listed_after)
-                                   else SUBJECT, dept_start, "party-bare")
+            parent, in_subject = ((out[-1].parent, out[-1].in_subject) if out and (_COLLECTIVE.match(dept) or listed_after)
+                                  else ("", True))
+            start, rule = dept_start, "party-bare"
         if dept and (_COLLECTIVE.match(dept) or re.search(r"\d+个$", dept)):
             dept, rule = "", "party-collective"
             if suffix not in ("党支部", "支部", "党总支"):
@@ -461,14 +470,15 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             head = dept[:ordinal_list.start()]
             for ordinal in [ordinal_list.group(1)] + ordinal_list.group(2).split("、"):
                 out.append(_mention(s, text[start:b], start, b, "PartyOrganization", "party-list",
-                                    name=parent + head.removeprefix("总院") + ordinal + suffix, parent=parent))
+                                    name=parent + head.removeprefix("总院") + ordinal + suffix, parent=parent,
+                                    in_subject=in_subject))
             continue
         if name.startswith("总院") and len(name) > 4:
             name = name[2:]          # the main campus is the hospital itself
         # The canonical name is the parent's name + the local part; a
-        # subject-scoped one (@subject外科第三党支部) is completed by resolve.
+        # subject-scoped one (外科第三党支部, in_subject) is completed by resolve.
         out.append(_mention(s, text[start:b], start, b, "PartyOrganization", rule,
-                            name=parent + name, parent=parent))
+                            name=parent + name, parent=parent, in_subject=in_subject))
     return out
 
 
@@ -554,7 +564,7 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                 if name and not any(o.start - s.start > opened and o.end - s.start <= a for o in orgs):
                     name = ""          # only a title with its own organisation inside
         if name:
-            parent, dept_start = _post_organisation(s, orgs, a, out, m.group())
+            parent, in_subject, dept_start = _post_organisation(s, orgs, a, out, m.group())
             place = _HEAD_OF_PLACE.search(text, 0, a) if parent is None else None
             if place and place.group(2) == m.group()[-2]:      # 甲市副市长王五: the city's government,
                 out.append(_mention(s, name, pos, pos + len(name), "Person", "person-government",
@@ -575,13 +585,13 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                     break
                 listed.append((prev, ppos))
                 first = ppos
-            parent, _ = _post_organisation(s, orgs, first, out, m.group())
-            if parent is None or (parent == SUBJECT and m.group() in ("书记", "副书记")
+            parent, in_subject, _ = _post_organisation(s, orgs, first, out, m.group())
+            if parent is None or (in_subject and not parent and m.group() in ("书记", "副书记")
                                   and not any(o.end - s.start == first for o in orgs)):
                 continue      # 李四书记讲话: whose secretary is not written
             for prev, ppos in listed:
                 out.append(_mention(s, prev, ppos, ppos + len(prev), "Person", "person-list",
-                                    parent=parent, role=role))
+                                    parent=parent, role=role, in_subject=in_subject))
         start = pos if name == text[pos:pos + len(name)] else b
         government = _government_post(parent, role)
         if government:       # 甲市委副书记、市长王五: the 市长 is a post in the city's government
@@ -589,7 +599,7 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             out.append(_mention(s, name, start, start + len(name), "Person", "person-government",
                                 parent=government[0], role=government[1]))
         out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
-                            parent=parent, role=role))
+                            parent=parent, role=role, in_subject=in_subject))
         if pos == b or pos == b + 1:
             out.extend(_earlier_posts(s, orgs, name, start, a))
         # 副局长A、B、C: bare names continuing the list share the post.
@@ -599,7 +609,7 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             if not nxt or _ROLE.match(text, j + 1) or any(o.start - s.start == j + 1 for o in orgs):
                 break                 # 、余干县卫生健康委员会…: an institution, not a name
             out.append(_mention(s, nxt, j + 1, j + 1 + len(nxt), "Person", "person-list",
-                                parent=parent, role=role))
+                                parent=parent, role=role, in_subject=in_subject))
             j += 1 + len(nxt)
     out.extend(_elected(s, orgs, out))
     for m in _PROFESSION.finditer(text):      # 护师王五, 王五教授: a named person, though not a post
@@ -631,7 +641,7 @@ def _elected(s: Sentence, orgs: list[Mention], found: list[Mention]) -> list[Men
     text, out = s.text, []
     for v in _ELECTED.finditer(text):
         org = next((o for o in orgs if o.start - s.start == v.end() and o.type != "PartyOrganization"
-                    and o.name != SUBJECT), None)
+                    and not o.subject), None)
         title = _ROLE.match(text, org.end - s.start) if org else _ROLE.match(text, v.end())
         if not title:
             continue
@@ -649,15 +659,16 @@ def _elected(s: Sentence, orgs: list[Mention], found: list[Mention]) -> list[Men
 
 
 def _post_organisation(s: Sentence, orgs: list[Mention], a: int,
-                       previous: list[Mention], title: str = "") -> tuple[str, int | None]:
-    """The organisation a title written at ``a`` belongs to, and where its
-    department part starts (医政医管处副处长)."""
+                       previous: list[Mention], title: str = "") -> tuple[str | None, bool, int | None]:
+    """The organisation a title written at ``a`` belongs to (parent, in_subject
+    as in :class:`Mention`; None if not found), and where its department part
+    starts (医政医管处副处长)."""
     text = s.text
     for o in sorted(orgs, key=lambda o: -o.end):
         oe = o.end - s.start
         gap = _ROLE_CHAIN.sub("", re.sub(r"(?:现任|新任)$", "", text[oe:a]))
         if oe <= a and _dept_ok(gap):
-            return o.name, oe
+            return (*_org_ref(o), oe)
     # In a list of posts (A院长X、副院长Y), the previous person's organisation carries on.
     if previous:
         p = previous[-1]
@@ -665,16 +676,16 @@ def _post_organisation(s: Sentence, orgs: list[Mention], a: int,
         end += next((len(h) for h in rules.HONORIFICS if text.startswith(h, end)), 0)
         gap = text[end:a]
         if len(gap) <= 12 and gap[:1] in "、,及和" and (len(gap) == 1 or _dept_ok(gap[1:])):
-            return p.parent, end + 1
+            return p.parent, p.in_subject, end + 1
     if title in rules.OUTSIDE_POSTS:
-        return None, None    # 副州长王五, 李小红校长: not a post in the subject hospital
+        return None, False, None    # 副州长王五, 李小红校长: not a post in the subject hospital
     dept = _dept_start(text, a)
     before = text[dept - 1] if dept > 0 else ","
     written = text[dept:a]
     if (written and not _dept_ok(written)) or \
             not (before in ",、。;:“\"" or text[:dept].endswith("院")):
-        return None, None    # 泰兴市副市长, 政协委员, (医福会)执行长: an organisation we did not find
-    return SUBJECT, dept
+        return None, False, None    # 泰兴市副市长, 政协委员, (医福会)执行长: an organisation we did not find
+    return "", True, dept
 
 
 def _is_surname_start(text: str) -> int:
@@ -752,10 +763,11 @@ def _earlier_posts(s: Sentence, orgs: list[Mention], name: str, start: int, a: i
             break
         prev = max((o for o in orgs if o.end - s.start <= title.start()
                     and _dept_ok(text[o.end - s.start:title.start()])), key=lambda o: o.end, default=None)
-        if prev is None or prev.name == cur.name or prev.name == SUBJECT:
+        if prev is None or _org_ref(prev) == _org_ref(cur) or prev.subject:
             break
+        parent, in_subject = _org_ref(prev)
         out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
-                            parent=prev.name, role=text[prev.end - s.start:title.end()]))
+                            parent=parent, role=text[prev.end - s.start:title.end()], in_subject=in_subject))
         cur = prev
     return out
 
@@ -771,7 +783,7 @@ def _government_post(parent: str, role: str) -> tuple[str, str] | None:
 def _dedupe_persons(ms: list[Mention]) -> list[Mention]:
     seen, out = set(), []
     for m in ms:
-        if (m.start, m.end, m.parent) not in seen:
-            seen.add((m.start, m.end, m.parent))
+        if (m.start, m.end, m.parent, m.in_subject) not in seen:
+            seen.add((m.start, m.end, m.parent, m.in_subject))
             out.append(m)
     return out

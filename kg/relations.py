@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from kg import rules
-from kg.mentions import SUBJECT, _name_at, org_type
+from kg.mentions import _name_at, org_type
 from kg.model import Assertion, Document, Mention, Sentence
 from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
 
@@ -203,8 +203,12 @@ def _party_of(ctx: Ctx, key: Key, suffix: str = "党委") -> Key:
 
 
 def _parent_key(ctx: Ctx, m: Mention) -> Key | None:
-    if m.parent == SUBJECT or not m.parent:
-        return ctx.r.subject.key if ctx.r.subject else None
+    if m.in_subject or not m.parent:
+        if ctx.r.subject is None:
+            return None
+        if m.parent:      # a post in one of the subject's party bodies (外科党支部书记)
+            return ctx.r.entity("PartyOrganization", ctx.r.subject.name + m.parent)
+        return ctx.r.subject.key
     parent = strip_party_prefix(m.parent)
     for t in ORG_TYPES:
         if (t, parent) in ctx.r.canonical or (t, parent) in ctx.r.entities:
@@ -1101,7 +1105,7 @@ def _posts(ctx: Ctx) -> None:
     for m, k in ctx.ms:
         if k[0] != "Person" or not m.role:
             continue
-        if m.parent == SUBJECT:
+        if m.parent_is_subject:
             a = ctx.pos(m)[0]
             titles = ctx.s.text[_clause_start(ctx.s.text, a):a] + m.role
             if _ELSEWHERE.search(titles[-24:]):
@@ -1125,10 +1129,10 @@ def _posts(ctx: Ctx) -> None:
 
 
 def _post_holder(ctx: Ctx, m: Mention) -> Key | None:
-    if m.parent == SUBJECT:
+    if m.parent_is_subject:
         return ctx.r.subject.key if ctx.r.subject else None
     for pm, pk in ctx.ms:
-        if pk[0] == "PartyOrganization" and pm.name == m.parent:
+        if pk[0] == "PartyOrganization" and pm.name == m.parent and pm.in_subject == m.in_subject:
             return pk
     return _parent_key(ctx, m)
 

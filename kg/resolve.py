@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg import rules
-from kg.mentions import BARE, SUBJECT, org_type
+from kg.mentions import BARE, org_type
 from kg.model import Assertion, Document, Entity, Mention, Sentence
 
 ORG_TYPES = ("Hospital", "University", "Alliance", "GovernmentBody", "Organization")
@@ -56,14 +56,14 @@ class Resolution:
 
 def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -> Resolution:
     r = Resolution(doc)
-    org_mentions = [m for m in mentions if m.type in ORG_TYPES and m.name != SUBJECT
+    org_mentions = [m for m in mentions if m.type in ORG_TYPES and not m.subject
                     and not m.name.startswith(BARE)]
     for m in org_mentions:
         m.name = strip_party_prefix(m.name)
     _group_short_forms(r, doc, sentences, org_mentions,
                        [m for m in mentions if m.type == "PartyOrganization"])
     parents = [Mention(m.parent, org_type(m.parent), m.start, m.end, m.sentence, "party-parent")
-               for m in mentions if m.type == "PartyOrganization" and m.parent not in ("", SUBJECT)
+               for m in mentions if m.type == "PartyOrganization" and m.parent
                and not m.parent.startswith(BARE)]
     for m in parents:
         m.name = strip_party_prefix(m.name)
@@ -103,14 +103,14 @@ def _resolve_mention(r: Resolution, m: Mention) -> tuple[str, str] | None:
     if m.type == "PartyOrganization":
         parent = strip_party_prefix(m.parent)
         local = m.name[len(m.parent):]
-        if parent == SUBJECT:
+        if m.parent_is_subject:
             if r.subject is None:
                 return None
             parent_name = r.subject.name
         else:
             parent_name = _canonical_org(r, parent)
         return r.entity("PartyOrganization", parent_name + local, alias=strip_party_prefix(m.text))
-    if m.name == SUBJECT:
+    if m.subject:
         return r.subject.key if r.subject else None
     if m.name.startswith(BARE):
         return _bare_reference(r, m.name[len(BARE):])
@@ -181,7 +181,7 @@ def _group_short_forms(r: Resolution, doc: Document, sentences: list[Sentence],
     for m in ms:
         names_by_type.setdefault(m.type, set()).add(m.name)
     for m in parties:      # 乙江二院7个党支部: the institution inside a party body's name
-        if m.parent and m.parent != SUBJECT:
+        if m.parent:
             parent = strip_party_prefix(m.parent)
             names_by_type.setdefault(org_type(parent), set()).add(parent)
     explicit = _explicit_aliases(doc, sentences, ms)

@@ -26,6 +26,11 @@ def mentions(text: str) -> list[tuple[str, str]]:
     return [(m.name, m.type) for m in sentence_mentions(Sentence("d", 0, 0, len(text), text))]
 
 
+def others(text: str) -> list[tuple[str, str]]:
+    """mentions(text) less the references to the article's subject."""
+    return [(m.name, m.type) for m in sentence_mentions(Sentence("d", 0, 0, len(text), text)) if not m.subject]
+
+
 # ── names ──
 
 @pytest.mark.parametrize("text, name, type_", [
@@ -43,7 +48,7 @@ def test_institution_names_by_suffix_and_left_boundary(text, name, type_):
 
 @pytest.mark.parametrize("text", ["建设互联网医院", "打造三甲医院", "帮扶基层医院", "建设人民群众满意医院"])
 def test_generic_institution_words_are_not_names(text):
-    assert not [n for n, t in mentions(text) if t == "Hospital" and n not in ("医院", "@subject")]
+    assert not [n for n, t in others(text) if t == "Hospital" and n != "医院"]
 
 
 def test_party_body_is_scoped_to_its_institution():
@@ -55,6 +60,16 @@ def test_bare_party_body_belongs_to_the_subject_hospital():
     assert ("甲州市第一人民医院党委", "subOrganizationOf", "甲州市第一人民医院") in got
     assert ("甲州市第一人民医院内科第二党支部", "subOrganizationOf", "甲州市第一人民医院") in got
     assert ("王小红", "holdsPositionIn", "甲州市第一人民医院内科第二党支部") in got
+
+
+def test_subject_references_say_so_instead_of_a_marker_in_the_name():
+    text = "我院外科第三党支部书记王小明出席"
+    ms = {m.type: m for m in sentence_mentions(Sentence("d", 0, 0, len(text), text))}
+    party, person = ms["PartyOrganization"], ms["Person"]
+    assert (party.name, party.parent, party.in_subject, party.parent_is_subject) == ("外科第三党支部", "", True, True)
+    assert (person.parent, person.in_subject, person.parent_is_subject) == ("外科第三党支部", True, False)
+    (ref,) = sentence_mentions(Sentence("d", 0, 0, 4, "该院介绍"))
+    assert (ref.name, ref.subject, ref.type) == ("该院", True, "Hospital")
 
 
 def test_honour_titles_are_not_party_bodies():
@@ -612,7 +627,7 @@ def test_a_party_body_before_a_title_is_not_a_person():
 
 def test_a_class_of_hospitals_is_not_a_name():
     assert not mentions("2021年度甲省公立医院标杆党支部")
-    assert not [n for n, _ in mentions("全市三级医院开展检查") if n.endswith("医院") and n != "@subject"]
+    assert not [n for n, _ in others("全市三级医院开展检查") if n.endswith("医院")]
 
 
 def test_a_name_does_not_start_with_fushu_when_its_university_is_not_written():
@@ -770,7 +785,7 @@ def test_numbered_military_hospitals(text, name):
 
 @pytest.mark.parametrize("text", ["全市10家医院参加", "与其他医院交流", "帮扶基层医院"])
 def test_a_bare_hospital_after_a_count_or_class_word_is_not_the_subject(text):
-    assert not [n for n, _ in mentions(text) if n == "@subject"]
+    assert mentions(text) == others(text)
 
 
 def test_a_common_word_in_parentheses_is_not_an_alias():
