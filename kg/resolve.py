@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,18 +55,19 @@ class Resolution:
 
 
 def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -> Resolution:
+    """Every mention resolved to an entity. The mentions given are not
+    changed: ``by_sentence`` holds resolved copies (names without 中共, a
+    bare 集团's parent named).
+    """
     r = Resolution(doc)
-    org_mentions = [m for m in mentions if m.type in ORG_TYPES and not m.subject
-                    and not m.name.startswith(BARE)]
-    for m in org_mentions:
-        m.name = strip_party_prefix(m.name)
+    mentions = [replace(m, name=strip_party_prefix(m.name)) if _names_org(m) else m for m in mentions]
+    org_mentions = [m for m in mentions if _names_org(m)]
     _group_short_forms(r, doc, sentences, org_mentions,
                        [m for m in mentions if m.type == "PartyOrganization"])
-    parents = [Mention(m.parent, org_type(m.parent), m.start, m.end, m.sentence, "party-parent")
+    parents = [Mention(m.parent, org_type(m.parent), m.start, m.end, m.sentence, "party-parent",
+                       name=strip_party_prefix(m.parent))
                for m in mentions if m.type == "PartyOrganization" and m.parent
                and not m.parent.startswith(BARE)]
-    for m in parents:
-        m.name = strip_party_prefix(m.name)
     for m in org_mentions + parents:
         r.named.setdefault(m.type, set()).add(r.canonical.get((m.type, m.name), m.name))
     r.subject = _subject_hospital(r, doc, sorted(org_mentions + parents, key=lambda m: m.start))
@@ -75,10 +76,15 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
     for m in mentions:
         if m.rule == "person-government" and r.canonical.get(("GovernmentBody", m.parent), m.parent) not in written:
             continue          # the government is not named in the article: nothing is guessed
-        key = _resolve_mention(r, m)
-        if key is not None:
-            r.by_sentence.setdefault(m.sentence, []).append((m, key))
+        resolved = _resolve_mention(r, m)
+        if resolved is not None:
+            r.by_sentence.setdefault(m.sentence, []).append(resolved)
     return r
+
+
+def _names_org(m: Mention) -> bool:
+    """Does ``m`` write an institution's name (not 我院, not a bare 集团)?"""
+    return m.type in ORG_TYPES and not m.subject and not m.name.startswith(BARE)
 
 
 def strip_party_prefix(name: str) -> str:
@@ -89,7 +95,8 @@ def strip_party_prefix(name: str) -> str:
     return name
 
 
-def _resolve_mention(r: Resolution, m: Mention) -> tuple[str, str] | None:
+def _resolve_mention(r: Resolution, m: Mention) -> tuple[Mention, tuple[str, str]] | None:
+    """(the mention as resolved, the key of its entity), or None."""
     if m.parent.startswith(BARE):       # 集团董事长王五, (卫生院的)党支部
         rest = m.parent[len(BARE):]
         word = max((w for w in rules.BARE_REFERENCE_WORDS if rest.startswith(w)), key=len)
@@ -97,9 +104,13 @@ def _resolve_mention(r: Resolution, m: Mention) -> tuple[str, str] | None:
         if key is None:
             return None
         parent = key[1] + rest[len(word):]
-        if m.type == "PartyOrganization":
-            m.name = parent + m.name[len(m.parent):]
-        m.parent = parent
+        name = parent + m.name[len(m.parent):] if m.type == "PartyOrganization" else m.name
+        m = replace(m, name=name, parent=parent)
+    key = _entity_of(r, m)
+    return (m, key) if key is not None else None
+
+
+def _entity_of(r: Resolution, m: Mention) -> tuple[str, str] | None:
     if m.type == "PartyOrganization":
         parent = strip_party_prefix(m.parent)
         local = m.name[len(m.parent):]

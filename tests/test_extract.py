@@ -79,6 +79,29 @@ def test_honour_titles_are_not_party_bodies():
 
 # ── resolution ──
 
+def test_resolution_leaves_the_mentions_it_is_given_as_they_are():
+    import copy
+
+    from kg.mentions import find_mentions
+    from kg.normalise import normalise
+    from kg.resolve import resolve
+    from kg.sentences import split_sentences
+
+    doc = normalise(Document("a.txt", "中共甲市人民医院召开会议。乙县医疗集团成立,集团党委书记王小明讲话。"))
+    sentences = split_sentences(doc)
+    found = find_mentions(doc, sentences)
+    before = copy.deepcopy(found)
+    r = resolve(doc, sentences, found)
+    assert found == before
+    resolved = {m.name: (m.parent, key) for ms in r.by_sentence.values() for m, key in ms}
+    assert resolved["甲市人民医院"] == ("", ("Hospital", "甲市人民医院"))      # 中共 dropped in the copy
+    assert resolved["王小明"] == ("乙县医疗集团", ("Person", "王小明"))       # the bare 集团 named
+    from kg.relations import extract_relations
+
+    resolved_before = copy.deepcopy(r.by_sentence)
+    extract_relations(doc, sentences, r)       # relations only read the resolution
+    assert r.by_sentence == resolved_before and found == before
+
 @pytest.mark.parametrize("short, full, expected", [
     ("甲州医大", "甲州医科大学", True),
     ("甲州医大", "乙州医科大学", False),
