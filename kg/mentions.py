@@ -62,6 +62,12 @@ def find_mentions(doc: Document, sentences: list[Sentence], tagger=None) -> list
     With a :class:`kg.tagger.Tagger`, the names the grammar missed that the
     tagger finds confidently are added (rule ``crf``); the grammar's own
     mentions stay as they are.
+
+    >>> from kg.sentences import split_sentences
+    >>> doc = Document("a.txt", "甲市人民医院与乙县人民医院签约。我院院长王小明出席。")
+    >>> ms = find_mentions(doc, split_sentences(doc))
+    >>> [m.name for m in ms], [m.name for m in ms if m.subject]
+    (['甲市人民医院', '乙县人民医院', '我院', '王小明'], ['我院'])
     """
     per_sentence = [sentence_mentions(s) for s in sentences]
     defined = _defined_aliases(doc, [m for ms in per_sentence for m in ms])

@@ -72,6 +72,18 @@ class Ctx:
 
 
 def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -> list[Assertion]:
+    """The assertions of every sentence. The resolution is only read; new
+    entities (honours) are made through :meth:`Resolution.entity`.
+
+    >>> from kg.mentions import find_mentions
+    >>> from kg.resolve import resolve
+    >>> from kg.sentences import split_sentences
+    >>> doc = Document("a.txt", "甲市人民医院与乙县人民医院签约。我院院长王小明出席。")
+    >>> sentences = split_sentences(doc)
+    >>> r = resolve(doc, sentences, find_mentions(doc, sentences))
+    >>> [(a.subject[1], a.predicate, a.object[1]) for a in extract_relations(doc, sentences, r)]
+    [('甲市人民医院', 'partnersWith', '乙县人民医院'), ('王小明', 'holdsPositionIn', '甲市人民医院')]
+    """
     out: list[Assertion] = []
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)

@@ -58,6 +58,14 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
     """Every mention resolved to an entity. The mentions given are not
     changed: ``by_sentence`` holds resolved copies (names without 中共, a
     bare 集团's parent named).
+
+    >>> from kg.mentions import find_mentions
+    >>> from kg.sentences import split_sentences
+    >>> doc = Document("a.txt", "甲市人民医院与乙县人民医院签约。我院院长王小明出席。")
+    >>> sentences = split_sentences(doc)
+    >>> r = resolve(doc, sentences, find_mentions(doc, sentences))
+    >>> r.subject.name, [key for _, key in r.mentions(1)]
+    ('甲市人民医院', [('Hospital', '甲市人民医院'), ('Person', '王小明')])
     """
     r = Resolution(doc)
     mentions = [replace(m, name=strip_party_prefix(m.name)) if _names_org(m) else m for m in mentions]
