@@ -60,6 +60,8 @@ class Mention:
     subject: bool = False          # refers to the article's subject hospital (我院, 该院, bare 医院)
     in_subject: bool = False       # ``parent`` is inside the subject: '' the subject itself (院党委),
                                    # else one of its party bodies (外科党支部书记); resolve adds its name
+    bare: str = ""                 # a bare 集团 / 联盟 / 卫生院 (the word): the article's one institution so named
+    in_bare: str = ""              # ``parent`` is inside that institution ('' it itself: 集团党委, 集团董事长)
 
     def __post_init__(self) -> None:
         if not self.name:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg import rules
-from kg.mentions import BARE, org_type
+from kg.mentions import org_type
 from kg.model import Assertion, Document, Entity, Mention, Sentence
 
 ORG_TYPES = ("Hospital", "University", "Alliance", "GovernmentBody", "Organization")
@@ -74,8 +74,7 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
                        [m for m in mentions if m.type == "PartyOrganization"])
     parents = [Mention(m.parent, org_type(m.parent), m.start, m.end, m.sentence, "party-parent",
                        name=strip_party_prefix(m.parent))
-               for m in mentions if m.type == "PartyOrganization" and m.parent
-               and not m.parent.startswith(BARE)]
+               for m in mentions if m.type == "PartyOrganization" and m.parent]
     for m in org_mentions + parents:
         r.named.setdefault(m.type, set()).add(r.canonical.get((m.type, m.name), m.name))
     r.subject = _subject_hospital(r, doc, sorted(org_mentions + parents, key=lambda m: m.start))
@@ -92,7 +91,7 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
 
 def _names_org(m: Mention) -> bool:
     """Does ``m`` write an institution's name (not 我院, not a bare 集团)?"""
-    return m.type in ORG_TYPES and not m.subject and not m.name.startswith(BARE)
+    return m.type in ORG_TYPES and not m.subject and not m.bare
 
 
 def strip_party_prefix(name: str) -> str:
@@ -105,15 +104,13 @@ def strip_party_prefix(name: str) -> str:
 
 def _resolve_mention(r: Resolution, m: Mention) -> tuple[Mention, tuple[str, str]] | None:
     """(the mention as resolved, the key of its entity), or None."""
-    if m.parent.startswith(BARE):       # 集团董事长王五, (卫生院的)党支部
-        rest = m.parent[len(BARE):]
-        word = max((w for w in rules.BARE_REFERENCE_WORDS if rest.startswith(w)), key=len)
-        key = _bare_reference(r, word)
+    if m.in_bare:       # 集团董事长王五, (卫生院的)党支部
+        key = _bare_reference(r, m.in_bare)
         if key is None:
             return None
-        parent = key[1] + rest[len(word):]
+        parent = key[1] + m.parent
         name = parent + m.name[len(m.parent):] if m.type == "PartyOrganization" else m.name
-        m = replace(m, name=name, parent=parent)
+        m = replace(m, name=name, parent=parent, in_bare="")
     key = _entity_of(r, m)
     return (m, key) if key is not None else None
 
@@ -131,8 +128,8 @@ def _entity_of(r: Resolution, m: Mention) -> tuple[str, str] | None:
         return r.entity("PartyOrganization", parent_name + local, alias=strip_party_prefix(m.text))
     if m.subject:
         return r.subject.key if r.subject else None
-    if m.name.startswith(BARE):
-        return _bare_reference(r, m.name[len(BARE):])
+    if m.bare:
+        return _bare_reference(r, m.bare)
     if m.type in ORG_TYPES:
         return r.entity(m.type, m.name, alias=m.text)
     return r.entity(m.type, m.name)

@@ -72,6 +72,19 @@ def test_subject_references_say_so_instead_of_a_marker_in_the_name():
     assert (ref.name, ref.subject, ref.type) == ("该院", True, "Hospital")
 
 
+def test_a_bare_group_says_so_instead_of_a_marker_in_the_name():
+    text = "集团外科党支部书记王小明讲话"
+    ms = {m.type: m for m in sentence_mentions(Sentence("d", 0, 0, len(text), text))}
+    party, person = ms["PartyOrganization"], ms["Person"]
+    assert (party.name, party.parent, party.in_bare) == ("外科党支部", "", "集团")
+    assert (person.parent, person.in_bare) == ("外科党支部", "集团")
+    (ref,) = sentence_mentions(Sentence("d", 0, 0, 4, "加入联盟"))
+    assert (ref.name, ref.bare) == ("联盟", "联盟")
+    got = triples("乙县医疗集团成立。集团外科党支部书记王小明讲话。")
+    assert ("乙县医疗集团外科党支部", "subOrganizationOf", "乙县医疗集团") in got
+    assert ("王小明", "holdsPositionIn", "乙县医疗集团外科党支部") in got
+
+
 def test_honour_titles_are_not_party_bodies():
     got = triples("医院党委被评为“先进基层党组织”,内科党支部获评乙省示范党支部。")
     assert not any("示范党支部" in s for s, _, _ in got)
