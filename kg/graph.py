@@ -121,6 +121,12 @@ def build_graph(docs: Iterable[Document], entities: Iterable[Entity],
     An entity that an assertion names but ``entities`` lacks is added (type
     and name only); of two assertions with the same IRI (same document, ends,
     relation and offset) the first is kept.
+
+    >>> from kg.pipeline import extract
+    >>> r = extract(Document("a.txt", "甲市人民医院与乙县人民医院签约。"))
+    >>> g = build_graph([r.doc], r.entities, r.assertions, with_ontology=False)
+    >>> sorted(str(label) for label in g.objects(None, SKOS.prefLabel))
+    ['乙县人民医院', '甲市人民医院']
     """
     g = new_graph(store)
     if with_ontology:

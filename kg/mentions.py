@@ -29,8 +29,6 @@ from kg import rules
 from kg.lexicon import Token, is_name_word, is_word, tokenize
 from kg.model import Document, Mention, Sentence
 
-SUBJECT = "@subject"          # name of a mention that refers to the subject hospital
-BARE = "@bare"                # name prefix of a bare 集团 / 卫生院 that refers to the article's one such
 _SUFFIXES = sorted(rules.ORG_SUFFIXES, key=lambda s: -len(s[0]))
 # One anchored alternation (longest first) instead of a loop over the table.
 _SUFFIX_AT_END = re.compile("(?:" + "|".join(re.escape(s) for s, _, _ in _SUFFIXES) + ")$")
@@ -63,6 +61,12 @@ def find_mentions(doc: Document, sentences: list[Sentence], tagger=None) -> list
     With a :class:`kg.tagger.Tagger`, the names the grammar missed that the
     tagger finds confidently are added (rule ``crf``); the grammar's own
     mentions stay as they are.
+
+    >>> from kg.sentences import split_sentences
+    >>> doc = Document("a.txt", "甲市人民医院与乙县人民医院签约。我院院长王小明出席。")
+    >>> ms = find_mentions(doc, split_sentences(doc))
+    >>> [m.name for m in ms], [m.name for m in ms if m.subject]
+    (['甲市人民医院', '乙县人民医院', '我院', '王小明'], ['我院'])
     """
     per_sentence = [sentence_mentions(s) for s in sentences]
     defined = _defined_aliases(doc, [m for ms in per_sentence for m in ms])
@@ -127,7 +131,7 @@ def _defined_aliases(doc: Document, ms: list[Mention]) -> dict[str, str]:
     institution written just before the parentheses."""
     out: dict[str, str] = {}
     for m in ms:
-        if m.type in ("PartyOrganization", "Person") or m.name in (SUBJECT,):
+        if m.type in ("PartyOrganization", "Person") or m.subject:
             continue
         d = _ALIAS_AFTER.match(doc.text, m.end)
         if d is None:
@@ -208,7 +212,7 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
             continue
         if name in rules.SUBJECT_REFERENCES or (not core and suffix in ("医院", "院")):
             if type_ == "Hospital" and not _GENERIC_BEFORE.search(text, 0, start):
-                found.append(_mention(s, name, start, tok.end, "Hospital", "ref-subject", SUBJECT))
+                found.append(_mention(s, name, start, tok.end, "Hospital", "ref-subject", subject=True))
             continue
         if name in rules.STANDALONE_NAMES or (rule == "name-ordinal-hospital"
                                               and (not core or re.search(r"[\d〇零百]", suffix))) or \
@@ -222,7 +226,7 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
                 not _GENERIC_BEFORE.search(text, 0, start) and not text.startswith(("成员", "单位"), tok.end):
             # (联盟成员单位包括…: the member list is read by the relation rules, not as a mention)
             found.append(_mention(s, name, start, tok.end, rules.BARE_REFERENCE_WORDS[name], "ref-bare",
-                                  BARE + name))
+                                  bare=name))
             continue          # 集团董事长, 加入联盟, 卫生院院长: the article's only such institution
         if not core or not (_is_proper(tokens, start, tok.end - len(suffix))
                             or (type_ in ("Organization", "Alliance") and len(core) >= 2
@@ -231,7 +235,7 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
         found.append(_mention(s, name, start, tok.end, type_, rule))
     for m in re.finditer(r"我院|本院|该院", text):
         if not any(f.start - s.start <= m.start() < f.end - s.start for f in found):
-            found.append(_mention(s, m.group(), m.start(), m.end(), "Hospital", "ref-subject", SUBJECT))
+            found.append(_mention(s, m.group(), m.start(), m.end(), "Hospital", "ref-subject", subject=True))
     found.extend(q for q in _quoted_alliances(s) if not any((f.start, f.end) == (q.start, q.end) for f in found))
     found.extend(_signing_places(s, tokens))
     return _maximal(found)
@@ -391,9 +395,24 @@ def org_type(name: str) -> str:
 
 
 def _mention(s: Sentence, text: str, a: int, b: int, type_: str, rule: str,
-             name: str = "", parent: str = "", role: str = "") -> Mention:
+             name: str = "", parent: str = "", role: str = "",
+             subject: bool = False, in_subject: bool = False, bare: str = "", in_bare: str = "") -> Mention:
     return Mention(text=text, type=type_, start=s.start + a, end=s.start + b,
-                   sentence=s.index, rule=rule, name=name or text, parent=parent, role=role)
+                   sentence=s.index, rule=rule, name=name or text, parent=parent, role=role,
+                   subject=subject, in_subject=in_subject, bare=bare, in_bare=in_bare)
+
+
+def _org_ref(o: Mention) -> tuple[str, bool, str]:
+    """(parent, in_subject, in_bare) for the organisation ``o`` names, as a
+    party body or a person's post in it would have them: a reference to the
+    subject is ('', True, ''), a bare 集团 ('', False, '集团'), one of their
+    party bodies (its local name, as that body has them), any other (its
+    name, False, '')."""
+    if o.subject:
+        return "", True, ""
+    if o.bare:
+        return "", False, o.bare
+    return o.name, o.in_subject, o.in_bare
 
 
 # ── party bodies ──
@@ -402,17 +421,18 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
     text, out = s.text, []
     for o in orgs:       # 中共甲社区委员会: the party committee of 甲社区
         a, b = o.start - s.start, o.end - s.start
-        if o.name == SUBJECT or o.type == "PartyOrganization":
+        if o.subject or o.type == "PartyOrganization":
             continue
         inner = next((o.name[len(p):] for p in rules.PARTY_PREFIX_NOISE if o.name.startswith(p)), "")
         if inner.endswith("委员会") and len(inner) > 5:
             out.append(_mention(s, o.text, a, b, "PartyOrganization", "party-committee",
                                 name=inner, parent=inner[:-3]))
         elif text.startswith("委员会", b) and (inner or text.endswith(rules.PARTY_PREFIX_NOISE, 0, a)):
-            parent = inner or o.name          # 中共甲县人民医院委员会 = 甲县人民医院党委
+            # 中共甲县人民医院委员会 = 甲县人民医院党委
+            parent, in_subject, in_bare = (inner, False, "") if inner else _org_ref(o)
             local = "党委" if o.type in ("Hospital", "University") else "委员会"
             out.append(_mention(s, text[a:b + 3], a, b + 3, "PartyOrganization", "party-committee",
-                                name=parent + local, parent=parent))
+                                name=parent + local, parent=parent, in_subject=in_subject, in_bare=in_bare))
     for m in _PARTY.finditer(text):
         suffix, a, b = m.group(), m.start(), m.end()
         if text[b:b + 1] == "织" or text[:a].count("《") > text[:a].count("》"):
@@ -421,11 +441,11 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         org = next((o for o in sorted(orgs, key=lambda o: -o.end)
                     if o.end - s.start <= a and (_dept_ok(text[o.end - s.start:a])
                                                  or _COLLECTIVE.match(text[o.end - s.start:a]))), None)
-        if org is not None and suffix == "党组织" and (org.name == SUBJECT or org.end - s.start != a):
+        if org is not None and suffix == "党组织" and (org.subject or org.end - s.start != a):
             continue          # 医院党组织, 乙县医院各党组织: no particular body
         if org is not None:
             dept = text[org.end - s.start:a]
-            parent = org.name if org.name != SUBJECT else SUBJECT
+            parent, in_subject, in_bare = _org_ref(org)
             start = org.start - s.start
             rule = "party-scoped"
         elif suffix == "党组织":
@@ -450,8 +470,9 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             if dept and (len(dept) < 2 or dept.isdigit() or not _dept_ok(dept)):
                 continue
             listed_after = out and out[-1].end - s.start == dept_start - 1 and text[dept_start - 1] == "、"
-            parent, start, rule = (out[-1].parent if out and (_COLLECTIVE.match(dept) or listed_after)
-                                   else SUBJECT, dept_start, "party-bare")
+            parent, in_subject, in_bare = ((out[-1].parent, out[-1].in_subject, out[-1].in_bare)
+                                           if out and (_COLLECTIVE.match(dept) or listed_after) else ("", True, ""))
+            start, rule = dept_start, "party-bare"
         if dept and (_COLLECTIVE.match(dept) or re.search(r"\d+个$", dept)):
             dept, rule = "", "party-collective"
             if suffix not in ("党支部", "支部", "党总支"):
@@ -468,14 +489,15 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             head = dept[:ordinal_list.start()]
             for ordinal in [ordinal_list.group(1)] + ordinal_list.group(2).split("、"):
                 out.append(_mention(s, text[start:b], start, b, "PartyOrganization", "party-list",
-                                    name=parent + head.removeprefix("总院") + ordinal + suffix, parent=parent))
+                                    name=parent + head.removeprefix("总院") + ordinal + suffix, parent=parent,
+                                    in_subject=in_subject, in_bare=in_bare))
             continue
         if name.startswith("总院") and len(name) > 4:
             name = name[2:]          # the main campus is the hospital itself
         # The canonical name is the parent's name + the local part; a
-        # subject-scoped one (@subject外科第三党支部) is completed by resolve.
+        # subject-scoped one (外科第三党支部, in_subject) is completed by resolve.
         out.append(_mention(s, text[start:b], start, b, "PartyOrganization", rule,
-                            name=parent + name, parent=parent))
+                            name=parent + name, parent=parent, in_subject=in_subject, in_bare=in_bare))
     return out
 
 
@@ -561,7 +583,7 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                 if name and not any(o.start - s.start > opened and o.end - s.start <= a for o in orgs):
                     name = ""          # only a title with its own organisation inside
         if name:
-            parent, dept_start = _post_organisation(s, orgs, a, out, m.group())
+            parent, in_subject, in_bare, dept_start = _post_organisation(s, orgs, a, out, m.group())
             place = _HEAD_OF_PLACE.search(text, 0, a) if parent is None else None
             if place and place.group(2) == m.group()[-2]:      # 甲市副市长王五: the city's government,
                 out.append(_mention(s, name, pos, pos + len(name), "Person", "person-government",
@@ -582,13 +604,13 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                     break
                 listed.append((prev, ppos))
                 first = ppos
-            parent, _ = _post_organisation(s, orgs, first, out, m.group())
-            if parent is None or (parent == SUBJECT and m.group() in ("书记", "副书记")
+            parent, in_subject, in_bare, _ = _post_organisation(s, orgs, first, out, m.group())
+            if parent is None or (in_subject and not parent and m.group() in ("书记", "副书记")
                                   and not any(o.end - s.start == first for o in orgs)):
                 continue      # 李四书记讲话: whose secretary is not written
             for prev, ppos in listed:
                 out.append(_mention(s, prev, ppos, ppos + len(prev), "Person", "person-list",
-                                    parent=parent, role=role))
+                                    parent=parent, role=role, in_subject=in_subject, in_bare=in_bare))
         start = pos if name == text[pos:pos + len(name)] else b
         government = _government_post(parent, role)
         if government:       # 甲市委副书记、市长王五: the 市长 is a post in the city's government
@@ -596,7 +618,7 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             out.append(_mention(s, name, start, start + len(name), "Person", "person-government",
                                 parent=government[0], role=government[1]))
         out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
-                            parent=parent, role=role))
+                            parent=parent, role=role, in_subject=in_subject, in_bare=in_bare))
         if pos == b or pos == b + 1:
             out.extend(_earlier_posts(s, orgs, name, start, a))
         # 副局长A、B、C: bare names continuing the list share the post.
@@ -606,7 +628,7 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             if not nxt or _ROLE.match(text, j + 1) or any(o.start - s.start == j + 1 for o in orgs):
                 break                 # 、余干县卫生健康委员会…: an institution, not a name
             out.append(_mention(s, nxt, j + 1, j + 1 + len(nxt), "Person", "person-list",
-                                parent=parent, role=role))
+                                parent=parent, role=role, in_subject=in_subject, in_bare=in_bare))
             j += 1 + len(nxt)
     out.extend(_elected(s, orgs, out))
     for m in _PROFESSION.finditer(text):      # 护师王五, 王五教授: a named person, though not a post
@@ -638,7 +660,7 @@ def _elected(s: Sentence, orgs: list[Mention], found: list[Mention]) -> list[Men
     text, out = s.text, []
     for v in _ELECTED.finditer(text):
         org = next((o for o in orgs if o.start - s.start == v.end() and o.type != "PartyOrganization"
-                    and o.name != SUBJECT), None)
+                    and not o.subject), None)
         title = _ROLE.match(text, org.end - s.start) if org else _ROLE.match(text, v.end())
         if not title:
             continue
@@ -650,21 +672,23 @@ def _elected(s: Sentence, orgs: list[Mention], found: list[Mention]) -> list[Men
             if len(before) != 1:
                 continue
             org = before[0]
+        parent, in_subject, in_bare = _org_ref(org)
         out.append(_mention(s, name, pos, pos + len(name), "Person", "person-elected",
-                            parent=org.name, role=title.group()))
+                            parent=parent, role=title.group(), in_subject=in_subject, in_bare=in_bare))
     return out
 
 
 def _post_organisation(s: Sentence, orgs: list[Mention], a: int,
-                       previous: list[Mention], title: str = "") -> tuple[str, int | None]:
-    """The organisation a title written at ``a`` belongs to, and where its
-    department part starts (医政医管处副处长)."""
+                       previous: list[Mention], title: str = "") -> tuple[str | None, bool, str, int | None]:
+    """The organisation a title written at ``a`` belongs to (parent,
+    in_subject, in_bare as in :class:`Mention`; parent None if not found), and
+    where its department part starts (医政医管处副处长)."""
     text = s.text
     for o in sorted(orgs, key=lambda o: -o.end):
         oe = o.end - s.start
         gap = _ROLE_CHAIN.sub("", re.sub(r"(?:现任|新任)$", "", text[oe:a]))
         if oe <= a and _dept_ok(gap):
-            return o.name, oe
+            return (*_org_ref(o), oe)
     # In a list of posts (A院长X、副院长Y), the previous person's organisation carries on.
     if previous:
         p = previous[-1]
@@ -672,16 +696,16 @@ def _post_organisation(s: Sentence, orgs: list[Mention], a: int,
         end += next((len(h) for h in rules.HONORIFICS if text.startswith(h, end)), 0)
         gap = text[end:a]
         if len(gap) <= 12 and gap[:1] in "、,及和" and (len(gap) == 1 or _dept_ok(gap[1:])):
-            return p.parent, end + 1
+            return p.parent, p.in_subject, p.in_bare, end + 1
     if title in rules.OUTSIDE_POSTS:
-        return None, None    # 副州长王五, 李小红校长: not a post in the subject hospital
+        return None, False, "", None    # 副州长王五, 李小红校长: not a post in the subject hospital
     dept = _dept_start(text, a)
     before = text[dept - 1] if dept > 0 else ","
     written = text[dept:a]
     if (written and not _dept_ok(written)) or \
             not (before in ",、。;:“\"" or text[:dept].endswith("院")):
-        return None, None    # 泰兴市副市长, 政协委员, (医福会)执行长: an organisation we did not find
-    return SUBJECT, dept
+        return None, False, "", None    # 泰兴市副市长, 政协委员, (医福会)执行长: an organisation we did not find
+    return "", True, "", dept
 
 
 def _is_surname_start(text: str) -> int:
@@ -759,10 +783,12 @@ def _earlier_posts(s: Sentence, orgs: list[Mention], name: str, start: int, a: i
             break
         prev = max((o for o in orgs if o.end - s.start <= title.start()
                     and _dept_ok(text[o.end - s.start:title.start()])), key=lambda o: o.end, default=None)
-        if prev is None or prev.name == cur.name or prev.name == SUBJECT:
+        if prev is None or _org_ref(prev) == _org_ref(cur) or prev.subject:
             break
+        parent, in_subject, in_bare = _org_ref(prev)
         out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
-                            parent=prev.name, role=text[prev.end - s.start:title.end()]))
+                            parent=parent, role=text[prev.end - s.start:title.end()],
+                            in_subject=in_subject, in_bare=in_bare))
         cur = prev
     return out
 
@@ -778,7 +804,7 @@ def _government_post(parent: str, role: str) -> tuple[str, str] | None:
 def _dedupe_persons(ms: list[Mention]) -> list[Mention]:
     seen, out = set(), []
     for m in ms:
-        if (m.start, m.end, m.parent) not in seen:
-            seen.add((m.start, m.end, m.parent))
+        if (m.start, m.end, m.parent, m.in_subject, m.in_bare) not in seen:
+            seen.add((m.start, m.end, m.parent, m.in_subject, m.in_bare))
             out.append(m)
     return out

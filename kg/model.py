@@ -55,12 +55,22 @@ class Mention:
     sentence: int                  # Sentence.index
     rule: str                      # id of the rule that found it
     name: str = ""                 # canonical name when the rule knows it (scoped party bodies)
-    parent: str = ""               # name of the organisation a party body sits in
+    parent: str = ""               # name of the organisation a party body sits in (a person's post is in)
     role: str = ""                 # for persons: the title written before the name
+    subject: bool = False          # refers to the article's subject hospital (我院, 该院, bare 医院)
+    in_subject: bool = False       # ``parent`` is inside the subject: '' the subject itself (院党委),
+                                   # else one of its party bodies (外科党支部书记); resolve adds its name
+    bare: str = ""                 # a bare 集团 / 联盟 / 卫生院 (the word): the article's one institution so named
+    in_bare: str = ""              # ``parent`` is inside that institution ('' it itself: 集团党委, 集团董事长)
 
     def __post_init__(self) -> None:
         if not self.name:
             self.name = self.text
+
+    @property
+    def parent_is_subject(self) -> bool:
+        """Does it sit in (party body) or hold its post in (person) the subject itself?"""
+        return self.in_subject and not self.parent
 
 
 @dataclass

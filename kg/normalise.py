@@ -158,7 +158,13 @@ def guess_date(text: str) -> str:
 
 
 def normalise(doc: Document) -> Document:
-    """Return the document with normalised text, title and date."""
+    """Return the document with normalised text, title and date.
+
+    >>> from kg.model import Document
+    >>> doc = normalise(Document("a.txt", "甲市人民醫院喜讯\\n２０２２年，甲市人民醫院与乙县人民医院签约。"))
+    >>> doc.title, doc.text.splitlines()[1]
+    ('甲市人民医院喜讯', '2022年,甲市人民医院与乙县人民医院签约。')
+    """
     text = drop_boilerplate(normalise_text(doc.text))
     return replace(doc, text=text, title=doc.title or guess_title(text),
                    date=doc.date or guess_date(text))

@@ -191,7 +191,15 @@ def looks_like_html(text: str) -> bool:
 
 
 def read_document(path: str | Path) -> Document:
-    """Read one file into a Document with its raw (not yet normalised) text."""
+    """Read one file into a Document with its raw (not yet normalised) text.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "a.html"
+    >>> _ = path.write_text("<p>甲市人民医院与乙县人民医院签约。</p>", encoding="utf-8")
+    >>> doc = read_document(path)
+    >>> doc.name, doc.encoding, doc.text.strip()
+    ('a.html', 'utf-8', '甲市人民医院与乙县人民医院签约。')
+    """
     path = Path(path)
     try:
         size = path.stat().st_size

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from kg import rules
-from kg.mentions import SUBJECT, _name_at, org_type
+from kg.mentions import _name_at, org_type
 from kg.model import Assertion, Document, Mention, Sentence
 from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
 
@@ -72,6 +72,18 @@ class Ctx:
 
 
 def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -> list[Assertion]:
+    """The assertions of every sentence. The resolution is only read; new
+    entities (honours) are made through :meth:`Resolution.entity`.
+
+    >>> from kg.mentions import find_mentions
+    >>> from kg.resolve import resolve
+    >>> from kg.sentences import split_sentences
+    >>> doc = Document("a.txt", "甲市人民医院与乙县人民医院签约。我院院长王小明出席。")
+    >>> sentences = split_sentences(doc)
+    >>> r = resolve(doc, sentences, find_mentions(doc, sentences))
+    >>> [(a.subject[1], a.predicate, a.object[1]) for a in extract_relations(doc, sentences, r)]
+    [('甲市人民医院', 'partnersWith', '乙县人民医院'), ('王小明', 'holdsPositionIn', '甲市人民医院')]
+    """
     out: list[Assertion] = []
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
@@ -203,8 +215,12 @@ def _party_of(ctx: Ctx, key: Key, suffix: str = "党委") -> Key:
 
 
 def _parent_key(ctx: Ctx, m: Mention) -> Key | None:
-    if m.parent == SUBJECT or not m.parent:
-        return ctx.r.subject.key if ctx.r.subject else None
+    if m.in_subject or not m.parent:
+        if ctx.r.subject is None:
+            return None
+        if m.parent:      # a post in one of the subject's party bodies (外科党支部书记)
+            return ctx.r.entity("PartyOrganization", ctx.r.subject.name + m.parent)
+        return ctx.r.subject.key
     parent = strip_party_prefix(m.parent)
     for t in ORG_TYPES:
         if (t, parent) in ctx.r.canonical or (t, parent) in ctx.r.entities:
@@ -1101,7 +1117,7 @@ def _posts(ctx: Ctx) -> None:
     for m, k in ctx.ms:
         if k[0] != "Person" or not m.role:
             continue
-        if m.parent == SUBJECT:
+        if m.parent_is_subject:
             a = ctx.pos(m)[0]
             titles = ctx.s.text[_clause_start(ctx.s.text, a):a] + m.role
             if _ELSEWHERE.search(titles[-24:]):
@@ -1125,10 +1141,10 @@ def _posts(ctx: Ctx) -> None:
 
 
 def _post_holder(ctx: Ctx, m: Mention) -> Key | None:
-    if m.parent == SUBJECT:
+    if m.parent_is_subject:
         return ctx.r.subject.key if ctx.r.subject else None
     for pm, pk in ctx.ms:
-        if pk[0] == "PartyOrganization" and pm.name == m.parent:
+        if pk[0] == "PartyOrganization" and pm.name == m.parent and pm.in_subject == m.in_subject:
             return pk
     return _parent_key(ctx, m)
 

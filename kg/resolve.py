@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from kg import rules
-from kg.mentions import BARE, SUBJECT, org_type
+from kg.mentions import org_type
 from kg.model import Assertion, Document, Entity, Mention, Sentence
 
 ORG_TYPES = ("Hospital", "University", "Alliance", "GovernmentBody", "Organization")
@@ -55,18 +55,26 @@ class Resolution:
 
 
 def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -> Resolution:
+    """Every mention resolved to an entity. The mentions given are not
+    changed: ``by_sentence`` holds resolved copies (names without 中共, a
+    bare 集团's parent named).
+
+    >>> from kg.mentions import find_mentions
+    >>> from kg.sentences import split_sentences
+    >>> doc = Document("a.txt", "甲市人民医院与乙县人民医院签约。我院院长王小明出席。")
+    >>> sentences = split_sentences(doc)
+    >>> r = resolve(doc, sentences, find_mentions(doc, sentences))
+    >>> r.subject.name, [key for _, key in r.mentions(1)]
+    ('甲市人民医院', [('Hospital', '甲市人民医院'), ('Person', '王小明')])
+    """
     r = Resolution(doc)
-    org_mentions = [m for m in mentions if m.type in ORG_TYPES and m.name != SUBJECT
-                    and not m.name.startswith(BARE)]
-    for m in org_mentions:
-        m.name = strip_party_prefix(m.name)
+    mentions = [replace(m, name=strip_party_prefix(m.name)) if _names_org(m) else m for m in mentions]
+    org_mentions = [m for m in mentions if _names_org(m)]
     _group_short_forms(r, doc, sentences, org_mentions,
                        [m for m in mentions if m.type == "PartyOrganization"])
-    parents = [Mention(m.parent, org_type(m.parent), m.start, m.end, m.sentence, "party-parent")
-               for m in mentions if m.type == "PartyOrganization" and m.parent not in ("", SUBJECT)
-               and not m.parent.startswith(BARE)]
-    for m in parents:
-        m.name = strip_party_prefix(m.name)
+    parents = [Mention(m.parent, org_type(m.parent), m.start, m.end, m.sentence, "party-parent",
+                       name=strip_party_prefix(m.parent))
+               for m in mentions if m.type == "PartyOrganization" and m.parent]
     for m in org_mentions + parents:
         r.named.setdefault(m.type, set()).add(r.canonical.get((m.type, m.name), m.name))
     r.subject = _subject_hospital(r, doc, sorted(org_mentions + parents, key=lambda m: m.start))
@@ -75,10 +83,15 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
     for m in mentions:
         if m.rule == "person-government" and r.canonical.get(("GovernmentBody", m.parent), m.parent) not in written:
             continue          # the government is not named in the article: nothing is guessed
-        key = _resolve_mention(r, m)
-        if key is not None:
-            r.by_sentence.setdefault(m.sentence, []).append((m, key))
+        resolved = _resolve_mention(r, m)
+        if resolved is not None:
+            r.by_sentence.setdefault(m.sentence, []).append(resolved)
     return r
+
+
+def _names_org(m: Mention) -> bool:
+    """Does ``m`` write an institution's name (not 我院, not a bare 集团)?"""
+    return m.type in ORG_TYPES and not m.subject and not m.bare
 
 
 def strip_party_prefix(name: str) -> str:
@@ -89,31 +102,34 @@ def strip_party_prefix(name: str) -> str:
     return name
 
 
-def _resolve_mention(r: Resolution, m: Mention) -> tuple[str, str] | None:
-    if m.parent.startswith(BARE):       # 集团董事长王五, (卫生院的)党支部
-        rest = m.parent[len(BARE):]
-        word = max((w for w in rules.BARE_REFERENCE_WORDS if rest.startswith(w)), key=len)
-        key = _bare_reference(r, word)
+def _resolve_mention(r: Resolution, m: Mention) -> tuple[Mention, tuple[str, str]] | None:
+    """(the mention as resolved, the key of its entity), or None."""
+    if m.in_bare:       # 集团董事长王五, (卫生院的)党支部
+        key = _bare_reference(r, m.in_bare)
         if key is None:
             return None
-        parent = key[1] + rest[len(word):]
-        if m.type == "PartyOrganization":
-            m.name = parent + m.name[len(m.parent):]
-        m.parent = parent
+        parent = key[1] + m.parent
+        name = parent + m.name[len(m.parent):] if m.type == "PartyOrganization" else m.name
+        m = replace(m, name=name, parent=parent, in_bare="")
+    key = _entity_of(r, m)
+    return (m, key) if key is not None else None
+
+
+def _entity_of(r: Resolution, m: Mention) -> tuple[str, str] | None:
     if m.type == "PartyOrganization":
         parent = strip_party_prefix(m.parent)
         local = m.name[len(m.parent):]
-        if parent == SUBJECT:
+        if m.parent_is_subject:
             if r.subject is None:
                 return None
             parent_name = r.subject.name
         else:
             parent_name = _canonical_org(r, parent)
         return r.entity("PartyOrganization", parent_name + local, alias=strip_party_prefix(m.text))
-    if m.name == SUBJECT:
+    if m.subject:
         return r.subject.key if r.subject else None
-    if m.name.startswith(BARE):
-        return _bare_reference(r, m.name[len(BARE):])
+    if m.bare:
+        return _bare_reference(r, m.bare)
     if m.type in ORG_TYPES:
         return r.entity(m.type, m.name, alias=m.text)
     return r.entity(m.type, m.name)
@@ -181,7 +197,7 @@ def _group_short_forms(r: Resolution, doc: Document, sentences: list[Sentence],
     for m in ms:
         names_by_type.setdefault(m.type, set()).add(m.name)
     for m in parties:      # 乙江二院7个党支部: the institution inside a party body's name
-        if m.parent and m.parent != SUBJECT:
+        if m.parent:
             parent = strip_party_prefix(m.parent)
             names_by_type.setdefault(org_type(parent), set()).add(parent)
     explicit = _explicit_aliases(doc, sentences, ms)

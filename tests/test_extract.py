@@ -26,6 +26,11 @@ def mentions(text: str) -> list[tuple[str, str]]:
     return [(m.name, m.type) for m in sentence_mentions(Sentence("d", 0, 0, len(text), text))]
 
 
+def others(text: str) -> list[tuple[str, str]]:
+    """mentions(text) less the references to the article's subject."""
+    return [(m.name, m.type) for m in sentence_mentions(Sentence("d", 0, 0, len(text), text)) if not m.subject]
+
+
 # ── names ──
 
 @pytest.mark.parametrize("text, name, type_", [
@@ -43,7 +48,7 @@ def test_institution_names_by_suffix_and_left_boundary(text, name, type_):
 
 @pytest.mark.parametrize("text", ["建设互联网医院", "打造三甲医院", "帮扶基层医院", "建设人民群众满意医院"])
 def test_generic_institution_words_are_not_names(text):
-    assert not [n for n, t in mentions(text) if t == "Hospital" and n not in ("医院", "@subject")]
+    assert not [n for n, t in others(text) if t == "Hospital" and n != "医院"]
 
 
 def test_party_body_is_scoped_to_its_institution():
@@ -57,12 +62,58 @@ def test_bare_party_body_belongs_to_the_subject_hospital():
     assert ("王小红", "holdsPositionIn", "甲州市第一人民医院内科第二党支部") in got
 
 
+def test_subject_references_say_so_instead_of_a_marker_in_the_name():
+    text = "我院外科第三党支部书记王小明出席"
+    ms = {m.type: m for m in sentence_mentions(Sentence("d", 0, 0, len(text), text))}
+    party, person = ms["PartyOrganization"], ms["Person"]
+    assert (party.name, party.parent, party.in_subject, party.parent_is_subject) == ("外科第三党支部", "", True, True)
+    assert (person.parent, person.in_subject, person.parent_is_subject) == ("外科第三党支部", True, False)
+    (ref,) = sentence_mentions(Sentence("d", 0, 0, 4, "该院介绍"))
+    assert (ref.name, ref.subject, ref.type) == ("该院", True, "Hospital")
+
+
+def test_a_bare_group_says_so_instead_of_a_marker_in_the_name():
+    text = "集团外科党支部书记王小明讲话"
+    ms = {m.type: m for m in sentence_mentions(Sentence("d", 0, 0, len(text), text))}
+    party, person = ms["PartyOrganization"], ms["Person"]
+    assert (party.name, party.parent, party.in_bare) == ("外科党支部", "", "集团")
+    assert (person.parent, person.in_bare) == ("外科党支部", "集团")
+    (ref,) = sentence_mentions(Sentence("d", 0, 0, 4, "加入联盟"))
+    assert (ref.name, ref.bare) == ("联盟", "联盟")
+    got = triples("乙县医疗集团成立。集团外科党支部书记王小明讲话。")
+    assert ("乙县医疗集团外科党支部", "subOrganizationOf", "乙县医疗集团") in got
+    assert ("王小明", "holdsPositionIn", "乙县医疗集团外科党支部") in got
+
+
 def test_honour_titles_are_not_party_bodies():
     got = triples("医院党委被评为“先进基层党组织”,内科党支部获评乙省示范党支部。")
     assert not any("示范党支部" in s for s, _, _ in got)
 
 
 # ── resolution ──
+
+def test_resolution_leaves_the_mentions_it_is_given_as_they_are():
+    import copy
+
+    from kg.mentions import find_mentions
+    from kg.normalise import normalise
+    from kg.resolve import resolve
+    from kg.sentences import split_sentences
+
+    doc = normalise(Document("a.txt", "中共甲市人民医院召开会议。乙县医疗集团成立,集团党委书记王小明讲话。"))
+    sentences = split_sentences(doc)
+    found = find_mentions(doc, sentences)
+    before = copy.deepcopy(found)
+    r = resolve(doc, sentences, found)
+    assert found == before
+    resolved = {m.name: (m.parent, key) for ms in r.by_sentence.values() for m, key in ms}
+    assert resolved["甲市人民医院"] == ("", ("Hospital", "甲市人民医院"))      # 中共 dropped in the copy
+    assert resolved["王小明"] == ("乙县医疗集团", ("Person", "王小明"))       # the bare 集团 named
+    from kg.relations import extract_relations
+
+    resolved_before = copy.deepcopy(r.by_sentence)
+    extract_relations(doc, sentences, r)       # relations only read the resolution
+    assert r.by_sentence == resolved_before and found == before
 
 @pytest.mark.parametrize("short, full, expected", [
     ("甲州医大", "甲州医科大学", True),
@@ -612,7 +663,7 @@ def test_a_party_body_before_a_title_is_not_a_person():
 
 def test_a_class_of_hospitals_is_not_a_name():
     assert not mentions("2021年度甲省公立医院标杆党支部")
-    assert not [n for n, _ in mentions("全市三级医院开展检查") if n.endswith("医院") and n != "@subject"]
+    assert not [n for n, _ in others("全市三级医院开展检查") if n.endswith("医院")]
 
 
 def test_a_name_does_not_start_with_fushu_when_its_university_is_not_written():
@@ -770,7 +821,7 @@ def test_numbered_military_hospitals(text, name):
 
 @pytest.mark.parametrize("text", ["全市10家医院参加", "与其他医院交流", "帮扶基层医院"])
 def test_a_bare_hospital_after_a_count_or_class_word_is_not_the_subject(text):
-    assert not [n for n, _ in mentions(text) if n == "@subject"]
+    assert mentions(text) == others(text)
 
 
 def test_a_common_word_in_parentheses_is_not_an_alias():
