@@ -74,7 +74,7 @@ def find_mentions(doc: Document, sentences: list[Sentence], tagger=None) -> list
     for s, ms in zip(sentences, per_sentence):
         if any(a in s.text for a in defined):       # again, with the aliases as institutions
             ms = sentence_mentions(s, defined)
-        if tagger is not None and (len(s.text) <= ROSTER_LINE or _TAGGER_GATE.search(s.text)):
+        if tagger is not None and _TAGGER_GATE.search(s.text):
             ms = _with_tagged(s, ms, tagger)
         out.extend(ms)
     return out
@@ -90,9 +90,8 @@ _TAGGED_TYPES = frozenset({"GovernmentBody", "Person", "Honor"})
 
 
 # The tagger runs only on sentences where what it adds can take part in a
-# relation: a post title (persons, their bodies), an honour word, or a line
-# short enough to be one line of a roster (names under an honour heading).
-ROSTER_LINE = 40
+# relation: a post title (persons, their bodies) or an honour word. (Running
+# it on short roster lines as well measured no better.)
 _TAGGER_GATE = re.compile("|".join(sorted(set(rules.ROLE_TITLES) | set(rules.AWARD_TRIGGERS)
                                           | set(rules.HONOUR_TAILS), key=len, reverse=True)))
 

@@ -82,10 +82,12 @@ def char_features(text: str, hints: Iterable[Span]) -> list[list[str]]:
         for i in range(a, b):
             if not suffix[i]:
                 suffix[i] = ("E-" if i == b - 1 else "I-") + _SUFFIX_TYPE[word]
-    title_end, title_start = {}, {}
-    for m in _TITLE.finditer(text):
-        title_end[m.end()] = title_start[m.start()] = True
-    award_at = [m.end() for m in _AWARD.finditer(text)]
+    titles = list(_TITLE.finditer(text))
+    title_ends, title_starts = {m.end() for m in titles}, {m.start() for m in titles}
+    after_award = [False] * n
+    for m in _AWARD.finditer(text):
+        for i in range(m.end(), min(m.end() + AWARD_REACH, n)):
+            after_award[i] = True
     tails = {m.start() for m in _HONOUR_TAIL.finditer(text)}
     quote_depth, inside = 0, [False] * n
     for i, ch in enumerate(text):
@@ -97,30 +99,30 @@ def char_features(text: str, hints: Iterable[Span]) -> list[list[str]]:
         elif ch == '"':
             quote_depth = 0 if quote_depth else 1
 
-    def at(i: int) -> str:
-        return text[i] if 0 <= i < n else ("^" if i < 0 else "$")
-
+    padded = "^^" + text + "$$"          # padded[i + 2] is text[i]
     out = []
     for i, ch in enumerate(text):
-        f = [f"c={ch}", f"k={_kind(ch)}", f"c-1={at(i - 1)}", f"c+1={at(i + 1)}",
-             f"c-2={at(i - 2)}", f"c+2={at(i + 2)}", f"b-={at(i - 1)}{ch}", f"b+={ch}{at(i + 1)}",
-             f"tp={tok_pos[i]}", f"tg={tok_tag[i]}", f"tpg={tok_pos[i]}{tok_tag[i]}"]
+        c1, c2, c3, c4 = padded[i], padded[i + 1], padded[i + 3], padded[i + 4]
+        f = [f"c={ch}", f"k={_kind(ch)}", f"c-1={c2}", f"c+1={c3}", f"c-2={c1}", f"c+2={c4}",
+             f"b-={c2}{ch}", f"b+={ch}{c3}", f"tp={tok_pos[i]}", f"tg={tok_tag[i]}",
+             f"tpg={tok_pos[i]}{tok_tag[i]}"]
         if tok_word[i]:
             f.append(f"tw={tok_word[i]}")
         if hint[i]:
             f.append(f"h={hint[i]}")
         if suffix[i]:
             f.append(f"sx={suffix[i]}")
-        for d in range(1, TITLE_REACH + 1):
-            if title_end.get(i - d + 1):
-                f.append(f"after-title={d}")
-            if title_start.get(i + d):
-                f.append(f"before-title={d}")
+        if titles:
+            for d in range(1, TITLE_REACH + 1):
+                if i - d + 1 in title_ends:
+                    f.append(f"after-title={d}")
+                if i + d in title_starts:
+                    f.append(f"before-title={d}")
         if ch in rules.SURNAMES:
             f.append("surname")
         if inside[i]:
             f.append("quoted")
-        if any(0 <= i - a < AWARD_REACH for a in award_at):
+        if after_award[i]:
             f.append("after-award")
         if i + 1 in tails:
             f.append("before-honour-tail")
