@@ -239,6 +239,8 @@ def _partners(ctx: Ctx) -> None:
         end = ctx.pos(partners[-1][0])[1]
         tail = text[end:end + 40]
         tail = tail[:_first_clause_end(tail)]
+        if c.group() == "和" and _SAME_SIDE.match(tail):
+            continue          # A和B(分别)与C签约: A and B sign with C, not with each other
         together = c.group() in ("携手", "牵手") and re.search(r"共建|打造|成立|推进|开展|组成|组建|发起", tail)
         if not together and not any(t in tail for t in rules.PARTNER_TRIGGERS if t != "共建") and not (
                 "共建" in tail and "党建" not in tail):
@@ -263,6 +265,7 @@ def _partners(ctx: Ctx) -> None:
                 ctx.rel(k, "memberOf", alliance, "member-signing")
 
 
+_SAME_SIDE = re.compile(r"(?:分别|共同|一起|一同|均|都)?(?:与|同|跟)")
 _NOT_PARTNERING = re.compile(r"^\s*就|洽谈|商谈|考察|参观|调研|走访|探讨|交换(?:了)?意见|"
                              r"共同主办|联合主办|承办|协办|共同举办|联合举办")
 _SIGNED = re.compile(r"签订|签署|签约|签下|缔结|结为|成立|组建|揭牌|授牌|建立|达成")

@@ -999,3 +999,11 @@ def test_the_head_of_a_place_holds_a_post_in_its_named_government():
 
 def test_punctuation_is_never_the_head_of_a_place():
     assert mentions("2、乙县人民医院,创建于1950年") == [("乙县人民医院", "Hospital")]
+
+
+def test_two_hospitals_signing_with_a_third_are_not_partners_of_each_other():
+    got = triples("乙县人民医院和丙县中医医院分别与丁市中心医院签订合作协议。")
+    assert ("乙县人民医院", "partnersWith", "丁市中心医院") in got
+    assert ("丙县中医医院", "partnersWith", "丁市中心医院") in got
+    assert not {("乙县人民医院", "partnersWith", "丙县中医医院"),
+                ("丙县中医医院", "partnersWith", "乙县人民医院")} & got
