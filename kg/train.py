@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from kg.classify import candidates, train_relations
-from kg.evaluate import EvalError, GoldDoc, Scores, evaluate, load_gold, normalise_name
+from kg.evaluate import EvalError, GoldDoc, evaluate, load_gold, normalise_name
 from kg.learned import RELATIONS_FILE, SHIPPED, TAGGER_FILE, Models, load_models
 from kg.mentions import find_mentions, sentence_mentions
 from kg.model import SYMMETRIC_RELATIONS, Document
