@@ -237,8 +237,9 @@ def is_short_form(short: str, full: str) -> bool:
         return True
     if short.endswith("荣总") and full.endswith("荣民总医院"):
         return short[:-2] == full[:-5]        # 甲中荣总 = 甲中荣民总医院 (Taiwan)
-    if short.startswith("部立") and full.startswith(("卫生福利部", "卫福部")):
-        return full.endswith(short[2:])       # 部立甲南医院 = 卫生福利部甲南医院 (Taiwan)
+    for short_prefix, full_prefix in rules.SHORT_PREFIXES:    # 部立X医院 = <ministry>X医院
+        if short.startswith(short_prefix) and full.startswith(full_prefix):
+            return full.endswith(short[len(short_prefix):])
     if short.endswith("医大") and full.endswith("大学"):
         short += "学"          # 甲州医大 ~ 甲州医科大学, 甲州医事科技大学
         return _is_subsequence(short, full) and short[:2] == full[:2]

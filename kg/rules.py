@@ -199,6 +199,10 @@ BARE_REFERENCE_WORDS = {"集团": "Alliance", "医疗集团": "Alliance", "联�
 STANDALONE_NAMES = frozenset(
     line.strip() for line in (Path(__file__).parent / "data" / "national_bodies.txt")
     .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+# Short prefix → full prefix of an institution's name (kg/data/short_prefixes.tsv).
+SHORT_PREFIXES = tuple(
+    tuple(line.split("\t")) for line in (Path(__file__).parent / "data" / "short_prefixes.tsv")
+    .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 # 第N医院 / 二院 / 三附院: an ordinal before 院 names a hospital.
 ORDINAL = "一二三四五六七八九十"
 # Military hospitals are numbered: 第九〇〇医院, 第305医院, 301医院.
