@@ -10,8 +10,8 @@ import pytest
 from kg import rules
 from kg.learned import NONE
 from kg.pipeline import build
-from kg.ruledata import (TABLES, RuleDataError, check_rule_ids, load_rules, load_triggers,
-                         rule_ids_in_code)
+from kg.ruledata import TABLES, RuleDataError, load_rules, load_triggers
+from rule_ids import check_rule_ids, rule_ids_in_code
 
 ROOT = Path(__file__).resolve().parent.parent
 RELATIONS_PY = ROOT / "kg" / "relations.py"
@@ -149,27 +149,19 @@ def test_rule_ids_in_code(tmp_path):
                                       ("award-given", "awarded", 5), ("award-quoted", "awarded", 5)]
 
 
-def test_rule_used_in_code_without_a_row(tmp_path):
+@pytest.mark.parametrize("rows, expected", [
+    ("partner-with\tpartnersWith\t0.9\naward-given\tawarded\t0.85\n",
+     "{code}:5: rule 'award-quoted' has no row in {data}"),
+    ("partner-with\tpartnersWith\t0.9\naward-given\tawarded\t0.85\n"
+     "award-quoted\tawarded\t0.9\nmember-name\tmemberOf\t0.6\n",
+     "{data}:5: rule 'member-name' is used nowhere in {code}"),
+    ("partner-with\tmemberOf\t0.9\naward-given\tawarded\t0.85\naward-quoted\tawarded\t0.9\n",
+     "{code}:3: rule 'partner-with' asserts partnersWith, but {data}:2 says memberOf"),
+], ids=["used-without-a-row", "row-no-code-uses", "another-relation"])
+def test_rule_ids_of_the_code_against_the_rows(tmp_path, rows, expected):
     code = write(tmp_path, CODE, "code.py")
-    data = write(tmp_path, R_HEAD + "partner-with\tpartnersWith\t0.9\naward-given\tawarded\t0.85\n")
-    assert error(check_rule_ids, load_rules(data), code, data) == (
-        f"{code}:5: rule 'award-quoted' has no row in {data}")
-
-
-def test_row_no_code_uses(tmp_path):
-    code = write(tmp_path, CODE, "code.py")
-    data = write(tmp_path, R_HEAD + "partner-with\tpartnersWith\t0.9\naward-given\tawarded\t0.85\n"
-                                    "award-quoted\tawarded\t0.9\nmember-name\tmemberOf\t0.6\n")
-    assert error(check_rule_ids, load_rules(data), code, data) == (
-        f"{data}:5: rule 'member-name' is used nowhere in {code}")
-
-
-def test_rule_asserting_another_relation(tmp_path):
-    code = write(tmp_path, CODE, "code.py")
-    data = write(tmp_path, R_HEAD + "partner-with\tmemberOf\t0.9\naward-given\tawarded\t0.85\n"
-                                    "award-quoted\tawarded\t0.9\n")
-    assert error(check_rule_ids, load_rules(data), code, data) == (
-        f"{code}:3: rule 'partner-with' asserts partnersWith, but {data}:2 says memberOf")
+    data = write(tmp_path, R_HEAD + rows)
+    assert error(check_rule_ids, load_rules(data), code, data) == expected.format(code=code, data=data)
 
 
 def test_a_rule_id_the_check_cannot_read(tmp_path):
