@@ -15,18 +15,17 @@ sys.path.insert(0, str(ROOT))
 
 
 def main(k: int = 5) -> None:
-    from kg.evaluate import format_scores
-    from kg.train import cross_validate, load_annotated
+    from kg.evaluate import evaluate, format_scores
+    from kg.train import cross_validated_graph, load_annotated
 
     items = load_annotated([ROOT / "corpus" / "gold"])
     with open(ROOT / "corpus" / "SPLIT.tsv", encoding="utf-8") as f:
         part_of = {row["doc"]: row["part"] for row in csv.DictReader(f, delimiter="\t")}
-    parts = sorted(set(part_of.values()))
-    scores = cross_validate(items, k, parts=[{a.name for a in items if part_of.get(a.name) == p}
-                                             for p in parts])
-    for part, s in zip(["all"] + parts, scores):
-        n = len(items) if part == "all" else sum(1 for a in items if part_of.get(a.name) == part)
-        print(f"## {part} ({n} articles), {k}-fold cross-validation\n")
+    graph = cross_validated_graph(items, k)
+    for part in ["all"] + sorted(set(part_of.values())):
+        mine = [a for a in items if part == "all" or part_of.get(a.name) == part]
+        s = evaluate(graph, [a.gold for a in mine])
+        print(f"## {part} ({len(mine)} articles), {k}-fold cross-validation\n")
         print(format_scores(s) + "\n")
 
 

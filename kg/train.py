@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from kg.classify import candidates, train_relations
-from kg.evaluate import EvalError, GoldDoc, evaluate, load_gold, normalise_name
+from kg.evaluate import EvalError, GoldDoc, Scores, evaluate, load_gold, normalise_name
 from kg.learned import RELATIONS_FILE, SHIPPED, TAGGER_FILE, Models, load_models
 from kg.mentions import find_mentions, sentence_mentions
 from kg.model import SYMMETRIC_RELATIONS, Document
@@ -33,7 +33,7 @@ from kg.resolve import resolve
 from kg.sentences import split_sentences
 from kg.tagger import Tagger, char_features, gold_spans, hints_of, labels_of, train_tagger
 
-__all__ = ["Annotated", "load_annotated", "train", "cross_validate", "folds"]
+__all__ = ["Annotated", "load_annotated", "train", "cross_validate", "cross_validated_graph", "folds"]
 
 
 @dataclass
@@ -145,14 +145,11 @@ def train(items: list[Annotated], out: str | Path = SHIPPED, relation_model: boo
     return load_models(out)
 
 
-def cross_validate(items: list[Annotated], k: int = 5,
-                   progress: Callable[[str], None] | None = None,
-                   parts: list[set[str]] | None = None, relation_model: bool = False):
-    """Document-level K-fold cross-validation: each fold is extracted by
-    models trained on the others, then all folds are scored together.
-
-    With ``parts`` (sets of article names), a list: the scores of all
-    articles, then of each part, from the same run."""
+def cross_validated_graph(items: list[Annotated], k: int = 5,
+                          progress: Callable[[str], None] | None = None,
+                          relation_model: bool = False):
+    """The graph of ``items`` in which each of K folds is extracted by models
+    trained on the other folds (document-level K-fold cross-validation)."""
     from kg.graph import build_graph
     from kg.pipeline import extract
     from kg.resolve import merge_entities
@@ -167,11 +164,15 @@ def cross_validate(items: list[Annotated], k: int = 5,
             models = train(rest, Path(tmp) / f"fold{i}", relation_model)
             results += [extract(a.raw, models) for a in held]
     entities, assertions = merge_entities(results)
-    graph = build_graph([r.doc for r in results], entities, assertions)
-    scores = evaluate(graph, [a.gold for a in items])
-    if parts is None:
-        return scores
-    return [scores] + [evaluate(graph, [a.gold for a in items if a.name in part]) for part in parts]
+    return build_graph([r.doc for r in results], entities, assertions)
+
+
+def cross_validate(items: list[Annotated], k: int = 5,
+                   progress: Callable[[str], None] | None = None,
+                   relation_model: bool = False) -> Scores:
+    """Scores of :func:`cross_validated_graph` against the items' gold: the
+    figure to steer by."""
+    return evaluate(cross_validated_graph(items, k, progress, relation_model), [a.gold for a in items])
 
 
 def command(args) -> int:
