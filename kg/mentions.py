@@ -106,7 +106,7 @@ def _with_tagged(s: Sentence, found: list[Mention], tagger) -> list[Mention]:
     for a, b, type_, p in tagger.spans(s.text, hints_of(found, s.start)):
         if type_ not in _TAGGED_TYPES or p < TAGGER_MIN_CONFIDENCE or b - a < 2:
             continue
-        if any(m.start - s.start < b and a < m.end - s.start for m in found):
+        if any(m.start - s.start < b and a < m.end - s.start for m in found + extra):
             continue
         if type_ != "Person" and s.text[a] in _LEVEL_WORDS:
             continue       # 市委, 县卫健局: the level alone, not a named body
@@ -118,7 +118,21 @@ def _with_tagged(s: Sentence, found: list[Mention], tagger) -> list[Mention]:
                                                  for m in found):
                 b = a + len(written)
         extra.append(_mention(s, s.text[a:b], a, b, type_, "crf"))
+        if type_ == "Person":
+            extra.extend(_listed_names(s, b, found))
     return sorted(found + extra, key=lambda m: (m.start, -m.end)) if extra else found
+
+
+def _listed_names(s: Sentence, end: int, found: list[Mention]) -> list[Mention]:
+    """王五、李四、赵六等: bare names continuing a list after a tagged name."""
+    out, j = [], end
+    while s.text[j:j + 1] == "、":
+        name = _name_at(s.text, j + 1)
+        if not name or _ROLE.match(s.text, j + 1) or any(m.start - s.start == j + 1 for m in found):
+            break
+        out.append(_mention(s, name, j + 1, j + 1 + len(name), "Person", "crf"))
+        j += 1 + len(name)
+    return out
 
 
 _ALIAS_AFTER = re.compile(r"[((]\s*(?:以下)?(?:简称|又名|原名|又称|即)?[::]?\s*[“「\"]?"

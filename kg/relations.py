@@ -390,8 +390,9 @@ def _awards(ctx: Ctx) -> None:
     for t in _AWARD_TRIGGER.finditer(text):
         given = _given_to(ctx, t) if t.group() == "授予" else []
         start = ctx.pos(given[-1][0])[1] if given else t.end()
-        if t.group() == "授予" and _COUNTED.match(text, start):
-            continue         # 授予3个单位和6名个人…: recipients not named here
+        if t.group() == "授予" and (_COUNTED.match(text, start) or not given and not _PASSIVE_GIVER.search(
+                text, _clause_start(text, t.start()), t.start()) and text[t.end():t.end() + 1] != "的"):
+            continue         # 授予3个单位和6名个人… / 授予王五“X”称号 (王五 not found): no recipient we know
         start = _AFTER_RECIPIENT.match(text, start).end()
         honours = _honours_after(text, start, t.group())
         ba = _BA_TITLE.search(text, 0, t.start()) if given and not honours else None
@@ -434,6 +435,7 @@ def _awards(ctx: Ctx) -> None:
 
 _BA_TITLE = re.compile(r"将(?P<h>[^,。;;将]{4,40}?)(?:荣誉称号|称号|荣誉)?$")
 _GIVEN_AS = re.compile(r"(?<!被)(?:命名|表彰|认定|评定|确定)(?!为)")
+_PASSIVE_GIVER = re.compile(r"被|由")      # 甲院被乙省授予X: the recipient precedes 授予
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百两]+(?:个|名|家|位|所|支)")
 _AFTER_RECIPIENT = re.compile(r"(?:同志|等(?:[\d一二三四五六七八九十两]+(?:个|名|家|位|人))?)?(?:单位|集体)?为?")
 

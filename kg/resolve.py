@@ -230,6 +230,8 @@ def is_short_form(short: str, full: str) -> bool:
     (True, False)
     >>> is_short_form("市一医院", "甲州市第一人民医院"), is_short_form("乙县医院", "乙县人民医院")
     (True, True)
+    >>> is_short_form("甲市中医院", "甲市中心医院")
+    False
     """
     if len(short) < 3 or short in rules.SUBJECT_REFERENCES:
         return False
@@ -244,6 +246,8 @@ def is_short_form(short: str, full: str) -> bool:
         short += "学"          # 甲州医大 ~ 甲州医科大学, 甲州医事科技大学
         return _is_subsequence(short, full) and short[:2] == full[:2]
     if short[-1] != full[-1]:
+        return False
+    if any(w in short and w not in full for w in rules.KIND_WORDS):
         return False
     if _ordinal(short) != _ordinal(full):
         return False

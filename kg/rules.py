@@ -204,6 +204,11 @@ SHORT_PREFIXES = tuple(
     tuple(line.split("\t")) for line in (Path(__file__).parent / "data" / "short_prefixes.tsv")
     .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 # 第N医院 / 二院 / 三附院: an ordinal before 院 names a hospital.
+# Words naming what kind of hospital it is: a short form keeps them whole, so
+# 甲市中医院 (traditional medicine) never shortens 甲市中心医院 (the central one).
+KIND_WORDS = ("中西医", "中医", "妇幼", "妇产", "儿童", "肿瘤", "口腔", "精神", "传染", "胸科", "眼科",
+              "骨科", "皮肤", "康复", "中心", "民族", "藏医", "蒙医", "工人", "职工", "军")
+
 ORDINAL = "一二三四五六七八九十"
 # Military hospitals are numbered: 第九〇〇医院, 第305医院, 301医院.
 ORDINAL_HOSPITAL = rf"(?:(?:第[{ORDINAL}〇零百\d]+|[{ORDINAL}]+|\d{{3}})(?:附属)?医院|[{ORDINAL}]附?院)"

@@ -1007,3 +1007,25 @@ def test_two_hospitals_signing_with_a_third_are_not_partners_of_each_other():
     assert ("丙县中医医院", "partnersWith", "丁市中心医院") in got
     assert not {("乙县人民医院", "partnersWith", "丙县中医医院"),
                 ("丙县中医医院", "partnersWith", "乙县人民医院")} & got
+
+
+def test_a_traditional_medicine_hospital_is_not_the_central_hospital_shortened():
+    assert not is_short_form("甲州市中医院", "甲州市中心医院")
+    found = triples("乙县人民医院与甲州市中心医院、甲州市中医院签订医联体协议。", title="医联体签约\n")
+    assert ("乙县人民医院", "partnersWith", "甲州市中医院") in found
+    assert ("乙县人民医院", "partnersWith", "甲州市中心医院") in found
+
+
+def test_every_name_listed_after_a_granted_title_receives_it():
+    found = triples("大会授予张建国、李明华等10名同志“优秀共产党员”称号。")
+    assert {("张建国", "awarded", "优秀共产党员"), ("李明华", "awarded", "优秀共产党员")} <= found
+
+
+def test_who_grants_a_title_to_an_unknown_recipient_does_not_receive_it():
+    found = triples("大会授予张建国、李明华等10名同志“优秀共产党员”称号，授予陈静“优秀党务工作者”称号。")
+    assert not any(s == "甲州市第一人民医院" and p == "awarded" for s, p, _ in found)
+
+
+def test_determined_as_by_an_issuer_is_an_award():
+    found = triples("甲州市第一人民医院被乙省卫生健康委员会确定为全省中医药工作示范单位。")
+    assert ("甲州市第一人民医院", "awarded", "全省中医药工作示范单位") in found
