@@ -251,7 +251,35 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
             found.append(_mention(s, m.group(), m.start(), m.end(), "Hospital", "ref-subject", subject=True))
     found.extend(q for q in _quoted_alliances(s) if not any((f.start, f.end) == (q.start, q.end) for f in found))
     found.extend(_signing_places(s, tokens))
+    shared = _shared_heads(s)
+    if shared:
+        found = [f for f in found if not any(m.start < f.end and f.start < m.end for m in shared)] + shared
     return _maximal(found)
+
+
+_COUNT_VALUES = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_SHARED_HEAD = re.compile(
+    r"(?:(?<=[与同和及对向为,:])|^)"
+    r"(?P<places>[\u4e00-\u9fff]{1,6}?[省市县区州旗](?:、[\u4e00-\u9fff]{1,6}?[省市县区州旗])+)"
+    r"等?(?P<n>\d{1,2}|[一二三四五六七八九十两])(?:家|所)"
+    r"(?P<head>" + "|".join(sorted(("人民医院", "中医院", "中医医院", "妇幼保健院", "医院", "卫生院", "中心医院",
+                                    "疾病预防控制中心", "疾控中心", "卫生健康局", "卫健局"), key=len, reverse=True)) + ")")
+
+
+def _shared_heads(s: Sentence) -> list[Mention]:
+    """与和政县、临夏县、康乐县3家人民医院: one head noun written once for a
+    counted list of places names one institution per place."""
+    out = []
+    for m in _SHARED_HEAD.finditer(s.text):
+        places = list(re.finditer(r"[^、]+", m.group("places")))
+        count = m.group("n")
+        if (int(count) if count.isdigit() else _COUNT_VALUES[count]) != len(places):
+            continue
+        for p in places:
+            a, b = m.start("places") + p.start(), m.start("places") + p.end()
+            name = p.group() + m.group("head")
+            out.append(_mention(s, p.group(), a, b, org_type(name), "name-shared-head", name=name))
+    return out
 
 
 _PLACE_SIGNS = ("签署", "签订", "签约", "合作", "共建", "达成", "结对", "携手", "建立", "开展", "联合")

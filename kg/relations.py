@@ -440,40 +440,54 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十百两]+(?:个|名|家|
 _AFTER_RECIPIENT = re.compile(r"(?:同志|等(?:[\d一二三四五六七八九十两]+(?:个|名|家|位|人))?)?(?:单位|集体)?为?")
 
 
-_LISTED_IN = re.compile(r"(?P<title>[^,。;;:]{4,50}?)(?:名单|榜单|榜)(?:中|里|上|(?:正式)?(?:出炉|发布|公布|揭晓))?[,]?"
-                        r"(?P<who>[^,。;;:]{2,80}?)"
-                        r"(?:成功|均|全部|顺利|也|再次)*(?:入选|上榜|榜上有名|名列其中|位列其中|在列|保留|获评)"
+_LISTED_IN = re.compile(r"(?P<title>[^,。;;:]{4,60}?)(?:名单|榜单|榜)(?:的(?:通知|通报|决定|公告))?[》」]?"
+                        r"(?:中|里|上|(?:正式)?(?:出炉|发布|公布|揭晓))?[,]?"
+                        r"(?P<who>[^,。;;:]{0,80}?)"
+                        r"(?:成功|均|全部|顺利|也|再次)*(?:入选|上榜|榜上有名|名列其中|位列其中|在列|保留|获评|获此(?:殊荣|荣誉|称号))"
                         r"(?=$|[,。;;]|其中)")
+_TITLE_COUNT = re.compile(r"(?:[两三四五六七八九十\d]+个)?(?:表彰|评选|荣誉)?$")
 
 
 _SCOPED = re.compile(r"全国|国家|中国|[省市县区州]|(?:19|20)\d\d")   # 文明单位 alone: an earlier title shortened
 
 
 def _listed_in(ctx: Ctx) -> None:
-    """在“X”名单中, A、B 成功入选 / X名单中, A 成功保留: the honour is written first."""
+    """在“X”名单中, A、B 成功入选 / X名单中, A 成功保留 / A 在 X、Y 两个表彰名单中
+    均榜上有名: an honour list named, its recipients said to be on it."""
     text = ctx.s.text
     for t in _LISTED_IN.finditer(text):
-        title = re.sub(r"^(?:在|经)", "", t.group("title").strip())
-        title = re.sub(r"^.*?(?:公布|发布|印发|下发)了?(?:的)?", "", title)      # 乙省卫健委公布了X名单
-        title = re.sub(r"[“”「」『』\"‘’]", "", _clean_honour(title))
-        title = re.sub(r"^.*?(?:继续)?保留(?:荣誉)?称号的", "", title)
-        edition = _EDITION.match(title)
-        name = title[edition.end():] if edition else title
-        if not (_is_honour(name) and _SCOPED.search(name)) or _candidate(text[:t.end()]) or _not_asserted(
-                t.group("title")):
+        if _candidate(text[:t.end()]) or _not_asserted(t.group("title")):
             continue
         a, b = t.span("who")
-        kinds = ("Person", "PartyOrganization") + ORG_TYPES
-        who = [(m, k) for m, k in ctx.ms if a <= ctx.pos(m)[0] and ctx.pos(m)[1] <= b and k[0] in kinds]
+        raw = t.group("title")
+        if not _who_in(ctx, a, b):     # A在X名单中均榜上有名: the recipient comes first
+            at = raw.rfind("在")
+            a, b, raw = t.start("title"), t.start("title") + at, raw[at + 1:] if at > 0 else ""
+        title = re.sub(r"^(?:在|经)", "", raw.strip())
+        title = re.sub(r"^.*(?:公布|发布|印发|下发)了?(?:的)?", "", title)      # 乙省卫健委公布了X名单
+        title = re.sub(r"[“”「」『』\"‘’《》]", "", _clean_honour(title))
+        title = re.sub(r"^.*?(?:继续)?保留(?:荣誉)?称号的", "", title)
+        titles = [x for x in re.split(r"[、和]", _TITLE_COUNT.sub("", title)) if x] if "、" in title else [title]
+        who = _who_in(ctx, a, b)
         if not who:
             continue
         group = _list_before(ctx, ctx.pos(who[-1][0])[1], (who[-1][1][0],)) or who[-1:]
-        hk = ctx.r.entity("Honor", name, alias=title)
-        year = _YEAR.match(name)
-        if year:
-            ctx.r.entity("Honor", name, alias=name[year.end():])
-        for _, k in group:
-            ctx.rel(k, "awarded", hk, "award-listed", year=year.group(1) if year else "")
+        for title in titles:
+            edition = _EDITION.match(title)
+            name = title[edition.end():] if edition else title
+            if not (_is_honour(name) and _SCOPED.search(name)):
+                continue
+            hk = ctx.r.entity("Honor", name, alias=title)
+            year = _YEAR.match(name)
+            if year:
+                ctx.r.entity("Honor", name, alias=name[year.end():])
+            for _, k in group:
+                ctx.rel(k, "awarded", hk, "award-listed", year=year.group(1) if year else "")
+
+
+def _who_in(ctx: Ctx, a: int, b: int) -> list[tuple[Mention, Key]]:
+    kinds = ("Person", "PartyOrganization") + ORG_TYPES
+    return [(m, k) for m, k in ctx.ms if a <= ctx.pos(m)[0] and ctx.pos(m)[1] <= b and k[0] in kinds]
 
 
 def _given_to(ctx: Ctx, t: re.Match) -> list[tuple[Mention, Key]]:
@@ -757,13 +771,15 @@ def _person_list_before(ctx: Ctx, last: tuple[Mention, Key]) -> list[Key]:
         b = ctx.pos(m)[1]
         gap = _PERSON_GAP.fullmatch(ctx.s.text[b:ctx.pos(cur)[0]])
         if gap is None or _NOT_IN_PERSON_GAP.search(gap.group(1)) or (
-                gap.group(1) and not (cur.role and gap.group(1).endswith(cur.role))):
+                gap.group(1) and not (cur.role and gap.group(1).endswith(cur.role))
+                and not _POST_AT_END.search(gap.group(1))):
             break
         group.append((m, k))
         cur = m
     return [k for _, k in reversed(group)]
 
 
+_POST_AT_END = re.compile("(?:" + _alternation(rules.ROLE_TITLES + rules.PROFESSION_TITLES) + ")$")
 _COUNT_TAIL = re.compile(r"(?:等)?(?:[\d一二三四五六七八九十两]+(?:名|位|人))?(?:同志|医务人员|职工|专家)?$")
 _TITLES_AFTER = frozenset(("医生", "医师", "教授", "护士", "护师", "同志", "专家", "研究员"))
 _TITLE_END = re.compile(r"(?:师|士|生|授|家|长|任|员|工|科|部|室|病区)$")

@@ -1029,3 +1029,28 @@ def test_who_grants_a_title_to_an_unknown_recipient_does_not_receive_it():
 def test_determined_as_by_an_issuer_is_an_award():
     found = triples("甲州市第一人民医院被乙省卫生健康委员会确定为全省中医药工作示范单位。")
     assert ("甲州市第一人民医院", "awarded", "全省中医药工作示范单位") in found
+
+
+def test_a_head_noun_written_once_after_counted_places_names_one_hospital_each():
+    found = triples("甲州市第一人民医院分别与乙县、丙县、丁县3家人民医院签署合作协议。")
+    assert {("甲州市第一人民医院", "partnersWith", f"{p}县人民医院") for p in "乙丙丁"} <= found
+    # the count must agree with the places listed
+    assert not any("戊县" in o for _, _, o in triples("甲州市第一人民医院与乙县、戊县等5家人民医院签署合作协议。"))
+
+
+def test_a_recipient_written_before_two_honour_lists_is_on_both():
+    found = triples("甲州市第一人民医院在全国抗疫先进集体、全国先进基层党组织两个表彰名单中均榜上有名。")
+    assert {("甲州市第一人民医院", "awarded", "全国抗疫先进集体"),
+            ("甲州市第一人民医院", "awarded", "全国先进基层党组织")} <= found
+
+
+def test_institutions_that_received_this_honour_after_a_published_list():
+    found = triples("乙省卫健委印发了《关于公布“2020年度群众满意的乡镇卫生院”名单的通报》,"
+                    "乙县丙镇卫生院、丁县戊镇中心卫生院等2家卫生院获此殊荣。")
+    assert {("乙县丙镇卫生院", "awarded", "2020年度群众满意的乡镇卫生院"),
+            ("丁县戊镇中心卫生院", "awarded", "2020年度群众满意的乡镇卫生院")} <= found
+
+
+def test_persons_listed_each_with_a_post_all_receive_the_honour():
+    found = triples("ICU主任张建国、感染管理处处长李明华、护理部主任王芳获全国抗疫先进个人称号。")
+    assert {(p, "awarded", "全国抗疫先进个人") for p in ("张建国", "李明华", "王芳")} <= found
