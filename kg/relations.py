@@ -876,13 +876,43 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
             continue
         if honour is None:
             continue
-        if ms and _roster_line(s, ms):
+        for_persons = _FOR_PERSONS.search(honour[0][1])
+        names = _roster_names(s.text, [m.text for m, k in ms if k[0] != "Person"])
+        if names:            # 张三 急诊科 / 甲院 李四 / 李四、王五: one person per name written
+            ctx = Ctx(doc, s, r, ms, out)
+            for name in names:
+                ctx.rel(r.entity("Person", name), "awarded", honour[0], "award-roster")
+        elif ms and _roster_line(s, ms):
             persons = [k for _, k in ms if k[0] == "Person"]
             ctx = Ctx(doc, s, r, ms, out)
-            for k in persons or [k for _, k in ms]:
+            for k in persons or ([] if for_persons else [k for _, k in ms]):
                 ctx.rel(k, "awarded", honour[0], "award-roster")
         elif len(s.text) > 30 or s.text.endswith("。"):
             honour = None
+
+
+# 先进个人, 优秀共产党员: titles given to persons, never to the issuer signing below
+_FOR_PERSONS = re.compile(r"(?:个人|党员|工作者|医师|医生|护士|标兵|能手|人物|之星|模范|先锋|员工|职工|名医)$")
+_ROSTER_NUMBER = re.compile(r"^(?:[\d一二三四五六七八九十]+[、.．)]|[((][\d一二三四五六七八九十]+[))]|[•·-])\s*")
+
+
+def _roster_names(line: str, named: list[str]) -> list[str]:
+    """张三 急诊科 / 李四(乙县人民医院心内科主任) / 甲院 王五 / 李四、王五: the
+    persons of a roster line whose other parts are only institutions
+    (``named``), units and posts."""
+    line = _ROSTER_NUMBER.sub("", line.strip()).rstrip("。;;,")
+    if len(line) > 40:
+        return []
+    names = []
+    for part in filter(None, re.split(r"[\s()()、,,]+", line)):
+        if _name_at(part, 0) == part:
+            names.append(part)
+        elif not (any(n in part for n in named) or _POST_AT_END.search(part) or _UNIT_END.search(part)):
+            return []
+    return names
+
+
+_UNIT_END = re.compile(r"(?:科|部|室|处|中心|病区|党支部|医院|卫生院)$")
 
 
 def _named(r: Resolution, s: Sentence) -> list:

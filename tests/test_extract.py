@@ -1054,3 +1054,18 @@ def test_institutions_that_received_this_honour_after_a_published_list():
 def test_persons_listed_each_with_a_post_all_receive_the_honour():
     found = triples("ICU主任张建国、感染管理处处长李明华、护理部主任王芳获全国抗疫先进个人称号。")
     assert {(p, "awarded", "全国抗疫先进个人") for p in ("张建国", "李明华", "王芳")} <= found
+
+
+def test_roster_lines_of_persons_with_their_units_under_an_honour_heading():
+    text = ("乙省卫生健康委员会关于表彰全省优秀医师的决定\n全省优秀医师名单(3名)\n"
+            "张建国 甲州市第一人民医院 主任医师\n李明华(乙县人民医院心内科主任)\n丙县中医医院 王芳\n")
+    found = triples(text, title="")
+    assert {(p, "awarded", "全省优秀医师") for p in ("张建国", "李明华", "王芳")} <= found
+
+
+def test_the_issuer_signing_under_a_roster_of_persons_receives_nothing():
+    text = ("关于表彰2022年度先进个人的决定\n先进个人(2名)\n张建国 急诊科\n李明华 心内科\n"
+            "甲州市第一人民医院\n2023年1月10日\n")
+    found = triples(text, title="")
+    assert ("张建国", "awarded", "2022年度先进个人") in found or ("张建国", "awarded", "先进个人") in found
+    assert not any(s == "甲州市第一人民医院" and p == "awarded" for s, p, _ in found)
