@@ -368,6 +368,8 @@ def _stops(tok: Token, verbs_ok: bool | str = False) -> bool:
         return not re.fullmatch(r"[A-Za-z]+", w)       # Latin letters may be part of names
     if w in rules.NAME_VERBS:
         return False
+    if len(w) >= 4 and (w[:2] in rules.STOP_WORDS or w[-2:] in rules.STOP_WORDS):
+        return True                                    # 牵头成立: two stop verbs jieba keeps together
     if w in rules.STOP_WORDS or tok.tag in rules.STOP_TAGS or _QUANTITY.fullmatch(w):
         return True
     if tok.tag == "v" and len(w) >= 2 and w not in rules.NAME_VERBS and not verbs_ok:
@@ -566,7 +568,7 @@ def _dept_ok(dept: str) -> bool:
         dept = dept.replace("、", "")
     if len(dept) > rules.DEPT_MAX or _PUNCT.search(dept):
         return False
-    return not re.search(r"[与和及的等各型]|开展|共建|举行|联合|签订|围绕|牵头|率先|也|还|先后|分别|"
+    return not re.search(r"[与和及的等各型]|开展|共建|举行|联合|签订|围绕|牵头|率先|也|还|先后|分别|下辖|下设|所辖|"
                          r"先进|优秀|示范|样板|基层|模范|标兵|五好|星级|红旗|过硬|系统", dept)
 
 
@@ -582,7 +584,7 @@ def _dept_start(text: str, a: int) -> int:
     dept = _DEPT_AND.sub(r"\1＋", text[i:a])     # 呼吸与危重症: the 与 is inside the name
     # Cut at the last function word or bare reference: 院/医院 + dept is the subject's.
     cut = max((dept.rfind(w) + len(w) for w in ("医院", "我院", "本院", "该院", "与", "和", "及",
-                                                  "在", "的", "由", "为", "是", "对", "了", "各")
+                                                  "在", "的", "由", "为", "是", "对", "了", "各", "下辖", "下设", "所辖")
                if w in dept), default=0)
     if dept.endswith("院") and not dept.endswith(("分院", "总院", "学院")):
         cut = len(dept)                      # …院党委书记: the 院 is the (subject) institution

@@ -1065,8 +1065,13 @@ def _affiliations(ctx: Ctx) -> None:
         u = re.match(r"(.{2,12}?(?:医科大学|中医药大学|大学|医学院))(?:附属|第[一二三四五六七八九十]+附属|"
                      r".{0,4}[一二三四五六七八九十]附院)", m.name)
         if u:
-            ctx.rel(k, "affiliatedWith", ctx.r.entity("University", u.group(1)), "affiliation-name",
-                    kind="附属医院")
+            uni = ctx.r.entity("University", u.group(1))
+            ctx.rel(k, "affiliatedWith", uni, "affiliation-name", kind="附属医院")
+            if m.name == u.group(1) + "附属医院" and re.search(r"(?:系|是|为|作为)$", text[:ctx.pos(m)[0]]):
+                # 甲院系乙大学附属医院: a status said of the hospital before 系
+                subj = _subject_before(ctx, ctx.pos(m)[0], ("Hospital",))
+                if subj != k:
+                    ctx.rel(subj, "affiliatedWith", uni, "affiliation-stated", kind="附属医院")
 
 
 def _members(ctx: Ctx) -> None:
@@ -1148,16 +1153,19 @@ def _nearest_alliance(ctx: Ctx, pos: int) -> Key | None:
 
 
 def _party_parents(ctx: Ctx) -> None:
+    listed_end = -1          # 党委下辖A党支部、B党支部: the end of the last branch said to be under it
     for m, k in ctx.ms:
         if k[0] != "PartyOrganization":
             continue
         parent = _parent_key(ctx, m)
         ctx.rel(k, "subOrganizationOf", parent, "party-parent")
         if m.rule == "party-collective" or (m.rule == "party-bare" and k[1].endswith("党支部")):
-            before = ctx.s.text[:ctx.pos(m)[0]]
-            if _SUB_PARTY.search(before[-8:] + ctx.s.text[ctx.pos(m)[0]:ctx.pos(m)[1]]):
+            a, b = ctx.pos(m)
+            if _SUB_PARTY.search(ctx.s.text[max(0, a - 8):b]) or (
+                    listed_end >= 0 and ctx.s.text[listed_end:a] in ("、", "和", "及")):
                 ctx.rel(k, "subOrganizationOf", ctx.r.entity("PartyOrganization", parent[1] + "党委")
                         if parent else None, "party-sub-party")
+                listed_end = b
 
 
 _ELSEWHERE = re.compile(r"[市县区省州镇乡]委|党工委|工委|党组|^校|[、,]校|[市县区省州镇乡]长|村|局长|厅长|人大|政协|"
