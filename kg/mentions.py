@@ -697,6 +697,9 @@ _PROFESSION = re.compile("|".join(sorted(rules.PROFESSION_TITLES, key=len, rever
 _ELECTED = re.compile(r"(当选为|当选|担任|出任|任命为|兼任|现任|任)")
 
 
+_TERM = re.compile(r"(?:第[一二三四五六七八九十\d]+届)?(?:常务)?(?:理事会|委员会|董事会)?")
+
+
 def _elected(s: Sentence, orgs: list[Mention], found: list[Mention]) -> list[Mention]:
     """王五当选为甲州医学会会长 / 王五担任甲县医院院长: the name, a verb of taking
     office, then an organisation and its post."""
@@ -704,11 +707,16 @@ def _elected(s: Sentence, orgs: list[Mention], found: list[Mention]) -> list[Men
     for v in _ELECTED.finditer(text):
         org = next((o for o in orgs if o.start - s.start == v.end() and o.type != "PartyOrganization"
                     and not o.subject), None)
-        title = _ROLE.match(text, org.end - s.start) if org else _ROLE.match(text, v.end())
+        after = org.end - s.start if org else v.end()
+        after = _TERM.match(text, after).end()       # 第五届理事会理事长: the term and board before the post
+        title = _ROLE.match(text, after)
         if not title:
             continue
         name, pos = _name_before(text, v.start(), [], s)
-        if not name or any(p.start - s.start == pos for p in found):
+        if not name:          # 甲院院长王五当选为…: the name already read after its first post
+            name, pos = next(((p.text, p.start - s.start) for p in found
+                              if p.type == "Person" and p.end - s.start == v.start()), ("", 0))
+        if not name or any(p.start - s.start == pos and (org is None or p.parent == org.name) for p in found):
             continue
         if org is None:       # 选举产生甲联盟理事会,王五当选为理事长: the one body named before
             before = [o for o in orgs if o.end - s.start <= pos and o.type in ("Alliance", "Organization")]

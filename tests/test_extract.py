@@ -1069,3 +1069,8 @@ def test_the_issuer_signing_under_a_roster_of_persons_receives_nothing():
     found = triples(text, title="")
     assert ("张建国", "awarded", "2022年度先进个人") in found or ("张建国", "awarded", "先进个人") in found
     assert not any(s == "甲州市第一人民医院" and p == "awarded" for s, p, _ in found)
+
+
+def test_a_person_named_after_one_post_is_elected_to_another():
+    found = triples("甲州市第一人民医院院长王大明当选为甲州市医学会第五届理事会理事长。")
+    assert {("王大明", "holdsPositionIn", "甲州市第一人民医院"), ("王大明", "holdsPositionIn", "甲州市医学会")} <= found
