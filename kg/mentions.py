@@ -163,10 +163,17 @@ def _alias_mentions(s: Sentence, ms: list[Mention], defined: dict[str, str]) -> 
     for alias, type_ in defined.items():
         for a in [m.start() for m in re.finditer(re.escape(alias), s.text)]:
             b = a + len(alias)
-            if any(m.start - s.start < b and a < m.end - s.start for m in ms + out):
+            if any(m.start - s.start < b and a < m.end - s.start and not _post_glued(s.text, m, alias, a)
+                   for m in ms + out):
                 continue
             out.append(_mention(s, alias, a, b, type_, "name-alias-defined"))
     return out
+
+
+def _post_glued(text: str, m: Mention, alias: str, a: int) -> bool:
+    """中国附医院长: the defined alias 中国附医 with the post 院长, not a
+    hospital named 中国附医院."""
+    return m.text.startswith(alias) and bool(_ROLE.match(text, a + len(alias)))
 
 
 def sentence_mentions(s: Sentence, aliases: dict[str, str] | None = None) -> list[Mention]:
@@ -179,7 +186,9 @@ def sentence_mentions(s: Sentence, aliases: dict[str, str] | None = None) -> lis
     tokens = tokenize(s.text)
     orgs = _institutions(s, tokens)
     if aliases:
-        orgs = sorted(orgs + _alias_mentions(s, orgs, aliases), key=lambda m: (m.start, -m.end))
+        extra = _alias_mentions(s, orgs, aliases)
+        orgs = sorted([o for o in orgs if not any(x.start < o.end and o.start < x.end for x in extra)] + extra,
+                      key=lambda m: (m.start, -m.end))
     parties = _maximal(_party_bodies(s, orgs))
     persons = _persons(s, orgs + parties)
     # A party body's own institution is inside its span: keep the outer one.

@@ -1074,3 +1074,9 @@ def test_the_issuer_signing_under_a_roster_of_persons_receives_nothing():
 def test_a_person_named_after_one_post_is_elected_to_another():
     found = triples("甲州市第一人民医院院长王大明当选为甲州市医学会第五届理事会理事长。")
     assert {("王大明", "holdsPositionIn", "甲州市第一人民医院"), ("王大明", "holdsPositionIn", "甲州市医学会")} <= found
+
+
+def test_a_defined_alias_followed_by_a_post_is_the_alias_not_a_longer_name():
+    found = triples("甲州醫藥大學附設醫院（簡稱甲州附醫）與乙市政府簽訂合作意向書。甲州附醫院長王大明表示歡迎。",
+                    title="")
+    assert ("王大明", "holdsPositionIn", "甲州医药大学附设医院") in found
