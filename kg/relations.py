@@ -754,8 +754,13 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
     follow = [(m, k) for m, k in ctx.ms if ctx.pos(m)[0] >= honour_end]
     if follow and re.match(r"[”」』\"]?(?:称号|荣誉)?的", text[honour_end:]):
         return [follow[0][1]]
+    if _COUNTED_GROUP.search(lead):
+        return []            # 全市共有199个单位获评X: recipients counted, not named
     subj = _subject_before(ctx, t, kinds)
     return [subj] if subj else []
+
+
+_COUNTED_GROUP = re.compile(r"[\d一二三四五六七八九十百两]+(?:个|家|名|位|所|支)[\u4e00-\u9fff]{0,6}$")
 
 
 _PERSON_GAP = re.compile(r"(?:、|,|和|及|以及)(.{0,30})")
@@ -1000,6 +1005,17 @@ def _supports(ctx: Ctx) -> None:
             obj = objs[0][1] if objs else None
         if not _not_asserted(text[:t.start()]):
             ctx.rel(subj, "supports", obj, "support-dispatch", kind="专家下沉")
+    for t in _TEAM_SENT.finditer(text):      # A专家团队赴B开展帮扶: a team sent to help
+        objs = _list_after(ctx, t.end(), ("Hospital",))
+        if not objs or not _TEAM_HELPS.match(text, ctx.pos(objs[-1][0])[1]) or _not_asserted(text[:t.start()]):
+            continue
+        subj = _subject_before(ctx, t.start(), ("Hospital",))
+        for _, k in objs:
+            ctx.rel(subj, "supports", k, "support-dispatch", kind="专家下沉")
+
+
+_TEAM_SENT = re.compile(r"(?:专家团队|专家组|医疗队|医疗团队|专家)(?:一行)?(?:赴|到|前往|进驻|下沉到|下沉至|下沉)")
+_TEAM_HELPS = re.compile(r"[^,。;]{0,6}?(?:开展|进行|实施)?(?:对口)?(?:帮扶|支援|托管|驻点|坐诊)")
 
 
 _SUPPORT_WORD = r"(对口支援|对口帮扶|组团式帮扶|帮扶|托管|支援|援建)"

@@ -1080,3 +1080,8 @@ def test_a_defined_alias_followed_by_a_post_is_the_alias_not_a_longer_name():
     found = triples("甲州醫藥大學附設醫院（簡稱甲州附醫）與乙市政府簽訂合作意向書。甲州附醫院長王大明表示歡迎。",
                     title="")
     assert ("王大明", "holdsPositionIn", "甲州医药大学附设医院") in found
+
+
+def test_a_team_sent_to_help_another_hospital_is_support_but_a_clinic_day_is_not():
+    assert ("甲州市第一人民医院", "supports", "乙县人民医院") in triples("甲州市第一人民医院专家团队赴乙县人民医院开展帮扶。")
+    assert not any(p == "supports" for _, p, _ in triples("甲州市第一人民医院专家赴乙县人民医院开展义诊。"))
