@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,9 +42,13 @@ def _tokenizer() -> tuple[jieba.Tokenizer, dict[str, str]]:
     domain.update({w: "v" for w, _ in rules.SUPPORT_TRIGGERS})
     domain.update({w: "nr" for w in rules.ROLE_TITLES})
     domain.update({w: "v" for w in rules.STOP_WORDS if len(w) > 1 and w not in tags})
+    places = {w for w in _places(tags, tk) if w not in domain}
     for word, tag in domain.items():
         tk.add_word(word, freq=None, tag=tag)
         tags.setdefault(word, tag)
+    for word in places:       # a fixed frequency: suggest_freq per name would cost seconds
+        tk.add_word(word, freq=max(tk.FREQ.get(word) or 0, _PLACE_FREQ), tag="ns")
+        tags[word] = "ns"
     # Dictionary words that glue an institution suffix to what follows
     # (医院院长, 医院管理) would hide where a name ends: split them.
     tk.check_initialized()
@@ -54,6 +59,29 @@ def _tokenizer() -> tuple[jieba.Tokenizer, dict[str, str]]:
         if word not in domain:
             tk.del_word(word)
     return tk, tags
+
+
+PLACES_FILE = os.path.join(os.path.dirname(__file__), "data", "places.txt")
+_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|自治州|自治县|自治区|自治旗|盟|旗|特别行政区)$")
+# A place's name without its level (包头 of 包头市) is read as a place unless
+# jieba knows it as a common word of another kind (合作, 前进, 东方).
+_RARE_WORD = 300
+_PLACE_FREQ = 1000
+_NOUN_TAGS = ("n", "ns", "nr", "nz", "nt", "nrt", "nrfg")
+
+
+def _places(tags: dict[str, str], tk: jieba.Tokenizer) -> set[str]:
+    with open(PLACES_FILE, encoding="utf-8") as f:
+        names = {line.strip() for line in f if line.strip() and not line.startswith("#")}
+    tk.check_initialized()
+    out = set(names)
+    for name in names:
+        stem = _PLACE_SUFFIX.sub("", name)
+        if len(stem) < 2 or stem == name or stem in rules.STOP_WORDS:
+            continue
+        if stem not in tags or (tags[stem] not in _NOUN_TAGS and (tk.FREQ.get(stem) or 0) < _RARE_WORD):
+            out.add(stem)
+    return out
 
 
 @lru_cache(maxsize=2048)

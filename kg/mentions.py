@@ -45,7 +45,7 @@ _LEVEL_PLACES = ("省", "市", "县", "区", "州")
 _LEVEL_COMMITTEES = ("省委", "市委", "县委", "区委", "州委")
 # 10家医院, 各医院, 其他医院: a bare 医院 after these is not the subject.
 _GENERIC_BEFORE = re.compile(r"(?:[\d一二三四五六七八九十两几多数百千]+[家个所座批]|各|各级|其他|其它|相关|这些|多家|部分|等|"
-                             r"基层|公立|民营|县级|市级|省级|上级|下级|成员|协作|合作|帮扶|受援|支援|托管|签约)$")
+                             r"基层|公立|民营|县级|市级|省级|上级|下级|成员|协作|合作|帮扶|受援|支援|托管|签约|医联体|医共体)$")
 _NOT_NAME_START = ("附属", "直属")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUANTITY = re.compile(r"[一二三四五六七八九十两几多数\d]+[家个所名位批项座]")
@@ -230,8 +230,8 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
         core = text[start:tok.end - len(suffix)]
         if core.endswith(rules.CLASS_WORDS) and rule != "name-ordinal-hospital":
             continue          # 甲省公立医院: a class of hospitals, not one
-        if _next_continues_name(text, tok.end):
-            continue
+        if _next_continues_name(text, tok.end) or (type_ == "Alliance" and text.startswith("医院", tok.end)):
+            continue          # 乙院医联体医院: 乙院 as a member hospital, not an alliance
         if name in rules.SUBJECT_REFERENCES or (not core and suffix in ("医院", "院")):
             if type_ == "Hospital" and not _GENERIC_BEFORE.search(text, 0, start):
                 found.append(_mention(s, name, start, tok.end, "Hospital", "ref-subject", subject=True))
@@ -325,6 +325,8 @@ def _walk_left(tokens: list[Token], i: int, suffix_start: int, verbs_ok: bool | 
     start = tokens[j].start if tokens[j].start <= suffix_start else suffix_start
     k = j - 1
     while k >= 0 and suffix_start - tokens[k].start <= 24:
+        if _locative_end(tokens, k):
+            break              # 工作中|西安交通大学: 中 closes the phrase before the name
         if k >= 2 and tokens[k].word in ")）" and tokens[k - 2].word in "(（" and \
                 tokens[k - 1].word in _NAME_PARENS:
             k -= 2             # 甲建设(集团)有限公司: the parentheses are part of the name
@@ -338,6 +340,13 @@ def _walk_left(tokens: list[Token], i: int, suffix_start: int, verbs_ok: bool | 
         start = tokens[k].start
         k -= 1
     return start
+
+
+def _locative_end(tokens: list[Token], k: int) -> bool:
+    """Is tokens[k] a locative 中/里/内/上 ending a phrase (工作中, 过程中) right
+    before a proper name?"""
+    return (tokens[k].tag == "f" and tokens[k].word in ("中", "里", "内", "上") and 0 < k < len(tokens) - 1
+            and tokens[k - 1].tag in ("v", "vn", "n") and tokens[k + 1].tag in ("nt", "ns"))
 
 
 _NAME_PARENS = frozenset({"集团", "中国", "股份", "控股", "有限", "香港", "澳门"})
@@ -568,7 +577,7 @@ def _dept_ok(dept: str) -> bool:
         return False                       # 各分院党总支, 社区党委: no particular body
     first = tokenize(dept)[:1]
     if first and first[0].tag == "v" and len(first[0].word) > 1 and first[0].word not in rules.DEPT_AND_HEADS \
-            and not re.search(r"[科室]|病区", dept):
+            and not re.search(r"[科室处部]|病区|中心", dept):
         return False                       # 构建总院党总支: a verb, not a department
     listed = _ORDINAL_LIST.search(dept)
     if not _DEPT.match(dept[:listed.end(1)] if listed else dept):

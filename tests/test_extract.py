@@ -1085,3 +1085,17 @@ def test_a_defined_alias_followed_by_a_post_is_the_alias_not_a_longer_name():
 def test_a_team_sent_to_help_another_hospital_is_support_but_a_clinic_day_is_not():
     assert ("甲州市第一人民医院", "supports", "乙县人民医院") in triples("甲州市第一人民医院专家团队赴乙县人民医院开展帮扶。")
     assert not any(p == "supports" for _, p, _ in triples("甲州市第一人民医院专家赴乙县人民医院开展义诊。"))
+
+
+def test_a_city_jieba_reads_as_a_verb_still_starts_a_name():
+    # 包头 is a verb (to wrap the head) in jieba's dictionary and a city in kg/data/places.txt
+    assert ("包头医学院第一附属医院", "Hospital") in mentions("成为包头医学院第一附属医院协作医院")
+
+
+def test_a_hospital_named_with_the_alliance_it_joins_is_the_hospital():
+    found = triples("甲州市第一人民医院与乙县丙镇卫生院医联体医院揭牌仪式在乙县丙镇卫生院举行。")
+    assert ("甲州市第一人民医院", "partnersWith", "乙县丙镇卫生院") in found
+
+
+def test_a_locative_closing_a_phrase_is_not_part_of_the_next_name():
+    assert ("西安大学第一附属医院", "Hospital") in others("在下一步工作中西安大学第一附属医院将继续支持")
