@@ -258,6 +258,9 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
     for m in re.finditer(r"我院|本院|该院", text):
         if not any(f.start - s.start <= m.start() < f.end - s.start for f in found):
             found.append(_mention(s, m.group(), m.start(), m.end(), "Hospital", "ref-subject", subject=True))
+    for m in re.finditer("|".join(rules.SCHOOL_REFERENCES), text):
+        if not any(f.start - s.start <= m.start() < f.end - s.start for f in found):
+            found.append(_mention(s, m.group(), m.start(), m.end(), "University", "ref-school", bare=rules.SCHOOL))
     found.extend(q for q in _quoted_alliances(s) if not any((f.start, f.end) == (q.start, q.end) for f in found))
     found.extend(_signing_places(s, tokens))
     shared = _shared_heads(s)

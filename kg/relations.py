@@ -249,6 +249,8 @@ def _partners(ctx: Ctx) -> None:
             continue
         if _NOT_PARTNERING.search(tail) and not _SIGNED.search(tail):
             continue          # 共同主办 / 承办 a meeting, 就合作进行洽谈: no partnership yet
+        if _WITNESSED.search(tail):
+            continue          # 市长王五与乙大学校长李四见证签约: the two witness, their bodies do not sign
         # A、B与C签约: A and B each partner C
         left = _list_before(ctx, c.start(), ORG_TYPES)
         if left and not _CLAUSE.search(text[ctx.pos(left[-1][0])[1]:c.start()]):
@@ -268,6 +270,7 @@ def _partners(ctx: Ctx) -> None:
 _SAME_SIDE = re.compile(r"(?:分别|共同|一起|一同|均|都)?(?:与|同|跟)")
 _NOT_PARTNERING = re.compile(r"^\s*就|洽谈|商谈|考察|参观|调研|走访|探讨|交换(?:了)?意见|"
                              r"共同主办|联合主办|承办|协办|共同举办|联合举办")
+_WITNESSED = re.compile(r"见证(?:了)?(?:签约|签字|签署|协议)")
 _SIGNED = re.compile(r"签订|签署|签约|签下|缔结|结为|成立|组建|揭牌|授牌|建立|达成")
 
 

@@ -137,8 +137,11 @@ def _entity_of(r: Resolution, m: Mention) -> tuple[str, str] | None:
 
 def _bare_reference(r: Resolution, word: str) -> tuple[str, str] | None:
     """集团 / 联盟 / 卫生院 written bare: the article's one institution whose name ends so."""
-    type_ = rules.BARE_REFERENCE_WORDS[word]
-    names = {n for n in r.named.get(type_, ()) if n.endswith(word) and n != word}
+    if word == rules.SCHOOL:
+        type_, names = "University", set(r.named.get("University", ()))
+    else:
+        type_ = rules.BARE_REFERENCE_WORDS[word]
+        names = {n for n in r.named.get(type_, ()) if n.endswith(word) and n != word}
     if len(names) != 1:
         return None
     return r.entity(type_, names.pop())

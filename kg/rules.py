@@ -259,6 +259,9 @@ CLASS_WORDS = ("公立", "民营", "私立", "三甲", "三级", "二级", "一�
 GENERIC_PLACE_WORDS = frozenset("乡村 农村 新农村 山村 渔村 村村 美丽乡村 城乡村 各村 全村 本村 该村 进村 驻村 行政村 自然村".split())
 # A name that is only one of these refers to the article's subject hospital.
 SUBJECT_REFERENCES = ("我院", "本院", "该院", "全院", "医院", "院")
+# 我校 in a university's article: the one university the article names.
+SCHOOL_REFERENCES = ("我校", "本校", "该校")
+SCHOOL = "校"
 
 # ── Party bodies ──
 # (党组, the party group of a government body, is part of that body: not listed.)

@@ -1099,3 +1099,15 @@ def test_a_hospital_named_with_the_alliance_it_joins_is_the_hospital():
 
 def test_a_locative_closing_a_phrase_is_not_part_of_the_next_name():
     assert ("西安大学第一附属医院", "Hospital") in others("在下一步工作中西安大学第一附属医院将继续支持")
+
+
+def test_our_school_is_the_one_university_the_article_names():
+    found = triples("甲州医科大学与乙县人民医院签订合作协议。\n乙县人民医院是我校首批非直属附属医院。", title="")
+    assert ("乙县人民医院", "affiliatedWith", "甲州医科大学") in found
+
+
+def test_officials_who_witness_a_signing_do_not_make_their_bodies_partners():
+    found = triples("甲州市人民政府与乙州医科大学签订合作协议。"
+                    "市委副书记、市长杨大明主持签约仪式,并与乙州医科大学党委副书记、校长丁小涛等见证签约。", title="")
+    assert ("甲州市人民政府", "partnersWith", "乙州医科大学") in found
+    assert not any(p == "partnersWith" and "乙州医科大学" in (s, o) and "市委" in (s, o) for s, p, o in found)
