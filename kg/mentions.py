@@ -514,6 +514,10 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             rule = "party-scoped"
         elif suffix == "党组织":
             continue          # 基层党组织: generic unless a named organisation's (乙县人民医院党组织)
+        elif _PLACE_BEFORE.search(text[_dept_start(text, a):a]):
+            # 乙县丙镇党委, 丁街道党工委: a place's own party body
+            start = _dept_start(text, a)
+            parent, in_subject, in_bare, dept, rule = text[start:a], False, "", "", "party-place"
         else:
             dept_start = _dept_start(text, a)
             listed = re.search(r"[\u4e00-\u9fff]{0,8}?第[一二三四五六七八九十]+、$", text[:dept_start])
@@ -565,6 +569,7 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
     return out
 
 
+_PLACE_BEFORE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:镇|乡|街道|社区|村|嘎查|苏木)$")
 _DEPT = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,10}?(?:科|室|部|处|系|所|办|组|病区|中心|部门|门诊|临床|医技|机关|党委|党组|"
                    r"后勤|行政|护理|药学|离退休|总院|分院|院区|学院|委员会|街道|社区|党委办公室|联合|直属|团委|工会|纪委|"
                    r"外|内|耳鼻喉|妇产|儿|眼|口腔|骨|麻醉|影像|检验|药剂|放射|超声|病理|急诊|重症|康复|针灸|推拿))?"

@@ -1111,3 +1111,9 @@ def test_officials_who_witness_a_signing_do_not_make_their_bodies_partners():
                     "市委副书记、市长杨大明主持签约仪式,并与乙州医科大学党委副书记、校长丁小涛等见证签约。", title="")
     assert ("甲州市人民政府", "partnersWith", "乙州医科大学") in found
     assert not any(p == "partnersWith" and "乙州医科大学" in (s, o) and "市委" in (s, o) for s, p, o in found)
+
+
+def test_a_town_or_street_committee_co_builds_as_the_place_s_own_party_body():
+    found = triples("甲州市第一人民医院党委与长沙县三河镇党委、解放街道党工委开展党建结对共建。")
+    assert {("甲州市第一人民医院党委", "coBuildsWith", "长沙县三河镇党委"),
+            ("甲州市第一人民医院党委", "coBuildsWith", "解放街道党工委")} <= found
