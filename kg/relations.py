@@ -543,6 +543,8 @@ def _ranks(ctx: Ctx) -> None:
             else:
                 listed, at = before.group("list"), before.start()
         name = re.sub(r"^.*(?:发布|公布|推出)的", "", re.sub(r"[“”「」『』\"‘’]", "", listed))
+        book = re.search(r"《([^《》]{4,40})》", name)
+        name = book.group(1) if book else name     # 复旦版《X排行榜》: the title in the book marks
         if _not_asserted(text[_clause_start(text, at):verb.start()]) or _candidate(name):
             continue
         kinds = ("Person", "PartyOrganization") + ORG_TYPES

@@ -1117,3 +1117,8 @@ def test_a_town_or_street_committee_co_builds_as_the_place_s_own_party_body():
     found = triples("甲州市第一人民医院党委与长沙县三河镇党委、解放街道党工委开展党建结对共建。")
     assert {("甲州市第一人民医院党委", "coBuildsWith", "长沙县三河镇党委"),
             ("甲州市第一人民医院党委", "coBuildsWith", "解放街道党工委")} <= found
+
+
+def test_a_ranking_named_in_book_marks_is_the_title_inside_them():
+    found = triples("在复旦版《2021年度中国医院综合排行榜》中,甲州市第一人民医院名列第45位。")
+    assert ("甲州市第一人民医院", "awarded", "2021年度中国医院综合排行榜") in found
