@@ -55,20 +55,20 @@ _PARTY_ROLES = ("书记", "副书记", "专职副书记", "委员", "组织委�
 @dataclass
 class Ctx:
     doc: Document
-    s: Sentence
-    r: Resolution
-    ms: list[tuple[Mention, Key]]
+    sentence: Sentence
+    resolution: Resolution
+    mentions: list[tuple[Mention, Key]]      # the sentence's resolved mentions, in text order
     out: list[Assertion]
 
     def rel(self, subj: Key | None, pred: str, obj: Key | None, rule: str, **attrs) -> None:
         if subj is None or obj is None or subj == obj:
             return
-        self.out.append(Assertion(subj, pred, obj, self.doc.name, self.s.text, self.s.start,
-                                  self.s.end, rule, CONFIDENCE.get(rule, 0.7),
+        self.out.append(Assertion(subj, pred, obj, self.doc.name, self.sentence.text, self.sentence.start,
+                                  self.sentence.end, rule, CONFIDENCE.get(rule, 0.7),
                                   {k: str(v) for k, v in attrs.items() if v}))
 
     def pos(self, m: Mention) -> tuple[int, int]:
-        return m.start - self.s.start, m.end - self.s.start
+        return m.start - self.sentence.start, m.end - self.sentence.start
 
 
 def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -> list[Assertion]:
@@ -99,21 +99,21 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
 # ── helpers ──
 
 def _orgs(ctx: Ctx, types=ORG_TYPES) -> list[tuple[Mention, Key]]:
-    return [(m, k) for m, k in ctx.ms if k[0] in types]
+    return [(m, k) for m, k in ctx.mentions if k[0] in types]
 
 
 def _list_after(ctx: Ctx, pos: int, types) -> list[tuple[Mention, Key]]:
     """Mentions of ``types`` forming a list that starts at ``pos``
     (A、B和C), allowing a short lead-in such as 成员单位."""
     out, cur = [], pos
-    for m, k in ctx.ms:
+    for m, k in ctx.mentions:
         a, b = ctx.pos(m)
         if out and (a, b) == ctx.pos(out[-1][0]) and k[0] in types:
             out.append((m, k))
             continue
         if a < cur:
             continue
-        gap = ctx.s.text[cur:a]
+        gap = ctx.sentence.text[cur:a]
         if k[0] not in types:
             if out:
                 break
@@ -130,14 +130,14 @@ def _list_after(ctx: Ctx, pos: int, types) -> list[tuple[Mention, Key]]:
 def _list_before(ctx: Ctx, pos: int, types) -> list[tuple[Mention, Key]]:
     """Mentions of ``types`` forming a list that ends right before ``pos``."""
     out, cur = [], pos
-    for m, k in reversed(ctx.ms):
+    for m, k in reversed(ctx.mentions):
         a, b = ctx.pos(m)
         if out and (a, b) == ctx.pos(out[-1][0]) and k[0] in types:
             out.append((m, k))
             continue
         if b > cur:
             continue
-        gap = ctx.s.text[b:cur]
+        gap = ctx.sentence.text[b:cur]
         if k[0] not in types:
             if re.fullmatch(r"、?[\u4e00-\u9fff]{1,6}", gap) and out:
                 cur = a          # 外科党总支、骨科与: skip a short non-party item
@@ -178,19 +178,19 @@ def _subject_before(ctx: Ctx, pos: int, types=ORG_TYPES) -> Key | None:
     """Who does what is written at ``pos``: the nearest mention before it in
     its clause, else the sentence's opening mention, else — when nothing but
     adverbs precedes — the article's subject hospital."""
-    cs = _clause_start(ctx.s.text, pos)
-    before = [(m, k) for m, k in ctx.ms if cs <= ctx.pos(m)[1] <= pos and k[0] in types]
+    cs = _clause_start(ctx.sentence.text, pos)
+    before = [(m, k) for m, k in ctx.mentions if cs <= ctx.pos(m)[1] <= pos and k[0] in types]
     if before:
         return before[-1][1]
     # The sentence's subject: a mention opening an earlier clause (近年来,A…)
-    for m, k in ctx.ms:
+    for m, k in ctx.mentions:
         a, b = ctx.pos(m)
         if b > cs:
             break
-        if k[0] in types and _ADVERBS.match(ctx.s.text[_clause_start(ctx.s.text, a):a]):
+        if k[0] in types and _ADVERBS.match(ctx.sentence.text[_clause_start(ctx.sentence.text, a):a]):
             return k
-    if _ADVERBS.match(re.sub(r"\s", "", ctx.s.text[cs:pos])) and ctx.r.subject:
-        return ctx.r.subject.key
+    if _ADVERBS.match(re.sub(r"\s", "", ctx.sentence.text[cs:pos])) and ctx.resolution.subject:
+        return ctx.resolution.subject.key
     return None
 
 
@@ -198,7 +198,7 @@ def _org_of(ctx: Ctx, key: Key) -> Key | None:
     """A party body's organisation (for relations between institutions)."""
     if key[0] != "PartyOrganization":
         return key
-    for m, k in ctx.ms:
+    for m, k in ctx.mentions:
         if k == key:
             parent = _parent_key(ctx, m)
             return parent
@@ -211,27 +211,27 @@ def _party_of(ctx: Ctx, key: Key, suffix: str = "党委") -> Key:
     (party-parent reads only party bodies that are named)."""
     if key[0] == "PartyOrganization":
         return key
-    return ctx.r.entity("PartyOrganization", key[1] + suffix)
+    return ctx.resolution.entity("PartyOrganization", key[1] + suffix)
 
 
 def _parent_key(ctx: Ctx, m: Mention) -> Key | None:
     if m.in_subject or not m.parent:
-        if ctx.r.subject is None:
+        if ctx.resolution.subject is None:
             return None
         if m.parent:      # a post in one of the subject's party bodies (外科党支部书记)
-            return ctx.r.entity("PartyOrganization", ctx.r.subject.name + m.parent)
-        return ctx.r.subject.key
+            return ctx.resolution.entity("PartyOrganization", ctx.resolution.subject.name + m.parent)
+        return ctx.resolution.subject.key
     parent = strip_party_prefix(m.parent)
     for t in ORG_TYPES:
-        if (t, parent) in ctx.r.canonical or (t, parent) in ctx.r.entities:
-            return ctx.r.entity(t, parent)          # entity() applies the canonical name
-    return ctx.r.entity(org_type(parent), parent)
+        if (t, parent) in ctx.resolution.canonical or (t, parent) in ctx.resolution.entities:
+            return ctx.resolution.entity(t, parent)          # entity() applies the canonical name
+    return ctx.resolution.entity(org_type(parent), parent)
 
 
 # ── core relations ──
 
 def _partners(ctx: Ctx) -> None:
-    text = ctx.s.text
+    text = ctx.sentence.text
     for c in re.finditer(r"与|同|和|跟|携手|牵手", text):
         partners = _list_after(ctx, c.end(), ORG_TYPES)
         if not partners:
@@ -284,7 +284,7 @@ _VISIT_SIGNED = re.compile(r"签订|签署|签约|揭牌|授牌|结为")
 
 def _visit_signing(ctx: Ctx) -> None:
     """A 一行赴 B …, 双方签订合作协议: a visit is no partnership, a signing during it is."""
-    text = ctx.s.text
+    text = ctx.sentence.text
     for c in _VISIT.finditer(text):
         hosts = _list_after(ctx, c.end(), ORG_TYPES)
         if not hosts:
@@ -304,7 +304,7 @@ def _visit_signing(ctx: Ctx) -> None:
 
 def _partner_status(ctx: Ctx) -> None:
     """A 成为 B 的协作医院 / B 为 A 授予 “合作医院” 牌匾: a partnership status."""
-    text = ctx.s.text
+    text = ctx.sentence.text
     for m, k in _orgs(ctx):
         a, b = ctx.pos(m)
         after = re.match(r"(?:的)?[“”\"]?([^,。;;“”\"]{2,10}?)[”\"]?(?=$|[,。;;]|称号|牌匾)", text[b:])
@@ -332,14 +332,14 @@ def _first_clause_end(tail: str) -> int:
 
 
 def _alliance_in(ctx: Ctx, a: int, b: int) -> Key | None:
-    for m, k in ctx.ms:
+    for m, k in ctx.mentions:
         if k[0] == "Alliance" and a <= ctx.pos(m)[0] < b:
             return k
     return None
 
 
 def _cobuilds(ctx: Ctx) -> None:
-    text = ctx.s.text
+    text = ctx.sentence.text
     if not any(t in text for t in rules.COBUILD_TRIGGERS):
         return
     party_or_org = ("PartyOrganization",) + ORG_TYPES
@@ -349,7 +349,7 @@ def _cobuilds(ctx: Ctx) -> None:
         if not left and right and right[0][1][0] == "PartyOrganization":
             # 党工委及其管辖的…代表分别与…党委: the nearest party body of the clause
             cs = _clause_start(text, c.start())
-            left = [(m, k) for m, k in ctx.ms if k[0] == "PartyOrganization"
+            left = [(m, k) for m, k in ctx.mentions if k[0] == "PartyOrganization"
                     and cs <= ctx.pos(m)[0] and ctx.pos(m)[1] <= c.start()][-1:]
         if not right or not left:
             continue
@@ -381,13 +381,13 @@ _PARTY_WORDING = re.compile(r"^[^,。;;]{0,8}?(?:党建|党组织|支部)(?:" + 
 
 
 def _awards(ctx: Ctx) -> None:
-    text = ctx.s.text
+    text = ctx.sentence.text
     for t in _GIVEN_AS.finditer(text):      # 乙省卫健委命名乙县人民医院为“X”
         given = _given_to(ctx, t)
         end = ctx.pos(given[-1][0])[1] if given else -1
         if given and text[end:end + 1] == "为" and not _not_asserted(text[_clause_start(text, t.start()):t.start()]):
             for name, alias, _, _ in _honours_after(text, end + 1, "荣获"):
-                hk = ctx.r.entity("Honor", name, alias=alias)
+                hk = ctx.resolution.entity("Honor", name, alias=alias)
                 for _, k in given:
                     ctx.rel(k, "awarded", hk, "award-given")
     for t in _AWARD_TRIGGER.finditer(text):
@@ -429,9 +429,9 @@ def _awards(ctx: Ctx) -> None:
                 recipients = [_party_of(ctx, k, "党支部" if plain.endswith("党支部") else "党委")
                               if k[0] in ORG_TYPES else k for k in recipients]
             year = _YEAR.match(name)
-            hk = ctx.r.entity("Honor", name, alias=alias)
+            hk = ctx.resolution.entity("Honor", name, alias=alias)
             if year:
-                ctx.r.entity("Honor", name, alias=name[year.end():])
+                ctx.resolution.entity("Honor", name, alias=name[year.end():])
             for k in recipients:
                 ctx.rel(k, "awarded", hk, rule, year=year.group(1) if year else "")
 
@@ -457,7 +457,7 @@ _SCOPED = re.compile(r"全国|国家|中国|[省市县区州]|(?:19|20)\d\d")   
 def _listed_in(ctx: Ctx) -> None:
     """在“X”名单中, A、B 成功入选 / X名单中, A 成功保留 / A 在 X、Y 两个表彰名单中
     均榜上有名: an honour list named, its recipients said to be on it."""
-    text = ctx.s.text
+    text = ctx.sentence.text
     for t in _LISTED_IN.finditer(text):
         if _candidate(text[:t.end()]) or _not_asserted(t.group("title")):
             continue
@@ -480,23 +480,23 @@ def _listed_in(ctx: Ctx) -> None:
             name = title[edition.end():] if edition else title
             if not (_is_honour(name) and _SCOPED.search(name)):
                 continue
-            hk = ctx.r.entity("Honor", name, alias=title)
+            hk = ctx.resolution.entity("Honor", name, alias=title)
             year = _YEAR.match(name)
             if year:
-                ctx.r.entity("Honor", name, alias=name[year.end():])
+                ctx.resolution.entity("Honor", name, alias=name[year.end():])
             for _, k in group:
                 ctx.rel(k, "awarded", hk, "award-listed", year=year.group(1) if year else "")
 
 
 def _who_in(ctx: Ctx, a: int, b: int) -> list[tuple[Mention, Key]]:
     kinds = ("Person", "PartyOrganization") + ORG_TYPES
-    return [(m, k) for m, k in ctx.ms if a <= ctx.pos(m)[0] and ctx.pos(m)[1] <= b and k[0] in kinds]
+    return [(m, k) for m, k in ctx.mentions if a <= ctx.pos(m)[0] and ctx.pos(m)[1] <= b and k[0] in kinds]
 
 
 def _given_to(ctx: Ctx, t: re.Match) -> list[tuple[Mention, Key]]:
     """乙省卫健委授予甲院、乙院“X”称号: the recipients written right after 授予."""
     kinds = ("Person", "PartyOrganization") + ORG_TYPES
-    first = next(((m, k) for m, k in ctx.ms if ctx.pos(m)[0] >= t.end()), None)
+    first = next(((m, k) for m, k in ctx.mentions if ctx.pos(m)[0] >= t.end()), None)
     if first is None or ctx.pos(first[0])[0] > t.end() + 1 or first[1][0] not in kinds:
         return []
     return _list_after(ctx, t.end(), (first[1][0],))
@@ -514,7 +514,7 @@ _RANKING_YEAR = re.compile(r"^((?:19|20)\d\d)(?:年度|年|届)?")
 def _ranks(ctx: Ctx) -> None:
     """A 在 “X排行榜” 中位列第N名 / A 位列 X 第N位: a ranking is an honour
     received with a rank."""
-    text = ctx.s.text
+    text = ctx.sentence.text
     for r in _RANK.finditer(text):
         cs = _clause_start(text, r.start())
         verbs = list(_RANK_VERB.finditer(text, cs, r.start()))
@@ -531,7 +531,7 @@ def _ranks(ctx: Ctx) -> None:
                       or _RANKING_OUT.search(text, prev, max(cs - 1, 0) + 1))
             if before is None or not _ranking_name(before.group("list")):
                 # 医院中国医院竞争力排行榜排名第N / 医院首次进入X百强,位列第N
-                own = [m for m, k in ctx.ms if cs <= ctx.pos(m)[1] <= verb.start()]
+                own = [m for m, k in ctx.mentions if cs <= ctx.pos(m)[1] <= verb.start()]
                 lead = text[ctx.pos(own[-1])[1]:verb.start()] if own else ""
                 entered = _RANKING_ENTERED.search(text, prev, max(cs - 1, 0) + 1)
                 if _ranking_name(_RANK_SCOPE.sub("", lead.strip("在中的上“”\" "))):
@@ -549,10 +549,10 @@ def _ranks(ctx: Ctx) -> None:
             continue
         kinds = ("Person", "PartyOrganization") + ORG_TYPES
         in_list = (at, at + len(listed) + 2)
-        cands = [(m, k) for m, k in ctx.ms if _clause_start(text, verb.start()) <= ctx.pos(m)[0]
+        cands = [(m, k) for m, k in ctx.mentions if _clause_start(text, verb.start()) <= ctx.pos(m)[0]
                  and ctx.pos(m)[1] <= verb.start() and k[0] in kinds
                  and not in_list[0] <= ctx.pos(m)[0] < in_list[1]]
-        cands = cands or [(m, k) for m, k in ctx.ms if _clause_start(text, at) <= ctx.pos(m)[0]
+        cands = cands or [(m, k) for m, k in ctx.mentions if _clause_start(text, at) <= ctx.pos(m)[0]
                           and ctx.pos(m)[1] <= at and k[0] in kinds]
         subj = ([k for _, k in _list_before(ctx, ctx.pos(cands[-1][0])[1], (cands[-1][1][0],))]
                 if cands else [])
@@ -560,9 +560,9 @@ def _ranks(ctx: Ctx) -> None:
             k = _subject_before(ctx, at, kinds)
             subj = [k] if k else []
         year = _RANKING_YEAR.match(name)
-        hk = ctx.r.entity("Honor", name)
+        hk = ctx.resolution.entity("Honor", name)
         if year and len(name) - year.end() >= 4:
-            ctx.r.entity("Honor", name, alias=name[year.end():])
+            ctx.resolution.entity("Honor", name, alias=name[year.end():])
         ranks = [r] + [x for x in _RANK.finditer(text, r.end()) if re.fullmatch(
             r"[\s、和及]*", text[r.end():x.start()]) or False][:len(subj) - 1]
         if not (("分别" in text[max(0, verb.start() - 3):verb.start()] or verb.group().startswith("分"))
@@ -730,12 +730,12 @@ def _is_honour(name: str) -> bool:
 
 
 def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
-    text = ctx.s.text
+    text = ctx.sentence.text
     lead = text[cs:t]
     by = lead.rfind("被")
     limit = cs + by if by >= 0 else t
     kinds = ("Person", "PartyOrganization") + ORG_TYPES
-    before = [(m, k) for m, k in ctx.ms if cs <= ctx.pos(m)[1] <= limit and k[0] in kinds]
+    before = [(m, k) for m, k in ctx.mentions if cs <= ctx.pos(m)[1] <= limit and k[0] in kinds]
     if before:
         last = before[-1]
         if last[1][0] == "Person":
@@ -743,10 +743,10 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
         gap = _COUNT_TAIL.sub("", re.sub(r"\([^()]{1,6}\)$", "", text[ctx.pos(last[0])[1]:limit].strip()))
         person = _titled_name(gap)
         if person:
-            return [ctx.r.entity("Person", person)]     # 乙院外科护师王小红(女)入选: the nurse, not the hospital
+            return [ctx.resolution.entity("Person", person)]     # 乙院外科护师王小红(女)入选: the nurse, not the hospital
         names = _bare_person_list(gap) if gap else []
         if names:
-            return [ctx.r.entity("Person", n) for n in names]    # 我院王小明、李大红3名同志
+            return [ctx.resolution.entity("Person", n) for n in names]    # 我院王小明、李大红3名同志
         # 冯美、丁红梅获评 / A、B和C荣获: a list of recipients (institutions of any kind together)
         group = _list_before(ctx, ctx.pos(last[0])[1],
                              ORG_TYPES if last[1][0] in ORG_TYPES else (last[1][0],)) or [last]
@@ -754,9 +754,9 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
     bare = _COUNT_TAIL.sub("", re.sub(r"\([^()]{1,6}\)$", "", (lead[:by] if by >= 0 else lead).strip()))
     names = _bare_person_list(bare) or [n for n in [_titled_name(bare)] if n]
     if names:
-        return [ctx.r.entity("Person", n) for n in names]
+        return [ctx.resolution.entity("Person", n) for n in names]
     # 被评为“X”的骨科党小组: the recipient follows the honour
-    follow = [(m, k) for m, k in ctx.ms if ctx.pos(m)[0] >= honour_end]
+    follow = [(m, k) for m, k in ctx.mentions if ctx.pos(m)[0] >= honour_end]
     if follow and re.match(r"[”」』\"]?(?:称号|荣誉)?的", text[honour_end:]):
         return [follow[0][1]]
     if _COUNTED_GROUP.search(lead):
@@ -775,11 +775,11 @@ _NOT_IN_PERSON_GAP = re.compile(r"[。;;::“”]|表示|指出|介绍|说|获|�
 def _person_list_before(ctx: Ctx, last: tuple[Mention, Key]) -> list[Key]:
     """王小红、李大明 / 甲院院长王小红、乙院护士长李大明: persons listed with
     their posts written before each name, all receiving what follows."""
-    persons = [(m, k) for m, k in ctx.ms if k[0] == "Person" and ctx.pos(m)[1] <= ctx.pos(last[0])[1]]
+    persons = [(m, k) for m, k in ctx.mentions if k[0] == "Person" and ctx.pos(m)[1] <= ctx.pos(last[0])[1]]
     group, cur = [last], last[0]
     for m, k in reversed(persons[:-1]):
         b = ctx.pos(m)[1]
-        gap = _PERSON_GAP.fullmatch(ctx.s.text[b:ctx.pos(cur)[0]])
+        gap = _PERSON_GAP.fullmatch(ctx.sentence.text[b:ctx.pos(cur)[0]])
         if gap is None or _NOT_IN_PERSON_GAP.search(gap.group(1)) or (
                 gap.group(1) and not (cur.role and gap.group(1).endswith(cur.role))
                 and not _POST_AT_END.search(gap.group(1))):
@@ -983,7 +983,7 @@ def _roster_line(s: Sentence, ms: list[tuple[Mention, Key]], start: int = 0) -> 
 # ── extended relations ──
 
 def _supports(ctx: Ctx) -> None:
-    text = ctx.s.text
+    text = ctx.sentence.text
     for word, kind in rules.SUPPORT_TRIGGERS:
         for t in re.finditer(word, text):
             if word == "支援" and text[max(0, t.start() - 2):t.start()] == "对口":
@@ -1004,7 +1004,7 @@ def _supports(ctx: Ctx) -> None:
         subj = _subject_before(ctx, t.start(), ("Hospital", "PartyOrganization"))
         subj = _org_of(ctx, subj) if subj else None
         if sink.group(1):
-            obj = ctx.r.subject.key if ctx.r.subject else None
+            obj = ctx.resolution.subject.key if ctx.resolution.subject else None
         else:
             objs = _list_after(ctx, t.end() + sink.end(), ("Hospital",))
             obj = objs[0][1] if objs else None
@@ -1032,7 +1032,7 @@ _SUPPORT_STATUS = re.compile(r"的?" + _SUPPORT_WORD + r"(?:医院|单位|对象
 def _supports_written_around(ctx: Ctx) -> None:
     """医院对乙院开展对口帮扶 / 乙院由医院全面托管 / 乙院是医院的对口帮扶医院 /
     医院与乙院签订托管协议: who supports whom when the helped one is written first."""
-    text = ctx.s.text
+    text = ctx.sentence.text
     for c in re.finditer(r"对|向|为|由|被|是|与|同", text):
         objs = _list_after(ctx, c.end(), ("Hospital",))
         if not objs or ctx.pos(objs[0][0])[0] != c.end():
@@ -1071,7 +1071,7 @@ def _supports_written_around(ctx: Ctx) -> None:
 
 
 def _affiliations(ctx: Ctx) -> None:
-    text = ctx.s.text
+    text = ctx.sentence.text
     for w in _AFFILIATION.finditer(text):
         lead = re.sub(r"等(?:高等)?(?:院校|高校|大学)$", "", text[:w.start()])
         unis = _list_before(ctx, len(lead), ("University",))
@@ -1079,14 +1079,14 @@ def _affiliations(ctx: Ctx) -> None:
             continue
         subj = _subject_before(ctx, ctx.pos(unis[0][0])[0], ("Hospital",))
         if subj is None and re.search(r"(?:^|[,;])\s*(?:系|为|是|作为)?$", text[:ctx.pos(unis[0][0])[0]]):
-            subj = ctx.r.subject.key if ctx.r.subject else None
+            subj = ctx.resolution.subject.key if ctx.resolution.subject else None
         for _, k in unis:
             ctx.rel(subj, "affiliatedWith", k, "affiliation-stated", kind=w.group())
     for m, k in _orgs(ctx, ("Hospital",)):       # the written name: 系X附属… may be the subject's alias
         u = re.match(r"(.{2,12}?(?:医科大学|中医药大学|大学|医学院))(?:附属|第[一二三四五六七八九十]+附属|"
                      r".{0,4}[一二三四五六七八九十]附院)", m.name)
         if u:
-            uni = ctx.r.entity("University", u.group(1))
+            uni = ctx.resolution.entity("University", u.group(1))
             ctx.rel(k, "affiliatedWith", uni, "affiliation-name", kind="附属医院")
             if m.name == u.group(1) + "附属医院" and re.search(r"(?:系|是|为|作为)$", text[:ctx.pos(m)[0]]):
                 # 甲院系乙大学附属医院: a status said of the hospital before 系
@@ -1096,7 +1096,7 @@ def _affiliations(ctx: Ctx) -> None:
 
 
 def _members(ctx: Ctx) -> None:
-    text = ctx.s.text
+    text = ctx.sentence.text
     for t in _MEMBER_TRIGGER.finditer(text):
         alliance = _alliance_in(ctx, t.end(), t.end() + 4)
         if alliance is None or _not_asserted(text[_clause_start(text, t.start()):t.start()]):
@@ -1107,7 +1107,7 @@ def _members(ctx: Ctx) -> None:
             s = _subject_before(ctx, t.start())
             members = [(None, s)] if s else []
         # A与B、C联合成立: everyone before the trigger in the clause is a founder.
-        founders = {k for m, k in ctx.ms if cs <= ctx.pos(m)[0] < t.start() and k[0] in ORG_TYPES}
+        founders = {k for m, k in ctx.mentions if cs <= ctx.pos(m)[0] < t.start() and k[0] in ORG_TYPES}
         for k in {k for _, k in members} | founders:
             ctx.rel(k, "memberOf", alliance, "member-founding",
                     role="牵头单位" if "牵头" in t.group() else "")
@@ -1120,7 +1120,7 @@ def _members(ctx: Ctx) -> None:
             comp = _COMPOSED.search(text, end)
             if alliance is None or comp is None or _CLAUSE.search(text, end, comp.start()):
                 continue
-            members = [k for m, k in ctx.ms if end <= ctx.pos(m)[0] and ctx.pos(m)[1] <= comp.start()
+            members = [k for m, k in ctx.mentions if end <= ctx.pos(m)[0] and ctx.pos(m)[1] <= comp.start()
                        and k[0] in ORG_TYPES and k[0] != "Alliance"]
         else:
             alliance = _nearest_alliance(ctx, t.start())
@@ -1135,7 +1135,7 @@ def _members(ctx: Ctx) -> None:
         if not lead or ctx.pos(lead[0][0])[0] != t.end():
             continue
         role = _LED_ROLE.match(text, ctx.pos(lead[-1][0])[1])
-        alliance = next((k for m, k in reversed(ctx.ms) if k[0] == "Alliance" and ctx.pos(m)[1] <= t.start()), None)
+        alliance = next((k for m, k in reversed(ctx.mentions) if k[0] == "Alliance" and ctx.pos(m)[1] <= t.start()), None)
         if role is None or alliance is None:
             continue
         for _, k in lead:
@@ -1148,7 +1148,7 @@ def _members(ctx: Ctx) -> None:
     for m, k in _orgs(ctx, ("Hospital",)):
         g = re.match(r"(.{2,16}?(?:医疗集团|健康集团))(.{2,})$", k[1])
         if g and g.group(2).endswith(("医院", "院")):
-            ctx.rel(k, "memberOf", ctx.r.entity("Alliance", g.group(1)), "member-name")
+            ctx.rel(k, "memberOf", ctx.resolution.entity("Alliance", g.group(1)), "member-name")
 
 
 _LED_BY = re.compile(r"以")
@@ -1158,16 +1158,16 @@ _COMPOSED = re.compile(r"(?:共同|联合)?(?:组成|组建|发起成立|发起|
 
 
 def _alliance_ends_at(ctx: Ctx, key: Key, pos: int) -> bool:
-    return any(k == key and 0 <= pos - ctx.pos(m)[1] <= 2 for m, k in ctx.ms)
+    return any(k == key and 0 <= pos - ctx.pos(m)[1] <= 2 for m, k in ctx.mentions)
 
 
 def _nearest_alliance(ctx: Ctx, pos: int) -> Key | None:
     """The alliance named last before ``pos`` in this sentence or the three before it."""
-    here = [k for m, k in ctx.ms if k[0] == "Alliance" and ctx.pos(m)[1] <= pos]
+    here = [k for m, k in ctx.mentions if k[0] == "Alliance" and ctx.pos(m)[1] <= pos]
     if here:
         return here[-1]
-    for i in range(ctx.s.index - 1, max(-1, ctx.s.index - 4), -1):
-        earlier = [k for _, k in ctx.r.mentions(i) if k[0] == "Alliance"]
+    for i in range(ctx.sentence.index - 1, max(-1, ctx.sentence.index - 4), -1):
+        earlier = [k for _, k in ctx.resolution.mentions(i) if k[0] == "Alliance"]
         if earlier:
             return earlier[-1]
     return None
@@ -1175,16 +1175,16 @@ def _nearest_alliance(ctx: Ctx, pos: int) -> Key | None:
 
 def _party_parents(ctx: Ctx) -> None:
     listed_end = -1          # 党委下辖A党支部、B党支部: the end of the last branch said to be under it
-    for m, k in ctx.ms:
+    for m, k in ctx.mentions:
         if k[0] != "PartyOrganization":
             continue
         parent = _parent_key(ctx, m)
         ctx.rel(k, "subOrganizationOf", parent, "party-parent")
         if m.rule == "party-collective" or (m.rule == "party-bare" and k[1].endswith("党支部")):
             a, b = ctx.pos(m)
-            if _SUB_PARTY.search(ctx.s.text[max(0, a - 8):b]) or (
-                    listed_end >= 0 and ctx.s.text[listed_end:a] in ("、", "和", "及")):
-                ctx.rel(k, "subOrganizationOf", ctx.r.entity("PartyOrganization", parent[1] + "党委")
+            if _SUB_PARTY.search(ctx.sentence.text[max(0, a - 8):b]) or (
+                    listed_end >= 0 and ctx.sentence.text[listed_end:a] in ("、", "和", "及")):
+                ctx.rel(k, "subOrganizationOf", ctx.resolution.entity("PartyOrganization", parent[1] + "党委")
                         if parent else None, "party-sub-party")
                 listed_end = b
 
@@ -1194,12 +1194,12 @@ _ELSEWHERE = re.compile(r"[市县区省州镇乡]委|党工委|工委|党组|^�
 
 
 def _posts(ctx: Ctx) -> None:
-    for m, k in ctx.ms:
+    for m, k in ctx.mentions:
         if k[0] != "Person" or not m.role:
             continue
         if m.parent_is_subject:
             a = ctx.pos(m)[0]
-            titles = ctx.s.text[_clause_start(ctx.s.text, a):a] + m.role
+            titles = ctx.sentence.text[_clause_start(ctx.sentence.text, a):a] + m.role
             if _ELSEWHERE.search(titles[-24:]):
                 continue      # 市委副书记、市长X / 校党委书记X: a post outside the hospital, body unnamed
         holder = _post_holder(ctx, m)
@@ -1222,8 +1222,8 @@ def _posts(ctx: Ctx) -> None:
 
 def _post_holder(ctx: Ctx, m: Mention) -> Key | None:
     if m.parent_is_subject:
-        return ctx.r.subject.key if ctx.r.subject else None
-    for pm, pk in ctx.ms:
+        return ctx.resolution.subject.key if ctx.resolution.subject else None
+    for pm, pk in ctx.mentions:
         if pk[0] == "PartyOrganization" and pm.name == m.parent and pm.in_subject == m.in_subject:
             return pk
     return _parent_key(ctx, m)
