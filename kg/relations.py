@@ -98,6 +98,15 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
 
 # ── helpers ──
 
+# How far a list may start after its lead-in word (成员单位包括…) and end
+# before what follows it, and how much text after a partner list is read for
+# the verb that makes it a partnership (签订…协议).
+MAX_LEAD_IN = 8
+MAX_TRAIL = 4
+TAIL_CHARS = 40
+ALLIANCE_BEFORE = 30     # X联盟由A携手…: how far before 由 the alliance may be named
+
+
 def _orgs(ctx: Ctx, types=ORG_TYPES) -> list[tuple[Mention, Key]]:
     return [(m, k) for m, k in ctx.mentions if k[0] in types]
 
@@ -120,7 +129,7 @@ def _list_after(ctx: Ctx, pos: int, types) -> list[tuple[Mention, Key]]:
             continue
         if out and not (_LIST_SEP.match(gap) or _LIST_SKIP.fullmatch(gap)):
             break
-        if not out and (len(gap) > 8 or _CLAUSE.search(gap)):
+        if not out and (len(gap) > MAX_LEAD_IN or _CLAUSE.search(gap)):
             break
         out.append((m, k))
         cur = b
@@ -145,7 +154,7 @@ def _list_before(ctx: Ctx, pos: int, types) -> list[tuple[Mention, Key]]:
             break
         if out and not (_LIST_SEP.match(gap) or re.fullmatch(r"、[\u4e00-\u9fff]{1,5}、", gap)):
             break
-        if not out and len(gap) > 4:
+        if not out and len(gap) > MAX_TRAIL:
             break
         out.append((m, k))
         cur = a
@@ -237,7 +246,7 @@ def _partners(ctx: Ctx) -> None:
         if not partners:
             continue
         end = ctx.pos(partners[-1][0])[1]
-        tail = text[end:end + 40]
+        tail = text[end:end + TAIL_CHARS]
         tail = tail[:_first_clause_end(tail)]
         if c.group() == "和" and _SAME_SIDE.match(tail):
             continue          # A和B(分别)与C签约: A and B sign with C, not with each other
@@ -261,7 +270,7 @@ def _partners(ctx: Ctx) -> None:
         for subj in subjects:
             for _, k in partners:
                 ctx.rel(subj, "partnersWith", k, "partner-with")
-        alliance = _alliance_in(ctx, end, end + 40)
+        alliance = _alliance_in(ctx, end, end + TAIL_CHARS)
         if alliance and subjects and re.search(r"成立|组建|签约|加入", tail):
             for k in subjects + [k for _, k in partners]:
                 ctx.rel(k, "memberOf", alliance, "member-signing")
@@ -1114,7 +1123,7 @@ def _members(ctx: Ctx) -> None:
     # X联盟由A携手B、C共同组成 / 成员单位包括A、B、C: every listed institution is a member
     for t in _MEMBERS_LISTED.finditer(text):
         if t.group("by"):
-            alliance = _alliance_in(ctx, max(0, t.start() - 30), t.start() + 1)
+            alliance = _alliance_in(ctx, max(0, t.start() - ALLIANCE_BEFORE), t.start() + 1)
             alliance = alliance if alliance and _alliance_ends_at(ctx, alliance, t.start()) else None
             end = t.end()
             comp = _COMPOSED.search(text, end)
