@@ -194,9 +194,13 @@ class GoldDoc:
 def load_gold(gold_dir: str | Path) -> list[GoldDoc]:
     """Every ``*.json`` gold file of a folder (format of ANNOTATION.md).
 
-    >>> docs = load_gold("tests/gold")          # doctest: +SKIP
-    >>> docs[0].doc                             # doctest: +SKIP
-    '000_24cda9f3b73b6aea.txt'
+    >>> import json, tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> gold = {"doc": "a.txt", "entities": [{"id": "e1", "name": "甲县人民医院", "type": "Hospital"}],
+    ...         "relations": []}
+    >>> _ = (folder / "a.json").write_text(json.dumps(gold), encoding="utf-8")
+    >>> [(d.doc, [e.name for e in d.entities.values()]) for d in load_gold(folder)]
+    [('a.txt', ['甲县人民医院'])]
     """
     folder = Path(gold_dir)
     if not folder.is_dir():

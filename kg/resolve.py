@@ -291,7 +291,8 @@ _DEFINITIONS = (
 # A(B), A(又名B): B written right after A's name is another name of A.
 _PAREN_ALIAS = re.compile(r"[((]\s*(?:以下)?(?:简称|又名|原名|又称|即)?[::]?\s*[“「\"]?"
                           r"([\u4e00-\u9fffA-Za-z]{2,12}?)[”」\"]?\s*[))]")
-_FORMER = re.compile(r"(?:由)?(.{2,30}?)(?:划转成为|划转为|更名为|改名为|升格为)")
+# 甲院更名为乙院: the old name before, the new one after
+_RENAMED = re.compile(r"划转成为|划转为|更名为|改名为")
 
 
 def _explicit_aliases(doc: Document, sentences: list[Sentence], ms: list[Mention]) -> dict[str, str]:
@@ -311,7 +312,7 @@ def _explicit_aliases(doc: Document, sentences: list[Sentence], ms: list[Mention
             d = _PAREN_ALIAS.match(s.text, m.end - s.start)
             if d and m.name != d.group(1):
                 out.setdefault(d.group(1).strip(), m.name)
-        for f in re.finditer(r"划转成为|划转为|更名为|改名为", s.text):
+        for f in _RENAMED.finditer(s.text):
             old = [m for m in here if m.end - s.start <= f.start()]
             new = [m for m in here if m.start - s.start >= f.end()]
             if old and new and old[-1].type == new[0].type:
