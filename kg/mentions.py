@@ -514,7 +514,7 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             rule = "party-scoped"
         elif suffix == "党组织":
             continue          # 基层党组织: generic unless a named organisation's (乙县人民医院党组织)
-        elif _PLACE_BEFORE.search(text[_dept_start(text, a):a]):
+        elif _is_place(text[_dept_start(text, a):a]):
             # 乙县丙镇党委, 丁街道党工委: a place's own party body
             start = _dept_start(text, a)
             parent, in_subject, in_bare, dept, rule = text[start:a], False, "", "", "party-place"
@@ -569,7 +569,20 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
     return out
 
 
-_PLACE_BEFORE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:镇|乡|街道|社区|村|嘎查|苏木)$")
+_PLACE_BEFORE = re.compile(r"^([\u4e00-\u9fff]{1,10})(?:镇|乡|街道|社区|村|嘎查|苏木)$")
+_NOT_IN_PLACE_TAGS = frozenset({"c", "p", "d", "r", "b", "u", "uj", "ul", "f"})
+
+
+@lru_cache(maxsize=4096)
+def _is_place(text: str) -> bool:
+    """三河镇, 长沙县三河镇, 解放街道: a named town, street or village (the
+    words before its level are a name: no function word, verb only first)."""
+    m = _PLACE_BEFORE.match(text)
+    if not m:
+        return False
+    stem = tokenize(m.group(1))
+    return not any(t.tag in _NOT_IN_PLACE_TAGS or t.word in rules.GENERIC_WORDS or t.word in rules.STOP_WORDS
+                   or (i and t.tag in ("v", "vn")) for i, t in enumerate(stem))
 _DEPT = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,10}?(?:科|室|部|处|系|所|办|组|病区|中心|部门|门诊|临床|医技|机关|党委|党组|"
                    r"后勤|行政|护理|药学|离退休|总院|分院|院区|学院|委员会|街道|社区|党委办公室|联合|直属|团委|工会|纪委|"
                    r"外|内|耳鼻喉|妇产|儿|眼|口腔|骨|麻醉|影像|检验|药剂|放射|超声|病理|急诊|重症|康复|针灸|推拿))?"
@@ -584,6 +597,8 @@ def _dept_ok(dept: str) -> bool:
     if dept in rules.GENERIC_WORDS:
         return False                       # 各分院党总支, 社区党委: no particular body
     first = tokenize(dept)[:1]
+    if first and first[0].tag in ("c", "p", "d", "r"):
+        return False                       # 并提供资金改善社区党支部: a clause, not a department
     if first and first[0].tag == "v" and len(first[0].word) > 1 and first[0].word not in rules.DEPT_AND_HEADS \
             and not re.search(r"[科室处部]|病区|中心", dept):
         return False                       # 构建总院党总支: a verb, not a department
@@ -594,7 +609,7 @@ def _dept_ok(dept: str) -> bool:
         dept = dept.replace("、", "")
     if len(dept) > rules.DEPT_MAX or _PUNCT.search(dept):
         return False
-    return not re.search(r"[与和及的等各型]|开展|共建|举行|联合|签订|围绕|牵头|率先|也|还|先后|分别|下辖|下设|所辖|"
+    return not re.search(r"[与和及的等各型]|开展|共建|举行|联合|签订|围绕|牵头|率先|也|还|先后|分别|下辖|下设|所辖|辖区|所在|周边|"
                          r"先进|优秀|示范|样板|基层|模范|标兵|五好|星级|红旗|过硬|系统", dept)
 
 

@@ -248,6 +248,7 @@ GENERIC_WORDS = frozenset("""
 应急 公共卫生 定点 合作 联盟 协作 成员 上级 下级 部立 省部级 大型 知名 各级 相关 其他 这些
 全国 全省 全市 医学 肿瘤 儿童 妇女 口腔 眼科 胸科 传染病 精神病 康复 中医 西医 百佳 百强
 国际 国内 重点 特色 名医 专家 当地 基层医疗 乡镇 社区 街道 村 县 市 省 区 医联体 医共体 集团 分院 总院 直管 非直管
+辖区 所在 周边 附近 各个
 """.split())
 # Words that, right before an institution suffix, make a class of institutions
 # of a place rather than one named institution (甲省公立医院, 全市三甲医院).

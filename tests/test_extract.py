@@ -1122,3 +1122,8 @@ def test_a_town_or_street_committee_co_builds_as_the_place_s_own_party_body():
 def test_a_ranking_named_in_book_marks_is_the_title_inside_them():
     found = triples("在复旦版《2021年度中国医院综合排行榜》中,甲州市第一人民医院名列第45位。")
     assert ("甲州市第一人民医院", "awarded", "2021年度中国医院综合排行榜") in found
+
+
+def test_a_clause_or_a_generic_area_before_a_branch_is_no_department():
+    assert mentions("并提供资金改善社区党支部") == []
+    assert not any("辖区" in n for n, _ in mentions("探索医院与所在辖区社区党支部共建"))
