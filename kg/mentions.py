@@ -770,12 +770,18 @@ def _elected(s: Sentence, orgs: list[Mention], found: list[Mention]) -> list[Men
     return out
 
 
+_SCHOOL_POST = re.compile(r"(?:^|(?<=[,、;。:\s]))校(?:党委|纪委|团委)?(?:常委|委员)?、?$")
+
+
 def _post_organisation(s: Sentence, orgs: list[Mention], a: int,
                        previous: list[Mention], title: str = "") -> tuple[str | None, bool, str, int | None]:
     """The organisation a title written at ``a`` belongs to (parent,
     in_subject, in_bare as in :class:`Mention`; parent None if not found), and
     where its department part starts (医政医管处副处长)."""
     text = s.text
+    school = _SCHOOL_POST.search(text[:a])
+    if school:      # 校党委书记王五, 校党委常委、副校长李四: the article's university
+        return "", False, rules.SCHOOL, school.start()
     for o in sorted(orgs, key=lambda o: -o.end):
         oe = o.end - s.start
         gap = _ROLE_CHAIN.sub("", re.sub(r"(?:现任|新任)$", "", text[oe:a]))
