@@ -45,8 +45,8 @@ def test_tagger_finds_a_government_body_and_a_hospital():
 
 
 def test_tagger_finds_persons_and_an_unquoted_honour():
-    assert tagged("护士长赵晓燕、医生周大伟获评优秀共产党员。") == [
-        ("赵晓燕", "Person"), ("周大伟", "Person"), ("优秀共产党员", "Honor")]
+    assert tagged("护士长赵晓燕、医生周大伟获评全国优秀共产党员。") == [
+        ("赵晓燕", "Person"), ("周大伟", "Person"), ("全国优秀共产党员", "Honor")]
 
 
 def test_a_tagged_name_is_not_cut_short():
