@@ -332,13 +332,13 @@ for (const t of DATA.types) {
   $("type-filter").append(el("label", {class: t.count ? "" : "empty", title: t.id},
     el("input", {type: "checkbox", checked: "", dataset: {type: t.id},
                  onchange: ev => setTypeVisible(t.id, ev.target.checked)}),
-    shapeIcon(t), t.label + " " + t.id, el("span", {class: "n"}, String(t.count))));
+    shapeIcon(t), el("span", null, t.label + " " + t.id), el("span", {class: "n"}, String(t.count))));
 }
 for (const r of DATA.relations) {
   $("relation-filter").append(el("label", {class: r.count ? "" : "empty", title: r.directed ? "directed" : "symmetric"},
     el("input", {type: "checkbox", checked: "", dataset: {rel: r.id},
                  onchange: ev => setRelationVisible(r.id, ev.target.checked)}),
-    lineIcon(r), r.label + " " + r.id, el("span", {class: "n"}, String(r.count))));
+    lineIcon(r), el("span", null, r.label + " " + r.id), el("span", {class: "n"}, String(r.count))));
 }
 const LEGEND_COMMUNITIES = 16;
 for (const c of DATA.communities.slice(0, LEGEND_COMMUNITIES)) {
