@@ -45,7 +45,7 @@ const docLine = ev => {
 // What is shown (applyFilters below keeps these up to date).
 const state = {hiddenTypes: new Set(), hiddenRels: new Set(), fold: !DATA.focus.length && DATA.nodes.length > FOLD_ABOVE,
                hideUnconnected: false, hops: 0, around: null, colourBy: "type"};
-let shownNodes = new Set(DATA.nodes.map(n => n.id)), shownEdges = new Set(DATA.edges.map(e => e.id));
+let [shownNodes, shownEdges] = [new Set(), new Set()];   // set below, before the datasets
 
 // ---- folding: an honour or a person hangs on the entities that hold it ----
 const holdersOf = new Map();    // folded node id → holder ids
@@ -92,16 +92,17 @@ function shade(hex, f) {
 const nodeColour = c => ({background: c, border: shade(c, 0.7),
                           highlight: {background: c, border: "#111"}, hover: {background: c, border: "#111"}});
 const communityColour = n => (COMMUNITIES.get(n.community) || {color: "#b0b0b0"}).color;
+[shownNodes, shownEdges] = visibility();   // given to vis from the start: hiding later costs seconds
 const visNodes = new vis.DataSet(DATA.nodes.map(n => {
   const t = TYPES[n.type];
-  return {id: n.id, value: n.value, x: n.x, y: n.y, title: nodeTitle(n), shape: t.shape,
+  return {id: n.id, value: n.value, x: n.x, y: n.y, title: nodeTitle(n), shape: t.shape, hidden: !shownNodes.has(n.id),
           color: nodeColour(t.color), borderWidth: t.dashed ? 2.5 : 1.5,
           shapeProperties: {borderDashes: t.dashed ? [3, 2] : false}};
 }));
 const visEdges = new vis.DataSet(DATA.edges.map(e => {
   const r = RELS[e.rel];
   const edge = {
-    id: e.id, from: e.from, to: e.to, rel: e.rel, title: edgeTitle(e),
+    id: e.id, from: e.from, to: e.to, rel: e.rel, title: edgeTitle(e), hidden: !shownEdges.has(e.id),
     color: {color: r.color, highlight: r.color, hover: r.color, opacity: 0.85},
     arrows: {to: {enabled: r.directed, scaleFactor: 0.6}},
   };
@@ -124,7 +125,9 @@ const options = {
     stabilization: {enabled: true, iterations: 200, updateInterval: 25, fit: true},
   },
 };
+performance.mark("kg:datasets");
 const network = new vis.Network($("network"), {nodes: visNodes, edges: visEdges}, options);
+performance.mark("kg:network");
 const kg = window.kg = {network, nodes: visNodes, edges: visEdges, data: DATA, labels: [],
                         ready: false, readyAt: null, focused: null};
 
@@ -215,9 +218,10 @@ function markReady() {
   status(DATA.nodes.length + " 个实体 entities · " + DATA.edges.length + " 条关系 relations");
   if (DATA.focus.length) { network.selectNodes(DATA.focus); showNode(DATA.focus[0]); kg.focused = DATA.focus[0]; }
 }
-function fitThenReady() { network.fit(); network.once("afterDrawing", markReady); network.redraw(); }
-if (!DATA.nodes.length) { status("图为空 the graph is empty"); markReady(); }
-else if (large) network.once("afterDrawing", fitThenReady);
+// (markReady waits for the end of this script: a drawing can happen inside it)
+function fitThenReady() { network.fit(); network.once("afterDrawing", () => setTimeout(markReady, 0)); network.redraw(); }
+if (!DATA.nodes.length) { status("图为空 the graph is empty"); setTimeout(markReady, 0); }
+else if (large) fitThenReady();   // the layout is final: fit it at once
 else {
   network.on("stabilizationProgress", p => status("布局中 laying out… " + Math.round(100 * p.iterations / p.total) + "%"));
   network.once("stabilizationIterationsDone", () => {
@@ -242,7 +246,9 @@ function neighbourhood(root, hops, usable) {
   }
   return seen;
 }
-function applyFilters() {
+// The entities and relations to show, given the filters, folding, the
+// neighbourhood and "hide unconnected".
+function visibility() {
   const nodeOk = n => !state.hiddenTypes.has(n.type) && !(state.fold && holdersOf.has(n.id));
   const edgeOk = e => !state.hiddenRels.has(e.rel) && nodeOk(byId.get(e.from)) && nodeOk(byId.get(e.to));
   const nodes = new Set(DATA.nodes.filter(nodeOk).map(n => n.id));
@@ -250,12 +256,15 @@ function applyFilters() {
     const near = neighbourhood(state.around, state.hops, edgeOk);
     for (const id of nodes) if (!near.has(id)) nodes.delete(id);
   }
-  let edges = DATA.edges.filter(e => !state.hiddenRels.has(e.rel) && nodes.has(e.from) && nodes.has(e.to));
+  const edges = DATA.edges.filter(e => !state.hiddenRels.has(e.rel) && nodes.has(e.from) && nodes.has(e.to));
   if (state.hideUnconnected) {
     const linked = new Set(edges.flatMap(e => [e.from, e.to]));
     for (const id of nodes) if (!linked.has(id)) nodes.delete(id);
   }
-  edges = new Set(edges.map(e => e.id));
+  return [nodes, new Set(edges.map(e => e.id))];
+}
+function applyFilters() {
+  const [nodes, edges] = visibility();
   const nodeUpdates = DATA.nodes.filter(n => nodes.has(n.id) !== shownNodes.has(n.id))
     .map(n => ({id: n.id, hidden: !nodes.has(n.id)}));
   const edgeUpdates = DATA.edges.filter(e => edges.has(e.id) !== shownEdges.has(e.id))
@@ -266,7 +275,6 @@ function applyFilters() {
   $("counts").textContent = "显示 showing " + nodes.size + "/" + DATA.nodes.length + " 实体 entities, " +
                             edges.size + "/" + DATA.edges.length + " 关系 relations";
   $("show-all").hidden = state.around === null;
-  network.redraw();
 }
 function setTypeVisible(type, visible) {
   visible ? state.hiddenTypes.delete(type) : state.hiddenTypes.add(type);
@@ -352,7 +360,9 @@ for (const c of DATA.communities.slice(0, LEGEND_COMMUNITIES)) {
 }
 if (DATA.communities.length > LEGEND_COMMUNITIES)
   $("community-legend").append(el("p", {class: "hint"}, "… +" + (DATA.communities.length - LEGEND_COMMUNITIES) + " (grey)"));
+performance.mark("kg:legend");
 applyFilters();
+performance.mark("kg:filters");
 
 // ---- search ----
 const norm = s => s.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
@@ -365,6 +375,7 @@ for (const n of DATA.nodes) {
   }
 }
 $("names").append(names);
+performance.mark("kg:search");
 function search(query) {
   const key = norm(query || "");
   $("search").classList.remove("miss");
@@ -432,7 +443,9 @@ function showEdge(eid) {
       el("cite", null, "文档 document: " + docLine(ev) +
                        (ev.rule ? " · rule " + ev.rule : "") + (ev.confidence !== undefined ? " · " + ev.confidence : "")),
     ]) : [el("p", {class: "hint"}, "无 none")]),
-    e.more ? el("p", {class: "hint more"}, "… +" + e.more + " 条证据 more evidence: kg query -f provenance") : null);
+    e.more ? el("p", {class: "hint more"}, "… +" + e.more + " 条证据 more evidence, all of them: ",
+                el("code", null, "kg query -f provenance --param subject=" + byId.get(e.from).label +
+                                 " --param object=" + byId.get(e.to).label + " --param relation=" + e.rel)) : null);
 }
 network.on("click", p => {
   if (p.nodes.length) { kg.focused = p.nodes[0]; showNode(p.nodes[0]); if (state.hops) showAround(p.nodes[0]); }
