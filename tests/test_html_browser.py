@@ -229,7 +229,7 @@ def test_type_and_relation_filters_hide_what_they_name(opened):
     hidden_edges = opened.js("kg.edges.get().filter(e => e.hidden).map(e => e.rel)")
     assert hidden_edges == ["supports"] * 3
     assert opened.js("kg.nodes.get().filter(n => n.hidden).length") == 0
-    # with every relation hidden, only entities in no relation are unconnected… all of them
+    # an entity in no relation at all is unconnected too
     page.check("#hide-unconnected")
     assert LONELY.name not in opened.shown_labels()
     assert opened.errors == []
