@@ -59,7 +59,6 @@ TYPE_STYLE = {
     "Honor": ("#f28e2b", "star", "荣誉"),
     "Person": ("#3fa7a3", "dot", "人物"),
 }
-TYPE_COLOURS = {t: style[0] for t, style in TYPE_STYLE.items()}
 
 # relation → (colour, Chinese name)
 RELATION_STYLE = {
