@@ -24,7 +24,7 @@ for (const e of DATA.edges) {
   edgesOf.get(e.from).push(e);
   if (e.to !== e.from) edgesOf.get(e.to).push(e);
 }
-const maxDegree = Math.max(1, ...DATA.nodes.map(n => n.value));
+const maxDegree = DATA.nodes.reduce((m, n) => Math.max(m, n.value), 1);
 const $ = id => document.getElementById(id);
 const status = text => { $("status").textContent = text; };
 function el(tag, props, ...children) {
