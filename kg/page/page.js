@@ -146,19 +146,21 @@ function labelText(id) {
   const n = byId.get(id), folded = state.fold ? (foldedInto.get(id) || []).filter(f => shownNodes.has(f) === false) : [];
   return folded.length ? n.label + " ＋" + folded.length : n.label;
 }
-class Boxes {   // placed label boxes, in a grid of CELL px for quick overlap tests
+class Boxes {   // placed label boxes, in a grid of 64 px cells for quick overlap tests
   constructor() { this.cells = new Map(); this.list = []; }
-  *keys(b) {
+  cellsOf(b) {
+    const out = [];
     for (let i = Math.floor(b.x0 / 64); i <= Math.floor(b.x1 / 64); i++)
-      for (let j = Math.floor(b.y0 / 64); j <= Math.floor(b.y1 / 64); j++) yield i + "," + j;
+      for (let j = Math.floor(b.y0 / 64); j <= Math.floor(b.y1 / 64); j++) out.push(i * 100003 + j);
+    return out;
   }
   free(b) {
-    for (const k of this.keys(b)) for (const o of this.cells.get(k) || [])
+    for (const k of this.cellsOf(b)) for (const o of this.cells.get(k) || [])
       if (b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1) return false;
     return true;
   }
   add(b) {
-    for (const k of this.keys(b)) { if (!this.cells.has(k)) this.cells.set(k, []); this.cells.get(k).push(b); }
+    for (const k of this.cellsOf(b)) { if (!this.cells.has(k)) this.cells.set(k, []); this.cells.get(k).push(b); }
     this.list.push(b);
   }
 }
