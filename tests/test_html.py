@@ -3,7 +3,6 @@ right nodes, edges, evidence, neighbourhoods, and the ``kg html`` command.
 (tests/test_html_browser.py opens it in Chromium.)"""
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -12,22 +11,12 @@ import pytest
 
 from kg.cli import main
 from kg.graph import build_graph, entity_iri
-from kg.html import LARGE_GRAPH, _entities, find_entities, page_data, render_html
+from kg.html import (EVIDENCE_PER_EDGE, LARGE_GRAPH, _entities, find_entities, page_data,
+                     render_html)
 from kg.model import Assertion, Document, Entity
+from browser import synthetic_graph
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_html", ROOT / "bench" / "bench_html.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def synthetic_graph(n: int):
-    """The benchmark's generated graph of ``n`` entities: (graph, entities, assertions)."""
-    return _bench().synthetic_graph(n)
 
 
 HUAXI = Entity("四川大学华西医院", "Hospital", aliases={"华西医院", "华西"})
@@ -79,6 +68,11 @@ def sample_graph():
     return build_graph(DOCS, ENTITIES, ASSERTIONS)
 
 
+def focus_iris(data: dict) -> list[str]:
+    iri = {n["id"]: n["iri"] for n in data["nodes"]}
+    return [iri[i] for i in data["focus"]]
+
+
 def embedded_data(html: str) -> dict:
     match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S)
     assert match, "no data element"
@@ -125,7 +119,7 @@ def test_nodes_types_aliases_and_degree(html):
     nodes = {n["label"]: n for n in data["nodes"]}
     assert set(nodes) == {e.name for e in ENTITIES}
     huaxi = nodes[HUAXI.name]
-    assert huaxi["id"] == str(entity_iri("Hospital", HUAXI.name))
+    assert huaxi["iri"] == str(entity_iri("Hospital", HUAXI.name))
     assert huaxi["type"] == "Hospital" and huaxi["aliases"] == ["华西", "华西医院"]
     assert huaxi["value"] == 6          # its degree: six distinct edges
     assert nodes[LONELY.name]["value"] == 0
@@ -150,9 +144,12 @@ def test_edges_evidence_and_direction(html):
         ("000_a.txt", "华西医院与绵阳市中心医院签署合作协议。"),
         ("001_b.txt", "双方医院深化合作。"),
         ("002_c.txt", "绵阳市中心医院与华西医院携手合作。")]
+    assert partners["more"] == 0
     first = partners["evidence"][0]
-    assert first["title"] == "华西医院与绵阳市中心医院签约" and first["date"] == "2023-05-01"
     assert first["rule"] == "test.rule" and first["confidence"] == 0.8
+    # each document's title and date are written once, not with every sentence
+    assert data["documents"]["000_a.txt"] == {"title": "华西医院与绵阳市中心医院签约", "date": "2023-05-01"}
+    assert set(data["documents"]) == {"000_a.txt", "001_b.txt", "002_c.txt"}
     (awarded,) = [e for e in edges if e["rel"] == "awarded"]
     assert (name[awarded["from"]], name[awarded["to"]]) == (HUAXI.name, HONOUR.name)
     # the second edge between 华西 and 绵阳 is bent so the two do not overlap
@@ -175,7 +172,7 @@ def test_neighbourhood_of_an_entity_by_any_name():
     depth1 = page_data(g, focus="华西", depth=1)      # an alias
     assert {n["label"] for n in depth1["nodes"]} == {
         HUAXI.name, MIANYANG.name, XIZANG.name, SCU.name, HONOUR.name, PERSON.name}
-    assert depth1["focus"] == [str(entity_iri("Hospital", HUAXI.name))]
+    assert focus_iris(depth1) == [str(entity_iri("Hospital", HUAXI.name))]
     assert "四川大学华西医院" in depth1["title"]
     # edges among the kept nodes only
     assert len(depth1["edges"]) == 6
@@ -226,7 +223,7 @@ def test_kg_html_command(tmp_path, capsys):
     assert main(["html", "--graph", str(ttl), "--focus", "川大", "--depth", "2",
                  "--out", str(focus_out)]) == 0
     data = embedded_data(focus_out.read_text(encoding="utf-8"))
-    assert data["focus"] == [str(entity_iri("University", SCU.name))]
+    assert focus_iris(data) == [str(entity_iri("University", SCU.name))]
     assert len(data["nodes"]) == 6     # 川大 → 华西 → its four other neighbours
 
     assert main(["html", "--graph", str(ttl), "--focus", "协和医院", "--out", str(tmp_path / "x.html")]) == 1
@@ -234,3 +231,61 @@ def test_kg_html_command(tmp_path, capsys):
     assert not (tmp_path / "x.html").exists()
     assert main(["html", "--graph", str(tmp_path / "missing.ttl")]) == 1
     assert "missing.ttl" in capsys.readouterr().err
+
+
+def test_evidence_is_capped_per_edge_and_the_rest_counted():
+    sentences = [f"华西医院与绵阳市中心医院第{i}次签约。" for i in range(EVIDENCE_PER_EDGE + 4)]
+    g = build_graph(DOCS, [HUAXI, MIANYANG],
+                    [_a(HUAXI, "partnersWith", MIANYANG, DOCS[i % 3].name, text, 10 * i)
+                     for i, text in enumerate(sentences)])
+    (edge,) = page_data(g)["edges"]
+    assert len(edge["evidence"]) == EVIDENCE_PER_EDGE
+    assert edge["more"] == len(sentences) - EVIDENCE_PER_EDGE
+    # the first by document, then by place in the document
+    assert [ev["doc"] for ev in edge["evidence"]] == ["000_a.txt", "000_a.txt", "000_a.txt"]
+    assert [ev["text"] for ev in edge["evidence"]] == [sentences[0], sentences[3], sentences[6]]
+
+
+def test_communities_colour_the_nodes():
+    data = page_data(sample_graph())
+    community = {n["label"]: n["community"] for n in data["nodes"]}
+    assert community[LONELY.name] == 0                 # in no relation: in no community
+    assert all(c > 0 for name, c in community.items() if name != LONELY.name)
+    legend = data["communities"]
+    assert [c["id"] for c in legend] == list(range(1, len(legend) + 1)) and len(legend) >= 2
+    assert [c["size"] for c in legend] == sorted((c["size"] for c in legend), reverse=True)
+    assert sum(c["size"] for c in legend) == len(ENTITIES) - 1
+    assert len({c["color"] for c in legend}) == len(legend)
+    # the hub of each community is its best-connected member
+    assert HUAXI.name in {c["hub"] for c in legend}
+    assert page_data(sample_graph())["communities"] == legend     # fixed seed
+
+
+@pytest.mark.parametrize("name", ["${page_js}", "$data", "%%DATA%%", "$$", "${title}医院"])
+def test_a_name_that_looks_like_a_template_field_is_only_a_name(name):
+    """Issue 11, item 11: the page is filled in one pass, so a name that
+    looks like one of the template's fields cannot break ``kg html --focus``."""
+    odd = Entity(name, "Hospital")
+    g = build_graph(DOCS, [odd, HUAXI], [_a(odd, "partnersWith", HUAXI, "000_a.txt", name + "与华西医院合作。")])
+    page = render_html(g, focus=name)
+    assert page.count("</script>") == 3 and page.count("vis.Network(") == 1
+    data = embedded_data(page)
+    assert focus_iris(data) == [str(entity_iri("Hospital", name))]
+    assert name in {n["label"] for n in data["nodes"]}
+    assert f"<title>{name} · 1 跳邻域 neighbourhood</title>" in page
+
+
+def test_page_assets_are_package_files_installed_with_the_package():
+    import tomllib
+    from importlib import resources
+
+    folder = resources.files("kg") / "page"
+    names = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    assert names == ["index.html", "page.css", "page.js"]
+    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    assert "page/*" in package_data["kg"]
+    page = render_html(sample_graph())
+    for name in ("page.css", "page.js"):
+        assert (folder / name).read_text(encoding="utf-8") in page
+    # no field of the template is left unfilled
+    assert "${" not in page.split('<script type="application/json"')[0]
