@@ -37,6 +37,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     for path, reason in result.skipped:
         print(f"warning: skipped {reason}", file=sys.stderr)
+    for name, first in result.duplicates:
+        print(f"warning: {name} has the same content as {first}: extracted once, as {first}",
+              file=sys.stderr)
     if not result.docs:
         print(f"error: no document could be read from {' '.join(map(str, args.inputs or ['seeds']))}",
               file=sys.stderr)

@@ -2,6 +2,9 @@
 assertions, for one document (:func:`extract`) or many (:func:`build`)."""
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +34,7 @@ class BuildResult:
     entities: list[Entity] = field(default_factory=list)
     assertions: list[Assertion] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)   # (path, reason)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (name, name of the same bytes)
     seconds: float = 0.0
     bytes_read: int = 0
 
@@ -56,23 +60,65 @@ def extract(doc: Document, models: Models | None = None) -> DocResult:
     return DocResult(doc, sentences, resolution.used_entities(assertions), assertions)
 
 
+def document_names(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
+    """``(path, name)`` of every file under ``inputs``; a document's name is its
+    path relative to the input root: the folder given, or the deepest folder
+    holding all the inputs given. So ``kg build seeds`` names ``seeds/a.txt``
+    ``a.txt``, and ``kg build site1 site2`` keeps ``site1/index.html`` and
+    ``site2/index.html`` apart.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> for d in ("a", "b"):
+    ...     (root / d).mkdir(); _ = (root / d / "news.txt").write_text("x")
+    >>> [name for _, name in document_names([root / "a", root / "b"])]
+    ['a/news.txt', 'b/news.txt']
+    >>> [name for _, name in document_names([root / "a"])]
+    ['news.txt']
+    """
+    inputs = [Path(p) for p in inputs]
+    files = find_inputs(inputs)
+    if not files:
+        return []
+    tops = [p.resolve() if p.is_dir() else p.resolve().parent for p in inputs]
+    root = Path(os.path.commonpath(tops))
+    return [(f, f.resolve().relative_to(root).as_posix()) for f in files]
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, or ``""`` when it cannot be read (the
+    read that follows says why)."""
+    try:
+        with open(path, "rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError:
+        return ""
+
+
 def build(inputs: Iterable[str | Path],
           progress: Callable[[int, int, str], None] | None = None,
           models: Models | None = None) -> BuildResult:
     """Read, extract and merge every document under ``inputs``. Files that
-    cannot be read are reported in ``skipped``; the rest go on."""
+    cannot be read are reported in ``skipped``; a file with the same bytes
+    as one before it is extracted once and reported in ``duplicates``."""
     t0 = time.perf_counter()
     result = BuildResult()
-    files = find_inputs(list(inputs))
+    files = document_names(inputs)
     per_doc = []
-    for i, path in enumerate(files, 1):
+    first_of: dict[str, str] = {}
+    for i, (path, name) in enumerate(files, 1):
         if progress:
             progress(i, len(files), str(path))
+        digest = file_sha256(path)
+        if digest and digest in first_of:
+            result.duplicates.append((name, first_of[digest]))
+            continue
         try:
-            raw = read_document(path)
+            raw = dataclasses.replace(read_document(path), name=name)
         except ReadError as exc:
             result.skipped.append((str(path), str(exc)))
             continue
+        first_of[raw.sha256] = name
         result.bytes_read += len(raw.text.encode("utf-8"))
         try:
             r = extract(raw, models)

@@ -169,3 +169,51 @@ def test_progress_on_a_terminal_is_one_line_rewritten(tmp_path):
     assert steps == ["1", "2", "3", "4", "5"]
     assert err.rstrip("\r\n").count("\n") == 0               # one line, ended once
     assert err.endswith("\n")
+
+
+# --- document identity --------------------------------------------------------
+
+def build_in_process(capsys, *args: str) -> tuple[int, str, str]:
+    from kg.cli import main
+
+    code = main(["build", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_same_name_in_two_folders_is_two_documents(tmp_path, capsys):
+    from rdflib import Graph
+
+    from kg.graph import HKG
+
+    for folder, seed in (("a", SEEDS[0]), ("b", SEEDS[4])):
+        (tmp_path / "site" / folder).mkdir(parents=True)
+        (tmp_path / "site" / folder / "news.txt").write_bytes(seed.read_bytes())
+    out = tmp_path / "out"
+    code, _, err = build_in_process(capsys, str(tmp_path / "site"), "--out", str(out), "--fresh")
+    assert code == 0, err
+    g = Graph().parse(out / "graph.ttl")
+    assert {str(n) for n in g.objects(None, HKG.fileName)} == {"a/news.txt", "b/news.txt"}
+    labels = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "绵阳市第三人民医院" in labels and "鹤山市人民医院" in labels
+    # the two folders given side by side name them the same way
+    code, _, err = build_in_process(capsys, str(tmp_path / "site" / "a"), str(tmp_path / "site" / "b"),
+                                    "--out", str(tmp_path / "two"), "--fresh")
+    assert code == 0, err
+    assert (tmp_path / "two" / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+
+
+def test_the_same_content_under_two_names_is_extracted_once(tmp_path, capsys):
+    from rdflib import Graph
+
+    from kg.graph import HKG
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "first.txt").write_bytes(SEEDS[1].read_bytes())
+    (tmp_path / "in" / "copy.txt").write_bytes(SEEDS[1].read_bytes())
+    code, stdout, err = build_in_process(capsys, str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert code == 0
+    assert err.strip() == "warning: first.txt has the same content as copy.txt: extracted once, as copy.txt"
+    assert stdout.startswith("documents: 1 read, 0 skipped")
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert {str(n) for n in g.objects(None, HKG.fileName)} == {"copy.txt"}
