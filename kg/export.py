@@ -23,9 +23,10 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV, SKOS
 
 from kg.files import write_atomic
-from kg.graph import HKG, PREFIXES, build_graph, entity_nodes, merge_build, new_graph
+from kg.graph import (HKG, PREFIXES, build_graph, document_graphs, document_iri, entity_nodes,
+                      graph_parts, merge_build, merge_parts, new_graph, ontology)
 from kg.html import render_html
-from kg.model import RELATIONS, SYMMETRIC_RELATIONS
+from kg.model import RELATIONS, SYMMETRIC_RELATIONS, Document
 
 # --format name → file name
 FORMATS = {"nt": "graph.nt", "jsonld": "graph.jsonld", "trig": "graph.trig",
@@ -62,28 +63,25 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
 
     ``store`` is ``None`` (rdflib in memory; the previous graph is read from
     ``out/graph.ttl``) or ``oxigraph:PATH`` (the previous graph is the
-    store's, and the new one is written back to it). ``fresh`` ignores any
-    previous graph; ``remove`` names documents to drop from it.
+    store's: the build's documents replace their named graphs there, in one
+    transaction, see :mod:`kg.store`). ``fresh`` ignores any previous graph;
+    ``remove`` names documents to drop from it.
     """
-    from kg.store import open_graph, replace_contents
+    from kg.store import parse_spec
 
     out = Path(out)
     written = Written()
-    previous = None
-    db = open_graph(store) if store else None
-    if not fresh:
-        if db is not None and len(db):
-            previous = db
-        elif db is None and (out / "graph.ttl").exists():
-            previous = Graph().parse(out / "graph.ttl", format="turtle")
-    if previous is not None:
-        graph = merge_build(previous, result.docs, result.entities, result.assertions, remove)
-        written.merged = True
+    if store and parse_spec(store)[0] == "oxigraph":
+        graph, written.merged = update_store(parse_spec(store)[1], result, fresh, remove)
     else:
-        graph = build_graph(result.docs, result.entities, result.assertions)
-    if db is not None:
-        replace_contents(db, graph)
-        db.close()
+        previous = None
+        if not fresh and (out / "graph.ttl").exists():
+            previous = Graph().parse(out / "graph.ttl", format="turtle")
+        if previous is not None:
+            graph = merge_build(previous, result.docs, result.entities, result.assertions, remove)
+            written.merged = True
+        else:
+            graph = build_graph(result.docs, result.entities, result.assertions)
 
     written.append(write_atomic(out / "graph.ttl", turtle(graph)))
     written.append(write_atomic(out / "graph.html", render_html(graph)))
@@ -95,6 +93,34 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
     written.entities = len({s for s, _ in graph.subject_objects(SKOS.prefLabel)})
     written.relations = sum(1 for r in RELATIONS for _ in graph.subject_objects(HKG[r]))
     return written
+
+
+def update_store(path: str | Path, result, fresh: bool = False,
+                 remove: Iterable[str] = ()) -> tuple[Graph, bool]:
+    """Put the documents of ``result`` into the Oxigraph store at ``path``
+    (each replacing its named graph), drop those of ``remove``, in one
+    transaction; return the store's whole graph and whether it held one
+    before. A store of the old layout (one default graph) is rewritten in
+    the new one in the same transaction."""
+    from kg.store import ONTOLOGY_GRAPH, SHARED_GRAPH, DocumentStore
+
+    db = DocumentStore(path)
+    try:
+        legacy = None if fresh else db.legacy_graph()
+        had = bool(legacy is not None or (not fresh and db.documents()))
+        parts = (result.docs, result.entities, result.assertions)
+        if legacy is not None:
+            parts = merge_parts(graph_parts(legacy), *parts, remove)
+        graphs = document_graphs(*parts)
+        shared = graphs.pop(None, None)
+        clear = fresh or legacy is not None
+        if clear or not db.has_ontology():
+            graphs[ONTOLOGY_GRAPH] = ontology()
+        db.replace(graphs, drop=[document_iri(Document(name, "")) for name in remove],
+                   add={SHARED_GRAPH: shared} if shared is not None else None, clear=clear)
+        return db.union_graph(), had
+    finally:
+        db.close()
 
 
 # --- RDF syntaxes ----------------------------------------------------------
