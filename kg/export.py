@@ -22,7 +22,6 @@ from rdflib import RDF, BNode, Dataset, Graph
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV, SKOS
 
-from kg.files import write_atomic
 from kg.graph import (HKG, PREFIXES, build_graph, document_graphs, document_iri, entity_nodes,
                       graph_parts, merge_build, merge_parts, new_graph, ontology)
 from kg.html import render_html
@@ -38,7 +37,33 @@ class Written(list):
     """The paths written, and what the graph now holds."""
 
     merged = False          # True when the build was merged into an existing graph
+    interrupted = False     # Ctrl-C came while the outputs were being published
     documents = entities = relations = 0
+
+
+class UnknownDocument(LookupError):
+    """``--remove`` names a document the graph does not hold."""
+
+
+def check_removable(remove: Iterable[str], known: Iterable[str], where: str) -> None:
+    """Raise :class:`UnknownDocument` for the first name of ``remove`` not in
+    ``known``, naming the closest known names.
+
+    >>> check_removable(["b.txt"], ["a/b.txt", "c.txt"], "out")
+    Traceback (most recent call last):
+    ...
+    kg.export.UnknownDocument: no document b.txt in out (close: a/b.txt)
+    """
+    import difflib
+
+    known = sorted(set(known))
+    for name in remove:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=5, cutoff=0.5)
+            close += [k for k in known if k.endswith("/" + name) and k not in close]
+            hint = f" (close: {', '.join(close)})" if close else \
+                f" ({len(known)} documents there)" if known else " (it holds no graph)"
+            raise UnknownDocument(f"no document {name} in {where}{hint}")
 
 
 def parse_formats(values: Iterable[str] | None) -> list[str]:
@@ -65,62 +90,103 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
     ``out/graph.ttl``) or ``oxigraph:PATH`` (the previous graph is the
     store's: the build's documents replace their named graphs there, in one
     transaction, see :mod:`kg.store`). ``fresh`` ignores any previous graph;
-    ``remove`` names documents to drop from it.
+    ``remove`` names documents to drop from it (:class:`UnknownDocument`
+    when one is not there).
+
+    Every output is written to a temporary file first; the store's
+    transaction and the renames that publish the files (``manifest.json``
+    last) come at the end, together, with Ctrl-C held back meanwhile.
     """
+    from kg.files import Publisher, deferred_sigint
     from kg.store import parse_spec
 
     out = Path(out)
+    remove = list(remove)
+    formats = parse_formats(list(formats or ()) + [f for f, name in FORMATS.items()
+                                                   if (out / name).exists()])
     written = Written()
+    commit = None
     if store and parse_spec(store)[0] == "oxigraph":
-        graph, written.merged = update_store(parse_spec(store)[1], result, fresh, remove)
+        db_path = parse_spec(store)[1]
+        graph, written.merged, commit = stage_store(db_path, result, fresh, remove)
     else:
         previous = None
         if not fresh and (out / "graph.ttl").exists():
             previous = Graph().parse(out / "graph.ttl", format="turtle")
+        if remove:
+            known = [] if previous is None else [str(n) for n in previous.objects(None, HKG.fileName)]
+            check_removable(remove, known, str(out))
         if previous is not None:
             graph = merge_build(previous, result.docs, result.entities, result.assertions, remove)
             written.merged = True
         else:
             graph = build_graph(result.docs, result.entities, result.assertions)
 
-    written.append(write_atomic(out / "graph.ttl", turtle(graph)))
-    written.append(write_atomic(out / "graph.html", render_html(graph)))
-    # exports already in ``out`` are written again, so that none goes stale
-    present = [f for f, name in FORMATS.items() if (out / name).exists()]
-    for fmt in parse_formats(list(formats or ()) + present):
-        written.append(write_atomic(out / FORMATS[fmt], WRITERS[fmt](graph)))
-    written.documents = len(set(graph.subjects(HKG.fileName, None)))
+    with Publisher(out) as pub:
+        pub.add("graph.ttl", turtle(graph))
+        pub.add("graph.html", render_html(graph))
+        for fmt in formats:   # exports already in ``out`` are written again: none goes stale
+            pub.add(FORMATS[fmt], WRITERS[fmt](graph))
+        docs = sorted((str(n), str(graph.value(d, HKG.sha256) or ""))
+                      for d, n in graph.subject_objects(HKG.fileName))
+        manifest = {"documents": [{"name": n, "sha256": h} for n, h in docs],
+                    **({"store": str(store)} if commit else {})}
+        with deferred_sigint() as caught:
+            if commit:
+                commit()
+            written.extend(pub.commit(manifest))
+        written.interrupted = bool(caught)
+    written.documents = len(docs)
     written.entities = len({s for s, _ in graph.subject_objects(SKOS.prefLabel)})
     written.relations = sum(1 for r in RELATIONS for _ in graph.subject_objects(HKG[r]))
     return written
 
 
-def update_store(path: str | Path, result, fresh: bool = False,
-                 remove: Iterable[str] = ()) -> tuple[Graph, bool]:
-    """Put the documents of ``result`` into the Oxigraph store at ``path``
-    (each replacing its named graph), drop those of ``remove``, in one
-    transaction; return the store's whole graph and whether it held one
-    before. A store of the old layout (one default graph) is rewritten in
-    the new one in the same transaction."""
+def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[str] = ()):
+    """Prepare putting the documents of ``result`` into the Oxigraph store at
+    ``path`` (each replacing its named graph) and dropping those of
+    ``remove``. Returns the graph the store will hold, whether it held one
+    before, and ``commit()``, which makes the change in one transaction.
+    A store of the old layout (one default graph) is rewritten in the new
+    one in that transaction. Nothing is written before ``commit()``."""
     from kg.store import ONTOLOGY_GRAPH, SHARED_GRAPH, DocumentStore
 
     db = DocumentStore(path)
-    try:
-        legacy = None if fresh else db.legacy_graph()
-        had = bool(legacy is not None or (not fresh and db.documents()))
-        parts = (result.docs, result.entities, result.assertions)
-        if legacy is not None:
-            parts = merge_parts(graph_parts(legacy), *parts, remove)
-        graphs = document_graphs(*parts)
-        shared = graphs.pop(None, None)
-        clear = fresh or legacy is not None
-        if clear or not db.has_ontology():
-            graphs[ONTOLOGY_GRAPH] = ontology()
-        db.replace(graphs, drop=[document_iri(Document(name, "")) for name in remove],
-                   add={SHARED_GRAPH: shared} if shared is not None else None, clear=clear)
-        return db.union_graph(), had
-    finally:
-        db.close()
+    legacy = None if fresh else db.legacy_graph()
+    old_docs = {} if fresh else db.documents()
+    known = old_docs if legacy is None else \
+        [str(n) for n in legacy.objects(None, HKG.fileName)]
+    check_removable(remove, known, f"the store {path}")
+    parts = (result.docs, result.entities, result.assertions)
+    if legacy is not None:
+        parts = merge_parts(graph_parts(legacy), *parts, remove)
+    graphs = document_graphs(*parts)
+    shared = graphs.pop(None, None)
+    clear = fresh or legacy is not None
+    if clear or not db.has_ontology():
+        graphs[ONTOLOGY_GRAPH] = ontology()
+    drop = [document_iri(Document(name, "")) for name in remove]
+    graph = new_graph() if clear else db.union_graph(without=[*graphs, *drop])
+    for g in [*graphs.values(), shared or ()]:
+        for triple in g:
+            graph.add(triple)
+
+    def commit() -> None:
+        try:
+            db.replace(graphs, drop=drop, add={SHARED_GRAPH: shared} if shared else None,
+                       clear=clear)
+        finally:
+            db.close()
+    return graph, bool(legacy is not None or old_docs), commit
+
+
+def update_store(path: str | Path, result, fresh: bool = False,
+                 remove: Iterable[str] = ()) -> tuple[Graph, bool]:
+    """:func:`stage_store` and its commit: the store's graph after the
+    change, and whether it held one before."""
+    graph, merged, commit = stage_store(path, result, fresh, remove)
+    commit()
+    return graph, merged
 
 
 # --- RDF syntaxes ----------------------------------------------------------

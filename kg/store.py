@@ -137,17 +137,20 @@ class DocumentStore:
         if ops:
             self.ox.update(" ;\n".join(ops))
 
-    def union_ntriples(self) -> bytes:
-        """Every triple of every graph once, as N-Triples (in the store's order)."""
-        triples = self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                                use_default_graph_as_union=True)
+    def union_ntriples(self, without: Iterable[URIRef] = ()) -> bytes:
+        """Every triple of every graph (but the graphs ``without``) once, as
+        N-Triples in the store's order."""
+        skip = " ".join(f"<{g}>" for g in without)
+        where = "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o }" + \
+            (f" FILTER (?g NOT IN ({', '.join(skip.split())}))" if skip else "") + " }"
+        triples = self.ox.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}")
         return triples.serialize(format=ox.RdfFormat.N_TRIPLES)
 
-    def union_graph(self) -> Graph:
-        """The union of all graphs as an rdflib graph in memory."""
+    def union_graph(self, without: Iterable[URIRef] = ()) -> Graph:
+        """The union of all graphs (but ``without``) as an rdflib graph in memory."""
         from kg.graph import new_graph
 
         g = new_graph()
-        g.parse(data=self.union_ntriples(), format="nt")
+        g.parse(data=self.union_ntriples(without), format="nt")
         return g
 

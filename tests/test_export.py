@@ -49,7 +49,7 @@ def exported(tmp_path_factory):
     out = tmp_path_factory.mktemp("exports")
     written = write_outputs(result(*_gold_parts()), out, formats=["all"], fresh=True)
     assert {p.name for p in written} == {"graph.ttl", "graph.html", "graph.nt", "graph.jsonld",
-                                         "graph.trig", "graph.graphml", "graph.gexf"}
+                                         "graph.trig", "graph.graphml", "graph.gexf", "manifest.json"}
     return out, Graph().parse(out / "graph.ttl", format="turtle")
 
 
