@@ -119,6 +119,14 @@ def _extract_batch(batch: list[tuple[Path, str]]) -> list[tuple[DocResult | None
     return [extract_file(path, name) for path, name in batch]
 
 
+def _ignore_sigint() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent alone
+    # handles it (one line, exit 130), the workers just stop with it
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _batches(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -152,8 +160,10 @@ def build(inputs: Iterable[str | Path],
     per_doc, done = [], 0
     with ExitStack() as stack:
         if jobs > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(jobs))
-            # a few batches per process in flight: the order is kept, memory bounded
+            pool = ProcessPoolExecutor(jobs, initializer=_ignore_sigint)
+            # on Ctrl-C or an error: drop the batches not started, wait for the rest
+            stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+            # batches of a few files: the order is kept, each process busy
             size = max(1, min(16, len(todo) // (jobs * 4)))
             outcomes = (o for batch in pool.map(_extract_batch, _batches(todo, size)) for o in batch)
         else:

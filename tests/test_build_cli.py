@@ -217,3 +217,93 @@ def test_the_same_content_under_two_names_is_extracted_once(tmp_path, capsys):
     assert stdout.startswith("documents: 1 read, 0 skipped")
     g = Graph().parse(tmp_path / "out" / "graph.ttl")
     assert {str(n) for n in g.objects(None, HKG.fileName)} == {"copy.txt"}
+
+
+# --- one build at a time, published together, Ctrl-C, --remove, --jobs -------------
+
+def test_a_second_build_into_a_locked_folder_fails_at_once(tmp_path, capsys):
+    from kg.files import folder_lock
+
+    out = tmp_path / "out"
+    with folder_lock(out):        # this process builds into out
+        proc = kg("build", str(SEEDS[0]), "--out", str(out))
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == (f"error: another kg build is writing to {out}; wait for it to "
+                                   "finish or choose another --out/--store")
+    assert list(out.iterdir()) == []
+    code, _, err = build_in_process(capsys, str(SEEDS[0]), "--out", str(out))   # released
+    assert code == 0, err
+
+
+def test_outputs_come_with_a_manifest_and_leftovers_are_cleaned(tmp_path, capsys):
+    import hashlib
+    import json
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".graph.ttl.k1ll3d.tmp").write_text("half a graph")   # a killed build's
+    code, _, err = build_in_process(capsys, str(SEEDS[0]), str(SEEDS[2]), "--out", str(out),
+                                    "--format", "nt")
+    assert code == 0, err
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["documents"] == [{"name": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+                                     for p in (SEEDS[0], SEEDS[2])]
+    files = {o["file"]: o for o in manifest["outputs"]}
+    assert set(files) == {"graph.ttl", "graph.html", "graph.nt"}
+    for name, o in files.items():
+        data = (out / name).read_bytes()
+        assert (o["bytes"], o["sha256"]) == (len(data), hashlib.sha256(data).hexdigest())
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.nt", "graph.ttl",
+                                                     "manifest.json"]
+
+
+def test_ctrl_c_prints_one_line_exits_130_and_keeps_the_old_outputs(tmp_path, capsys):
+    import signal
+
+    out = tmp_path / "out"
+    code, _, err = build_in_process(capsys, str(SEEDS[0]), "--out", str(out))
+    assert code == 0, err
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    # as a terminal does: SIGINT to the whole process group (the pool's workers too)
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", "seeds", "--out", str(out),
+                             "--progress", "--jobs", "2"], cwd=ROOT, stderr=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, start_new_session=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.stderr.readline().startswith("[1/5]")
+    os.killpg(proc.pid, signal.SIGINT)
+    _, rest = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert rest.strip().splitlines() == [f"interrupted: nothing written, {out} is as it was"]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_remove_alone_removes_and_an_unknown_document_is_an_error(tmp_path, capsys):
+    from rdflib import Graph
+
+    from kg.graph import HKG
+
+    out = tmp_path / "out"
+    code, _, err = build_in_process(capsys, str(SEEDS[0]), str(SEEDS[1]), "--out", str(out))
+    assert code == 0, err
+    code, stdout, err = build_in_process(capsys, "--remove", SEEDS[0].name, "--out", str(out))
+    assert code == 0, err
+    g = Graph().parse(out / "graph.ttl")
+    assert {str(n) for n in g.objects(None, HKG.fileName)} == {SEEDS[1].name}   # no seeds/ merged
+    assert stdout.splitlines()[-1].startswith("graph (merged with the one already there): 1 documents")
+    kept = (out / "graph.ttl").read_bytes()
+    typo = SEEDS[1].name.replace(".txt", "x.txt")
+    code, _, err = build_in_process(capsys, "--remove", typo, "--out", str(out))
+    assert code == 1
+    assert err.strip() == f"error: cannot remove: no document {typo} in {out} (close: {SEEDS[1].name})"
+    assert (out / "graph.ttl").read_bytes() == kept
+
+
+def test_jobs_give_the_same_graph_as_one_process():
+    from kg.export import turtle
+    from kg.graph import build_graph
+    from kg.pipeline import build
+
+    one, two = build(SEEDS, jobs=1), build(SEEDS, jobs=2)
+    assert [d.name for d in two.docs] == [d.name for d in one.docs]
+    assert turtle(build_graph(two.docs, two.entities, two.assertions)) == \
+        turtle(build_graph(one.docs, one.entities, one.assertions))
