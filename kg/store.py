@@ -126,7 +126,8 @@ class DocumentStore:
         ``drop``, replace each graph of ``graphs`` by its triples, and add the
         triples of ``add`` to the graphs named there (keeping what they hold)."""
         ops = ["CLEAR ALL"] if clear else []
-        ops += [f"DROP SILENT GRAPH <{name}>" for name in [*drop, *graphs]]
+        present = set() if clear else {str(g.value) for g in self.ox.named_graphs()}
+        ops += [f"DROP GRAPH <{name}>" for name in [*drop, *graphs] if str(name) in present]
         body = []
         for name, triples in [*graphs.items(), *(add or {}).items()]:
             lines = "\n".join(_n3_lines(triples))
