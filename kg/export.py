@@ -15,6 +15,7 @@ import json
 import re
 from collections import defaultdict
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Iterable
 
 import networkx as nx
@@ -105,10 +106,10 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
     formats = parse_formats(list(formats or ()) + [f for f, name in FORMATS.items()
                                                    if (out / name).exists()])
     written = Written()
-    commit = None
+    staged = None
     if store and parse_spec(store)[0] == "oxigraph":
-        db_path = parse_spec(store)[1]
-        graph, written.merged, commit = stage_store(db_path, result, fresh, remove)
+        staged = stage_store(parse_spec(store)[1], result, fresh, remove)
+        graph, written.merged = staged.graph, staged.merged
     else:
         previous = None
         if not fresh and (out / "graph.ttl").exists():
@@ -123,17 +124,17 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
             graph = build_graph(result.docs, result.entities, result.assertions)
 
     with Publisher(out) as pub:
-        pub.add("graph.ttl", turtle(graph))
+        pub.add("graph.ttl", staged.turtle() if staged else turtle(graph))
         pub.add("graph.html", render_html(graph))
         for fmt in formats:   # exports already in ``out`` are written again: none goes stale
             pub.add(FORMATS[fmt], WRITERS[fmt](graph))
         docs = sorted((str(n), str(graph.value(d, HKG.sha256) or ""))
                       for d, n in graph.subject_objects(HKG.fileName))
         manifest = {"documents": [{"name": n, "sha256": h} for n, h in docs],
-                    **({"store": str(store)} if commit else {})}
+                    **({"store": str(store)} if staged else {})}
         with deferred_sigint() as caught:
-            if commit:
-                commit()
+            if staged:
+                staged.commit()
             written.extend(pub.commit(manifest))
         written.interrupted = bool(caught)
     written.documents = len(docs)
@@ -146,10 +147,12 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
     """Prepare putting the documents of ``result`` into the Oxigraph store at
     ``path`` (each replacing its named graph) and dropping those of
     ``remove``. Returns the graph the store will hold, whether it held one
-    before, and ``commit()``, which makes the change in one transaction.
-    A store of the old layout (one default graph) is rewritten in the new
-    one in that transaction. Nothing is written before ``commit()``."""
-    from kg.store import ONTOLOGY_GRAPH, SHARED_GRAPH, DocumentStore
+    before, ``commit()``, which makes the change in one transaction, and
+    ``turtle()``, the graph's Turtle streamed by Oxigraph. A store of the old
+    layout (one default graph) is rewritten in the new one in that
+    transaction. Nothing is written before ``commit()``."""
+    from kg.store import (ONTOLOGY_GRAPH, SHARED_GRAPH, DocumentStore, _parsed, streamed_turtle,
+                          triples_text)
 
     db = DocumentStore(path)
     legacy = None if fresh else db.legacy_graph()
@@ -166,27 +169,34 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
     if clear or not db.has_ontology():
         graphs[ONTOLOGY_GRAPH] = ontology()
     drop = [document_iri(Document(name, "")) for name in remove]
-    graph = new_graph() if clear else db.union_graph(without=[*graphs, *drop])
+    kept = b"" if clear else db.union_ntriples(without=[*graphs, *drop])
+    graph = _parsed(kept)
     for g in [*graphs.values(), shared or ()]:
         for triple in g:
             graph.add(triple)
+    texts = {name: triples_text(g) for name, g in graphs.items()}
+    shared_text = triples_text(shared) if shared else ""
 
     def commit() -> None:
         try:
-            db.replace(graphs, drop=drop, add={SHARED_GRAPH: shared} if shared else None,
+            db.replace(texts, drop=drop, add={SHARED_GRAPH: shared_text} if shared_text else None,
                        clear=clear)
         finally:
             db.close()
-    return graph, bool(legacy is not None or old_docs), commit
+
+    def turtle() -> bytes:
+        return streamed_turtle(kept, "\n".join([*texts.values(), shared_text]))
+    return SimpleNamespace(graph=graph, merged=bool(legacy is not None or old_docs),
+                           commit=commit, turtle=turtle)
 
 
 def update_store(path: str | Path, result, fresh: bool = False,
                  remove: Iterable[str] = ()) -> tuple[Graph, bool]:
     """:func:`stage_store` and its commit: the store's graph after the
     change, and whether it held one before."""
-    graph, merged, commit = stage_store(path, result, fresh, remove)
-    commit()
-    return graph, merged
+    staged = stage_store(path, result, fresh, remove)
+    staged.commit()
+    return staged.graph, staged.merged
 
 
 # --- RDF syntaxes ----------------------------------------------------------

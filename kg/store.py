@@ -18,7 +18,7 @@ store as it was before or as the build left it, never between.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
@@ -69,9 +69,26 @@ def is_oxigraph(g: Graph) -> bool:
     return type(g.store).__name__ == "OxigraphStore"
 
 
-def _n3_lines(triples: Iterable) -> Iterator[str]:
-    for s, p, o in triples:
-        yield f"{s.n3()} {p.n3()} {o.n3()} ."
+def triples_text(triples: Iterable) -> str:
+    """Triples as lines of Turtle without prefixes (also SPARQL's syntax)."""
+    return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+
+
+def streamed_turtle(ntriples: bytes, text: str = "") -> bytes:
+    """Turtle of the triples of ``ntriples`` (N-Triples) and ``text``
+    (:func:`triples_text`), written by Oxigraph: subjects grouped, in
+    Oxigraph's own (stable) order, several times faster than rdflib.
+
+    >>> streamed_turtle(b"", '<http://x/a> <http://x/p> "v"@zh .').decode().splitlines()[-1]
+    '<http://x/a> <http://x/p> "v"@zh .'
+    """
+    mem = ox.Store()
+    if ntriples:
+        mem.load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+    if text.strip():
+        mem.load(text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    used = {p: str(ns) for p, ns in PREFIXES.items()}
+    return mem.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=used)
 
 
 class DocumentStore:
@@ -82,7 +99,7 @@ class DocumentStore:
     >>> from kg.graph import build_graph, document_iri
     >>> db = DocumentStore(tempfile.mkdtemp())
     >>> doc = Document("a.txt", "", sha256="ab")
-    >>> db.replace({document_iri(doc): build_graph([doc], [], [], with_ontology=False)})
+    >>> db.replace({document_iri(doc): triples_text(build_graph([doc], [], [], with_ontology=False))})
     >>> db.documents()
     {'a.txt': 'ab'}
     >>> db.replace({}, drop=[document_iri(doc)]); db.documents()
@@ -120,18 +137,18 @@ class DocumentStore:
     def has_ontology(self) -> bool:
         return bool(self.ox.query(f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}"))
 
-    def replace(self, graphs: dict[URIRef, Iterable], drop: Iterable[URIRef] = (),
-                add: dict[URIRef, Iterable] | None = None, clear: bool = False) -> None:
+    def replace(self, graphs: dict[URIRef, str], drop: Iterable[URIRef] = (),
+                add: dict[URIRef, str] | None = None, clear: bool = False) -> None:
         """In one transaction: empty the store (``clear``), remove the graphs
-        ``drop``, replace each graph of ``graphs`` by its triples, and add the
-        triples of ``add`` to the graphs named there (keeping what they hold)."""
+        ``drop``, replace each graph of ``graphs`` by its triples (as
+        :func:`triples_text`), and add the triples of ``add`` to the graphs
+        named there (keeping what they hold)."""
         ops = ["CLEAR ALL"] if clear else []
         present = set() if clear else {str(g.value) for g in self.ox.named_graphs()}
         ops += [f"DROP GRAPH <{name}>" for name in [*drop, *graphs] if str(name) in present]
         body = []
-        for name, triples in [*graphs.items(), *(add or {}).items()]:
-            lines = "\n".join(_n3_lines(triples))
-            if lines:
+        for name, lines in [*graphs.items(), *(add or {}).items()]:
+            if lines.strip():
                 body.append(f"GRAPH <{name}> {{\n{lines}\n}}")
         if body:
             ops.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
@@ -149,9 +166,14 @@ class DocumentStore:
 
     def union_graph(self, without: Iterable[URIRef] = ()) -> Graph:
         """The union of all graphs (but ``without``) as an rdflib graph in memory."""
-        from kg.graph import new_graph
+        return _parsed(self.union_ntriples(without))
 
-        g = new_graph()
-        g.parse(data=self.union_ntriples(without), format="nt")
-        return g
+
+def _parsed(ntriples: bytes) -> Graph:
+    from kg.graph import new_graph
+
+    g = new_graph()
+    if ntriples:
+        g.parse(data=ntriples, format="nt")
+    return g
 
