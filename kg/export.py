@@ -50,17 +50,17 @@ def check_removable(remove: Iterable[str], known: Iterable[str], where: str) -> 
     """Raise :class:`UnknownDocument` for the first name of ``remove`` not in
     ``known``, naming the closest known names.
 
-    >>> check_removable(["b.txt"], ["a/b.txt", "c.txt"], "out")
+    >>> check_removable(["news.txt"], ["a/news.txt", "b.txt"], "out")
     Traceback (most recent call last):
     ...
-    kg.export.UnknownDocument: no document b.txt in out (close: a/b.txt)
+    kg.export.UnknownDocument: no document news.txt in out (close: a/news.txt)
     """
     import difflib
 
     known = sorted(set(known))
     for name in remove:
         if name not in known:
-            close = difflib.get_close_matches(name, known, n=5, cutoff=0.5)
+            close = difflib.get_close_matches(name, known, n=3, cutoff=0.75)
             close += [k for k in known if k.endswith("/" + name) and k not in close]
             hint = f" (close: {', '.join(close)})" if close else \
                 f" ({len(known)} documents there)" if known else " (it holds no graph)"
