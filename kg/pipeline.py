@@ -22,6 +22,9 @@ from kg.resolve import merge_entities, resolve
 from kg.sentences import split_sentences
 
 
+FILES_PER_PROCESS = 8   # --jobs 0 starts no more processes than files / this
+
+
 @dataclass
 class DocResult:
     doc: Document
@@ -139,7 +142,8 @@ def build(inputs: Iterable[str | Path],
     cannot be read are reported in ``skipped``; a file with the same bytes
     as one before it is extracted once and reported in ``duplicates``.
 
-    ``jobs`` > 1 extracts in that many processes (0: one per core), in
+    ``jobs`` > 1 extracts in that many processes (0: one per core, at most
+    one per ``FILES_PER_PROCESS`` files), in
     batches of files, with the same result as one process; the shipped
     models are then loaded in each (``models`` other than the shipped ones
     run in this process).
@@ -155,7 +159,8 @@ def build(inputs: Iterable[str | Path],
         else:
             first_of.setdefault(digest or name, name)
             todo.append((path, name))
-    jobs = (os.cpu_count() or 1) if jobs == 0 else jobs
+    if jobs == 0:   # each process loads the models (about a second): not for a few files
+        jobs = min(os.cpu_count() or 1, max(1, len(todo) // FILES_PER_PROCESS))
     jobs = 1 if models is not None else min(jobs, max(len(todo), 1))
     per_doc, done = [], 0
     with ExitStack() as stack:
