@@ -138,7 +138,8 @@ def make_parser() -> argparse.ArgumentParser:
                    help="drop a document (its name in the graph: path under the input folder) "
                         "and what only it supports; with no input, nothing is built")
     p.add_argument("--jobs", type=int, default=0, metavar="N",
-                   help="extract in N processes (default 0: one per core, one per 8 files at most; 1: in this process)")
+                   help="extract in N processes (default 0: one per core, one per 8 files at most; "
+                        "1: in this process)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("query", help="run a SPARQL query on a built graph")

@@ -46,7 +46,8 @@ def test_build_succeeds_and_writes_turtle_and_html(seeds_build):
     assert (out / "graph.ttl").stat().st_size > 1000
     html = (out / "graph.html").read_text(encoding="utf-8")
     assert "<html" in html.lower() and "绵阳市第三人民医院" in html
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl", "manifest.json"]  # no temp files
+    # no temporary file left
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl", "manifest.json"]
 
 
 def test_graph_parses_and_holds_every_seed(seeds_build):
