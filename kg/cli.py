@@ -34,6 +34,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     except Busy as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:   # the output folder or store cannot be made or opened
+        print(f"error: cannot use {exc.filename or args.out} as a folder: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print(f"interrupted: nothing written, {args.out} is as it was", file=sys.stderr)
         return 130
