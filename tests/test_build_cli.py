@@ -308,3 +308,10 @@ def test_jobs_give_the_same_graph_as_one_process():
     assert [d.name for d in two.docs] == [d.name for d in one.docs]
     assert turtle(build_graph(two.docs, two.entities, two.assertions)) == \
         turtle(build_graph(one.docs, one.entities, one.assertions))
+
+
+def test_an_output_folder_that_is_a_file_is_a_one_line_error(tmp_path, capsys):
+    (tmp_path / "taken").write_text("not a folder")
+    code, _, err = build_in_process(capsys, "--remove", "x.txt", "--out", str(tmp_path / "taken"))
+    assert code == 1
+    assert err == f"error: cannot use {tmp_path / 'taken'} as a folder: File exists\n"
