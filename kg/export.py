@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from contextlib import ExitStack
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Iterable
@@ -123,7 +124,10 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
         else:
             graph = build_graph(result.docs, result.entities, result.assertions)
 
-    with Publisher(out) as pub:
+    with ExitStack() as stack:
+        pub = stack.enter_context(Publisher(out))
+        if staged:
+            stack.callback(staged.close)
         pub.add("graph.ttl", staged.turtle() if staged else turtle(graph))
         pub.add("graph.html", render_html(graph))
         for fmt in formats:   # exports already in ``out`` are written again: none goes stale
@@ -155,27 +159,31 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
                           triples_text)
 
     db = DocumentStore(path)
-    legacy = None if fresh else db.legacy_graph()
-    old_docs = {} if fresh else db.documents()
-    known = old_docs if legacy is None else \
-        [str(n) for n in legacy.objects(None, HKG.fileName)]
-    check_removable(remove, known, f"the store {path}")
-    parts = (result.docs, result.entities, result.assertions)
-    if legacy is not None:
-        parts = merge_parts(graph_parts(legacy), *parts, remove)
-    graphs = document_graphs(*parts)
-    shared = graphs.pop(None, None)
-    clear = fresh or legacy is not None
-    if clear or not db.has_ontology():
-        graphs[ONTOLOGY_GRAPH] = ontology()
-    drop = [document_iri(Document(name, "")) for name in remove]
-    kept = b"" if clear else db.union_ntriples(without=[*graphs, *drop])
-    graph = _parsed(kept)
-    for g in [*graphs.values(), shared or ()]:
-        for triple in g:
-            graph.add(triple)
-    texts = {name: triples_text(g) for name, g in graphs.items()}
-    shared_text = triples_text(shared) if shared else ""
+    try:   # reading: on any error the store is closed untouched
+        legacy = None if fresh else db.legacy_graph()
+        old_docs = {} if fresh else db.documents()
+        known = old_docs if legacy is None else \
+            [str(n) for n in legacy.objects(None, HKG.fileName)]
+        check_removable(remove, known, f"the store {path}")
+        parts = (result.docs, result.entities, result.assertions)
+        if legacy is not None:
+            parts = merge_parts(graph_parts(legacy), *parts, remove)
+        graphs = document_graphs(*parts)
+        shared = graphs.pop(None, None)
+        clear = fresh or legacy is not None
+        if clear or not db.has_ontology():
+            graphs[ONTOLOGY_GRAPH] = ontology()
+        drop = [document_iri(Document(name, "")) for name in remove]
+        kept = b"" if clear else db.union_ntriples(without=[*graphs, *drop])
+        graph = _parsed(kept)
+        for g in [*graphs.values(), shared or ()]:
+            for triple in g:
+                graph.add(triple)
+        texts = {name: triples_text(g) for name, g in graphs.items()}
+        shared_text = triples_text(shared) if shared else ""
+    except BaseException:
+        db.close()
+        raise
 
     def commit() -> None:
         try:
@@ -184,10 +192,14 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
         finally:
             db.close()
 
+    def close() -> None:   # without committing: the store stays as it was
+        if hasattr(db, "ox"):
+            db.close()
+
     def turtle() -> bytes:
         return streamed_turtle(kept, "\n".join([*texts.values(), shared_text]))
     return SimpleNamespace(graph=graph, merged=bool(legacy is not None or old_docs),
-                           commit=commit, turtle=turtle)
+                           commit=commit, close=close, turtle=turtle)
 
 
 def update_store(path: str | Path, result, fresh: bool = False,
