@@ -88,6 +88,9 @@ def build_locked(args: argparse.Namespace) -> int:
         print(f"error: cannot write the outputs to {args.out}: {exc.strerror or exc}"
               " (no file was left half-written)", file=sys.stderr)
         return 1
+    for name, was, now in written.replaced:
+        print(f"warning: {name} from {now} replaces the document of that name built from {was}"
+              " (build their common folder to keep both)", file=sys.stderr)
     print(summary(result, written) if inputs else "\n".join(f"wrote {p}" for p in written))
     if getattr(written, "merged", False):
         print(f"graph (merged with the one already there): {written.documents} documents, "

@@ -40,6 +40,7 @@ class Written(list):
 
     merged = False          # True when the build was merged into an existing graph
     interrupted = False     # Ctrl-C came while the outputs were being published
+    replaced: list = []     # (name, file it was built from, file it is built from now)
     documents = entities = relations = 0
 
 
@@ -134,7 +135,12 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
             pub.add(FORMATS[fmt], WRITERS[fmt](graph))
         docs = sorted((str(n), str(graph.value(d, HKG.sha256) or ""))
                       for d, n in graph.subject_objects(HKG.fileName))
-        manifest = {"documents": [{"name": n, "sha256": h} for n, h in docs],
+        before = {} if fresh else manifest_sources(out)
+        sources = {**before, **{d.name: d.path for d in result.docs if d.path}}
+        written.replaced = [(d.name, before[d.name], d.path) for d in result.docs
+                            if d.path and before.get(d.name, d.path) != d.path]
+        manifest = {"documents": [{"name": n, "sha256": h, "source": sources.get(n, "")}
+                                  for n, h in docs],
                     **({"store": str(store)} if staged else {})}
         with deferred_sigint() as caught:
             if staged:
@@ -145,6 +151,16 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
     written.entities = len({s for s, _ in graph.subject_objects(SKOS.prefLabel)})
     written.relations = sum(1 for r in RELATIONS for _ in graph.subject_objects(HKG[r]))
     return written
+
+
+def manifest_sources(out: Path) -> dict[str, str]:
+    """Document name → the file it was built from, as ``out/manifest.json``
+    says (empty when there is none, or it cannot be read)."""
+    try:
+        docs = json.loads((Path(out) / "manifest.json").read_text(encoding="utf-8"))["documents"]
+        return {d["name"]: d["source"] for d in docs if d.get("source")}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
 
 
 def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[str] = ()):

@@ -107,7 +107,7 @@ def extract_file(path: Path, name: str, models: Models | None = None
     extraction fails. The result keeps no text (the document's, the
     sentences'), so that a build holds its graph, not its corpus."""
     try:
-        raw = dataclasses.replace(read_document(path), name=name)
+        raw = dataclasses.replace(read_document(path), name=name, path=str(Path(path).resolve()))
     except ReadError as exc:
         return None, str(exc), 0
     try:

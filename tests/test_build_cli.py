@@ -247,8 +247,8 @@ def test_outputs_come_with_a_manifest_and_leftovers_are_cleaned(tmp_path, capsys
                                     "--format", "nt")
     assert code == 0, err
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["documents"] == [{"name": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
-                                     for p in (SEEDS[0], SEEDS[2])]
+    assert manifest["documents"] == [{"name": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
+                                      "source": str(p.resolve())} for p in (SEEDS[0], SEEDS[2])]
     files = {o["file"]: o for o in manifest["outputs"]}
     assert set(files) == {"graph.ttl", "graph.html", "graph.nt"}
     for name, o in files.items():
@@ -315,3 +315,18 @@ def test_an_output_folder_that_is_a_file_is_a_one_line_error(tmp_path, capsys):
     code, _, err = build_in_process(capsys, "--remove", "x.txt", "--out", str(tmp_path / "taken"))
     assert code == 1
     assert err == f"error: cannot use {tmp_path / 'taken'} as a folder: File exists\n"
+
+
+def test_a_document_built_from_another_file_of_the_same_name_is_reported(tmp_path, capsys):
+    for folder, seed in (("a", SEEDS[0]), ("b", SEEDS[4])):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "news.txt").write_bytes(seed.read_bytes())
+    out = str(tmp_path / "out")
+    assert build_in_process(capsys, str(tmp_path / "a"), "--out", out)[0] == 0
+    code, _, err = build_in_process(capsys, str(tmp_path / "a"), "--out", out)   # the same file
+    assert code == 0 and err == ""
+    code, _, err = build_in_process(capsys, str(tmp_path / "b"), "--out", out)
+    assert code == 0
+    assert err.strip() == (f"warning: news.txt from {tmp_path / 'b' / 'news.txt'} replaces the "
+                           f"document of that name built from {tmp_path / 'a' / 'news.txt'} "
+                           "(build their common folder to keep both)")
