@@ -4,6 +4,8 @@ made from the seed articles, beside plain ``jieba.cut`` on the same text.
     make bench                                   # 5 MB corpus
     .venv/bin/python bench/bench_build.py --mb 1 # smaller, quicker
     .venv/bin/python bench/bench_build.py --mb 20 --keep /tmp/corpus
+    .venv/bin/python bench/bench_build.py --mb 1 --jobs 2   # also --jobs 2 vs 1, and
+                                                           # one article added to a store
 
 The corpus is copies of the seeds/ articles whose numbers (years, counts,
 dates) are varied copy by copy, so no two files are the same text. The build
@@ -17,6 +19,9 @@ how much slower than bare tokenisation the whole extraction is.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import platform
 import random
 import re
@@ -45,12 +50,36 @@ def make_corpus(folder: Path, megabytes: float, seeds: list[Path], rng: random.R
     return total
 
 
-def time_build(folder: Path):
+def time_build(folder: Path, jobs: int = 1):
     from kg.pipeline import build
 
     t0 = time.perf_counter()
-    result = build([folder])
+    result = build([folder], jobs=jobs)
     return time.perf_counter() - t0, result
+
+
+def time_store_builds(folder: Path, files: list[Path]) -> tuple[float, float]:
+    """Seconds of ``kg build`` (extraction, the store's transaction, Turtle and
+    page) of all files but the last into a fresh store, then of the last one
+    added to it."""
+    from kg.cli import main
+
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-store-"))
+    last = work / "new"
+    last.mkdir()
+    shutil.move(str(files[-1]), last / files[-1].name)
+    try:
+        spec = ["--out", str(work / "out"), "--store", f"oxigraph:{work / 'db'}", "--jobs", "1"]
+        with contextlib.redirect_stdout(io.StringIO()):
+            t0 = time.perf_counter()
+            assert main(["build", str(folder), *spec]) == 0
+            whole = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            assert main(["build", str(last / files[-1].name), *spec]) == 0
+        return whole, time.perf_counter() - t0
+    finally:
+        shutil.move(str(last / files[-1].name), files[-1])
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def time_jieba(texts: list[str]) -> tuple[float, int]:
@@ -70,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", default=str(ROOT / "seeds"), help="folder of articles to copy")
     parser.add_argument("--keep", metavar="DIR", help="write the corpus here and keep it")
     parser.add_argument("--seed", type=int, default=1, help="random seed of the number variation")
+    parser.add_argument("--jobs", type=int, default=0, metavar="N",
+                        help="also time the extraction in N processes, and kg build into a store "
+                             "vs one article added to it")
     args = parser.parse_args(argv)
 
     seeds = sorted(Path(args.seeds).glob("*.txt"))
@@ -104,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
         build_s, result = time_build(folder)
         jieba_after, _ = time_jieba(texts)
         jieba_s = min(jieba_before, jieba_after)
+        if args.jobs > 1:
+            jobs_s, jobs_result = time_build(folder, args.jobs)
+            assert len(jobs_result.assertions) == len(result.assertions)
+            store_whole, store_one = time_store_builds(folder, files)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
@@ -116,6 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"jieba.cut (HMM=False): {jieba_s:7.2f} s  {kb / jieba_s:8,.0f} KB/s  ({tokens:,} tokens; "
           f"{jieba_before:.2f} s before the build, {jieba_after:.2f} s after)")
     print(f"ratio: the build is {build_s / jieba_s:.1f}x the time of jieba.cut alone")
+    if args.jobs > 1:
+        print(f"kg build --jobs {args.jobs} (extraction): {jobs_s:7.2f} s  {kb / jobs_s:8,.0f} KB/s  "
+              f"{build_s / jobs_s:.2f}x the speed of --jobs 1 ({os.cpu_count()} cores, shared)")
+        print(f"kg build --store (whole process, {len(files) - 1} files): {store_whole:7.2f} s; "
+              f"one article added: {store_one:6.2f} s = {store_one / store_whole:.1%} of it")
     return 0
 
 

@@ -1,7 +1,9 @@
-"""Load and query time of the two stores on a generated graph of ≥ 1M triples.
+"""Load and query time of the two stores on a generated graph of ≥ 1M triples;
+and the build's document store: a whole build vs adding or removing one document.
 
     .venv/bin/python bench/bench_store.py              # 1,000,000 triples
     .venv/bin/python bench/bench_store.py --triples 100000
+    .venv/bin/python bench/bench_store.py --documents 200000   # the document store only
 
 A corpus of synthetic articles (hospitals, universities, party bodies,
 honours, people; every relation type, with evidence and attributes) is made
@@ -112,15 +114,63 @@ def run_queries(g: Graph) -> dict[str, tuple[float, int]]:
     return out
 
 
+def timed(fn, *args, **kw):
+    t = time.perf_counter()
+    out = fn(*args, **kw)
+    return time.perf_counter() - t, out
+
+
+def bench_document_store(n_triples: int, work: Path) -> None:
+    """`kg build --store oxigraph:` (kg.export.stage_store and its commit, one
+    transaction): a whole build of a synthetic corpus, then one document
+    added, rebuilt and removed; and Turtle of the store's graph written by
+    rdflib vs streamed by Oxigraph."""
+    from types import SimpleNamespace
+
+    from kg.export import stage_store, turtle
+
+    docs, entities, assertions = corpus(n_triples // 13 + 1)
+    last = docs[-1].name
+    rest = SimpleNamespace(docs=docs[:-1], entities=entities,
+                           assertions=[a for a in assertions if a.doc != last])
+    one = SimpleNamespace(docs=docs[-1:], entities=[e for e in entities if last in e.docs],
+                          assertions=[a for a in assertions if a.doc == last])
+    db = work / "documents"
+    shutil.rmtree(db, ignore_errors=True)
+    rows = []
+    for what, result, remove in (("whole build", rest, ()), ("add one document", one, ()),
+                                 ("rebuild that document", one, ()),
+                                 ("remove it", SimpleNamespace(docs=[], entities=[], assertions=[]),
+                                  (last,))):
+        t_stage, staged = timed(stage_store, db, result, remove=remove)
+        t_commit, _ = timed(staged.commit)
+        graph = staged.graph
+        rows.append((what, t_stage, t_commit))
+    print(f"\ndocument store: {len(docs)} documents, {len(graph):,} triples")
+    print(f"{'':26} {'prepare (incl. reading the store)':>34} {'transaction':>12} {'vs whole':>9}")
+    whole = rows[0][2]
+    for what, t_stage, t_commit in rows:
+        print(f"{what:26} {t_stage:33.2f}s {t_commit:11.3f}s {t_commit / whole:8.1%}")
+    t_rdflib, text = timed(turtle, graph)
+    t_ox, data = timed(stage_store(db, SimpleNamespace(docs=[], entities=[], assertions=[])).turtle)
+    print(f"Turtle of the graph: rdflib {t_rdflib:.2f} s ({len(text.encode()) / 2**20:.1f} MiB), "
+          f"Oxigraph streamed {t_ox:.2f} s ({len(data) / 2**20:.1f} MiB): {t_rdflib / t_ox:.1f}×")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--triples", type=int, default=1_000_000, help="at least this many triples")
     ap.add_argument("--keep", metavar="DIR", help="keep the N-Triples file and the store here")
+    ap.add_argument("--documents", type=int, metavar="N",
+                    help="only the document store (kg build --store), on about N triples")
     args = ap.parse_args()
 
     work = Path(args.keep or tempfile.mkdtemp(prefix="bench_store."))
     work.mkdir(parents=True, exist_ok=True)
     try:
+        if args.documents:
+            bench_document_store(args.documents, work)
+            return 0
         t = time.perf_counter()
         parts = corpus(args.triples // 13 + 1)
         graph = build_graph(*parts)

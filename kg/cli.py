@@ -12,8 +12,41 @@ DEFAULT_GRAPH = DEFAULT_OUT / "graph.ttl"
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.export import write_outputs
-    from kg.pipeline import build
+    from contextlib import ExitStack
+
+    from kg.export import parse_formats
+    from kg.files import Busy, folder_lock, remove_leftovers
+    from kg.store import parse_spec
+
+    try:   # bad --format / --store: before any work
+        parse_formats(args.format)
+        kind, store_path = parse_spec(args.store)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        with ExitStack() as held:
+            held.enter_context(folder_lock(args.out))
+            if kind == "oxigraph":
+                held.enter_context(folder_lock(store_path))
+            remove_leftovers(args.out)
+            return build_locked(args)
+    except Busy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:   # the output folder or store cannot be made or opened
+        print(f"error: cannot use {exc.filename or args.out} as a folder: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"interrupted: nothing written, {args.out} is as it was", file=sys.stderr)
+        return 130
+
+
+def build_locked(args: argparse.Namespace) -> int:
+    """``kg build`` once it holds the locks of its output folder and store."""
+    from kg.export import UnknownDocument, write_outputs
+    from kg.pipeline import BuildResult, build
 
     tty = sys.stderr.isatty()
     show = tty or args.progress
@@ -32,29 +65,39 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"[{i}/{n}] {path}", file=sys.stderr, flush=True)
             shown["at"] = now
 
-    result = build(args.inputs or ["seeds"], progress=progress)
+    # --remove alone removes; it does not build the default seeds/ too
+    inputs = args.inputs or ([] if args.remove else ["seeds"])
+    result = build(inputs, progress=progress, jobs=args.jobs) if inputs else BuildResult()
     if shown["any"]:
         print(file=sys.stderr)
     for path, reason in result.skipped:
         print(f"warning: skipped {reason}", file=sys.stderr)
-    if not result.docs:
-        print(f"error: no document could be read from {' '.join(map(str, args.inputs or ['seeds']))}",
+    for name, first in result.duplicates:
+        print(f"warning: {name} has the same content as {first}: extracted once, as {first}",
               file=sys.stderr)
+    if inputs and not result.docs:
+        print(f"error: no document could be read from {' '.join(map(str, inputs))}", file=sys.stderr)
         return 1
     try:
         written = write_outputs(result, Path(args.out), formats=args.format, store=args.store,
                                 fresh=args.fresh, remove=args.remove or ())
+    except UnknownDocument as exc:
+        print(f"error: cannot remove: {exc}", file=sys.stderr)
+        return 1
     except OSError as exc:
         print(f"error: cannot write the outputs to {args.out}: {exc.strerror or exc}"
               " (no file was left half-written)", file=sys.stderr)
         return 1
-    except ValueError as exc:   # a bad --format or --store
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(summary(result, written))
+    for name, was, now in written.replaced:
+        print(f"warning: {name} from {now} replaces the document of that name built from {was}"
+              " (build their common folder to keep both)", file=sys.stderr)
+    print(summary(result, written) if inputs else "\n".join(f"wrote {p}" for p in written))
     if getattr(written, "merged", False):
         print(f"graph (merged with the one already there): {written.documents} documents, "
               f"{written.entities} entities, {written.relations} relations")
+    if written.interrupted:
+        print("interrupted: after the outputs were published", file=sys.stderr)
+        return 130
     return 0
 
 
@@ -99,7 +142,11 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--fresh", action="store_true",
                    help="start a new graph instead of merging into the one already in --out/--store")
     p.add_argument("--remove", action="append", metavar="DOC",
-                   help="drop a document (file name) and what only it supports from the graph")
+                   help="drop a document (its name in the graph: path under the input folder) "
+                        "and what only it supports; with no input, nothing is built")
+    p.add_argument("--jobs", type=int, default=0, metavar="N",
+                   help="extract in N processes (default 0: one per core, one per 8 files at most; "
+                        "1: in this process)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("query", help="run a SPARQL query on a built graph")

@@ -14,7 +14,9 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from contextlib import ExitStack
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Iterable
 
 import networkx as nx
@@ -22,10 +24,10 @@ from rdflib import RDF, BNode, Dataset, Graph
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV, SKOS
 
-from kg.files import write_atomic
-from kg.graph import HKG, PREFIXES, build_graph, entity_nodes, merge_build, new_graph
+from kg.graph import (HKG, PREFIXES, build_graph, document_graphs, document_iri, entity_nodes,
+                      graph_parts, merge_build, merge_parts, new_graph, ontology)
 from kg.html import render_html
-from kg.model import RELATIONS, SYMMETRIC_RELATIONS
+from kg.model import RELATIONS, SYMMETRIC_RELATIONS, Document
 
 # --format name → file name
 FORMATS = {"nt": "graph.nt", "jsonld": "graph.jsonld", "trig": "graph.trig",
@@ -37,7 +39,34 @@ class Written(list):
     """The paths written, and what the graph now holds."""
 
     merged = False          # True when the build was merged into an existing graph
+    interrupted = False     # Ctrl-C came while the outputs were being published
+    replaced: list = []     # (name, file it was built from, file it is built from now)
     documents = entities = relations = 0
+
+
+class UnknownDocument(LookupError):
+    """``--remove`` names a document the graph does not hold."""
+
+
+def check_removable(remove: Iterable[str], known: Iterable[str], where: str) -> None:
+    """Raise :class:`UnknownDocument` for the first name of ``remove`` not in
+    ``known``, naming the closest known names.
+
+    >>> check_removable(["news.txt"], ["a/news.txt", "b.txt"], "out")
+    Traceback (most recent call last):
+    ...
+    kg.export.UnknownDocument: no document news.txt in out (close: a/news.txt)
+    """
+    import difflib
+
+    known = sorted(set(known))
+    for name in remove:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=3, cutoff=0.75)
+            close += [k for k in known if k.endswith("/" + name) and k not in close]
+            hint = f" (close: {', '.join(close)})" if close else \
+                f" ({len(known)} documents there)" if known else " (it holds no graph)"
+            raise UnknownDocument(f"no document {name} in {where}{hint}")
 
 
 def parse_formats(values: Iterable[str] | None) -> list[str]:
@@ -62,39 +91,140 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
 
     ``store`` is ``None`` (rdflib in memory; the previous graph is read from
     ``out/graph.ttl``) or ``oxigraph:PATH`` (the previous graph is the
-    store's, and the new one is written back to it). ``fresh`` ignores any
-    previous graph; ``remove`` names documents to drop from it.
+    store's: the build's documents replace their named graphs there, in one
+    transaction, see :mod:`kg.store`). ``fresh`` ignores any previous graph;
+    ``remove`` names documents to drop from it (:class:`UnknownDocument`
+    when one is not there).
+
+    Every output is written to a temporary file first; the store's
+    transaction and the renames that publish the files (``manifest.json``
+    last) come at the end, together, with Ctrl-C held back meanwhile.
     """
-    from kg.store import open_graph, replace_contents
+    from kg.files import Publisher, deferred_sigint
+    from kg.store import parse_spec
 
     out = Path(out)
+    remove = list(remove)
+    formats = parse_formats(list(formats or ()) + [f for f, name in FORMATS.items()
+                                                   if (out / name).exists()])
     written = Written()
-    previous = None
-    db = open_graph(store) if store else None
-    if not fresh:
-        if db is not None and len(db):
-            previous = db
-        elif db is None and (out / "graph.ttl").exists():
-            previous = Graph().parse(out / "graph.ttl", format="turtle")
-    if previous is not None:
-        graph = merge_build(previous, result.docs, result.entities, result.assertions, remove)
-        written.merged = True
+    staged = None
+    if store and parse_spec(store)[0] == "oxigraph":
+        staged = stage_store(parse_spec(store)[1], result, fresh, remove)
+        graph, written.merged = staged.graph, staged.merged
     else:
-        graph = build_graph(result.docs, result.entities, result.assertions)
-    if db is not None:
-        replace_contents(db, graph)
-        db.close()
+        previous = None
+        if not fresh and (out / "graph.ttl").exists():
+            previous = Graph().parse(out / "graph.ttl", format="turtle")
+        if remove:
+            known = [] if previous is None else [str(n) for n in previous.objects(None, HKG.fileName)]
+            check_removable(remove, known, str(out))
+        if previous is not None:
+            graph = merge_build(previous, result.docs, result.entities, result.assertions, remove)
+            written.merged = True
+        else:
+            graph = build_graph(result.docs, result.entities, result.assertions)
 
-    written.append(write_atomic(out / "graph.ttl", turtle(graph)))
-    written.append(write_atomic(out / "graph.html", render_html(graph)))
-    # exports already in ``out`` are written again, so that none goes stale
-    present = [f for f, name in FORMATS.items() if (out / name).exists()]
-    for fmt in parse_formats(list(formats or ()) + present):
-        written.append(write_atomic(out / FORMATS[fmt], WRITERS[fmt](graph)))
-    written.documents = len(set(graph.subjects(HKG.fileName, None)))
+    with ExitStack() as stack:
+        pub = stack.enter_context(Publisher(out))
+        if staged:
+            stack.callback(staged.close)
+        pub.add("graph.ttl", staged.turtle() if staged else turtle(graph))
+        pub.add("graph.html", render_html(graph))
+        for fmt in formats:   # exports already in ``out`` are written again: none goes stale
+            pub.add(FORMATS[fmt], WRITERS[fmt](graph))
+        docs = sorted((str(n), str(graph.value(d, HKG.sha256) or ""))
+                      for d, n in graph.subject_objects(HKG.fileName))
+        before = {} if fresh else manifest_sources(out)
+        sources = {**before, **{d.name: d.path for d in result.docs if d.path}}
+        written.replaced = [(d.name, before[d.name], d.path) for d in result.docs
+                            if d.path and before.get(d.name, d.path) != d.path]
+        manifest = {"documents": [{"name": n, "sha256": h, "source": sources.get(n, "")}
+                                  for n, h in docs],
+                    **({"store": str(store)} if staged else {})}
+        with deferred_sigint() as caught:
+            if staged:
+                staged.commit()
+            written.extend(pub.commit(manifest))
+        written.interrupted = bool(caught)
+    written.documents = len(docs)
     written.entities = len({s for s, _ in graph.subject_objects(SKOS.prefLabel)})
     written.relations = sum(1 for r in RELATIONS for _ in graph.subject_objects(HKG[r]))
     return written
+
+
+def manifest_sources(out: Path) -> dict[str, str]:
+    """Document name → the file it was built from, as ``out/manifest.json``
+    says (empty when there is none, or it cannot be read)."""
+    try:
+        docs = json.loads((Path(out) / "manifest.json").read_text(encoding="utf-8"))["documents"]
+        return {d["name"]: d["source"] for d in docs if d.get("source")}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[str] = ()):
+    """Prepare putting the documents of ``result`` into the Oxigraph store at
+    ``path`` (each replacing its named graph) and dropping those of
+    ``remove``. Returns the graph the store will hold, whether it held one
+    before, ``commit()``, which makes the change in one transaction, and
+    ``turtle()``, the graph's Turtle streamed by Oxigraph. A store of the old
+    layout (one default graph) is rewritten in the new one in that
+    transaction. Nothing is written before ``commit()``."""
+    from kg.store import (ONTOLOGY_GRAPH, SHARED_GRAPH, DocumentStore, _parsed, streamed_turtle,
+                          triples_text)
+
+    db = DocumentStore(path)
+    try:   # reading: on any error the store is closed untouched
+        legacy = None if fresh else db.legacy_graph()
+        old_docs = {} if fresh else db.documents()
+        known = old_docs if legacy is None else \
+            [str(n) for n in legacy.objects(None, HKG.fileName)]
+        check_removable(remove, known, f"the store {path}")
+        parts = (result.docs, result.entities, result.assertions)
+        if legacy is not None:
+            parts = merge_parts(graph_parts(legacy), *parts, remove)
+        graphs = document_graphs(*parts)
+        shared = graphs.pop(None, None)
+        clear = fresh or legacy is not None
+        if clear or not db.has_ontology():
+            graphs[ONTOLOGY_GRAPH] = ontology()
+        drop = [document_iri(Document(name, "")) for name in remove]
+        kept = b"" if clear else db.union_ntriples(without=[*graphs, *drop])
+        graph = _parsed(kept)
+        for g in [*graphs.values(), shared or ()]:
+            for triple in g:
+                graph.add(triple)
+        texts = {name: triples_text(g) for name, g in graphs.items()}
+        shared_text = triples_text(shared) if shared else ""
+    except BaseException:
+        db.close()
+        raise
+
+    def commit() -> None:
+        try:
+            db.replace(texts, drop=drop, add={SHARED_GRAPH: shared_text} if shared_text else None,
+                       clear=clear)
+        finally:
+            db.close()
+
+    def close() -> None:   # without committing: the store stays as it was
+        if hasattr(db, "ox"):
+            db.close()
+
+    def turtle() -> bytes:
+        return streamed_turtle(kept, "\n".join([*texts.values(), shared_text]))
+    return SimpleNamespace(graph=graph, merged=bool(legacy is not None or old_docs),
+                           commit=commit, close=close, turtle=turtle)
+
+
+def update_store(path: str | Path, result, fresh: bool = False,
+                 remove: Iterable[str] = ()) -> tuple[Graph, bool]:
+    """:func:`stage_store` and its commit: the store's graph after the
+    change, and whether it held one before."""
+    staged = stage_store(path, result, fresh, remove)
+    staged.commit()
+    return staged.graph, staged.merged
 
 
 # --- RDF syntaxes ----------------------------------------------------------

@@ -301,3 +301,41 @@ def merge_build(old: Graph, docs: Iterable[Document], entities: Iterable[Entity]
     """The graph of ``old`` with a new build merged in (see :func:`merge_parts`)."""
     return build_graph(*merge_parts(graph_parts(old), docs, entities, assertions, remove),
                        store=store)
+
+
+def document_graphs(docs: Iterable[Document], entities: Iterable[Entity],
+                    assertions: Iterable[Assertion]) -> dict[URIRef, Graph]:
+    """The graph of a build cut by document: document IRI → the graph of
+    that document alone (its node, its assertions, the entities it mentions
+    or its assertions name), without the ontology. Entities no document
+    supports go to the graph ``shared`` (``None`` key). The union of the
+    graphs is :func:`build_graph` of the same parts without the ontology.
+
+    >>> d = Document("a.txt", "")
+    >>> gs = document_graphs([d], [Entity("甲医院", "Hospital")], [])
+    >>> sorted(map(str, gs))
+    ['None', 'https://w3id.org/hospital-kg/id/doc/a.txt']
+    """
+    docs, entities, assertions = list(docs), list(entities), list(assertions)
+    by_key = {e.key: e for e in entities}
+    own_assertions: dict[str, list[Assertion]] = {d.name: [] for d in docs}
+    own_entities: dict[str, dict] = {d.name: {} for d in docs}
+    for a in assertions:
+        if a.doc in own_assertions:
+            own_assertions[a.doc].append(a)
+            for key in (a.subject, a.object):
+                own_entities[a.doc].setdefault(key, by_key.get(key, Entity(key[1], key[0])))
+    named = {k for a in assertions if a.doc in own_assertions for k in (a.subject, a.object)}
+    shared = []
+    for e in entities:
+        names = [n for n in e.docs if n in own_entities]
+        for name in names:
+            own_entities[name][e.key] = e
+        if not names and e.key not in named:
+            shared.append(e)
+    out: dict = {document_iri(d): build_graph([d], own_entities[d.name].values(),
+                                               own_assertions[d.name], with_ontology=False)
+                 for d in docs}
+    if shared:
+        out[None] = build_graph([], shared, [], with_ontology=False)
+    return out

@@ -2,10 +2,15 @@
 assertions, for one document (:func:`extract`) or many (:func:`build`)."""
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from kg.learned import Models, load_models
 from kg.mentions import find_mentions
@@ -15,6 +20,9 @@ from kg.read import ReadError, find_inputs, read_document
 from kg.relations import extract_relations
 from kg.resolve import merge_entities, resolve
 from kg.sentences import split_sentences
+
+
+FILES_PER_PROCESS = 8   # --jobs 0 starts no more processes than files / this
 
 
 @dataclass
@@ -31,6 +39,7 @@ class BuildResult:
     entities: list[Entity] = field(default_factory=list)
     assertions: list[Assertion] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)   # (path, reason)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (name, name of the same bytes)
     seconds: float = 0.0
     bytes_read: int = 0
 
@@ -56,31 +65,124 @@ def extract(doc: Document, models: Models | None = None) -> DocResult:
     return DocResult(doc, sentences, resolution.used_entities(assertions), assertions)
 
 
+def document_names(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
+    """``(path, name)`` of every file under ``inputs``; a document's name is its
+    path relative to the input root: the folder given, or the deepest folder
+    holding all the inputs given. So ``kg build seeds`` names ``seeds/a.txt``
+    ``a.txt``, and ``kg build site1 site2`` keeps ``site1/index.html`` and
+    ``site2/index.html`` apart.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> for d in ("a", "b"):
+    ...     (root / d).mkdir(); _ = (root / d / "news.txt").write_text("x")
+    >>> [name for _, name in document_names([root / "a", root / "b"])]
+    ['a/news.txt', 'b/news.txt']
+    >>> [name for _, name in document_names([root / "a"])]
+    ['news.txt']
+    """
+    inputs = [Path(p) for p in inputs]
+    files = find_inputs(inputs)
+    if not files:
+        return []
+    tops = [p.resolve() if p.is_dir() else p.resolve().parent for p in inputs]
+    root = Path(os.path.commonpath(tops))
+    return [(f, f.resolve().relative_to(root).as_posix()) for f in files]
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, or ``""`` when it cannot be read (the
+    read that follows says why)."""
+    try:
+        with open(path, "rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError:
+        return ""
+
+
+def extract_file(path: Path, name: str, models: Models | None = None
+                 ) -> tuple[DocResult | None, str, int]:
+    """Read and extract one file as the document ``name``: ``(result, "",
+    bytes of text)``, or ``(None, reason, 0)`` when it cannot be read or its
+    extraction fails. The result keeps no text (the document's, the
+    sentences'), so that a build holds its graph, not its corpus."""
+    try:
+        raw = dataclasses.replace(read_document(path), name=name, path=str(Path(path).resolve()))
+    except ReadError as exc:
+        return None, str(exc), 0
+    try:
+        r = extract(raw, models)
+    except Exception as exc:  # a bug on one odd article must not sink the build
+        return None, f"{path}: extraction failed ({type(exc).__name__}: {exc})", 0
+    return (DocResult(dataclasses.replace(r.doc, text=""), [], r.entities, r.assertions), "",
+            len(raw.text.encode("utf-8")))
+
+
+def _extract_batch(batch: list[tuple[Path, str]]) -> list[tuple[DocResult | None, str, int]]:
+    return [extract_file(path, name) for path, name in batch]
+
+
+def _ignore_sigint() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent alone
+    # handles it (one line, exit 130), the workers just stop with it
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _batches(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
 def build(inputs: Iterable[str | Path],
           progress: Callable[[int, int, str], None] | None = None,
-          models: Models | None = None) -> BuildResult:
+          models: Models | None = None, jobs: int = 1) -> BuildResult:
     """Read, extract and merge every document under ``inputs``. Files that
-    cannot be read are reported in ``skipped``; the rest go on."""
+    cannot be read are reported in ``skipped``; a file with the same bytes
+    as one before it is extracted once and reported in ``duplicates``.
+
+    ``jobs`` > 1 extracts in that many processes (0: one per core, at most
+    one per ``FILES_PER_PROCESS`` files), in
+    batches of files, with the same result as one process; the shipped
+    models are then loaded in each (``models`` other than the shipped ones
+    run in this process).
+    """
     t0 = time.perf_counter()
     result = BuildResult()
-    files = find_inputs(list(inputs))
-    per_doc = []
-    for i, path in enumerate(files, 1):
-        if progress:
-            progress(i, len(files), str(path))
-        try:
-            raw = read_document(path)
-        except ReadError as exc:
-            result.skipped.append((str(path), str(exc)))
-            continue
-        result.bytes_read += len(raw.text.encode("utf-8"))
-        try:
-            r = extract(raw, models)
-        except Exception as exc:  # a bug on one odd article must not sink the build
-            result.skipped.append((str(path), f"{path}: extraction failed ({type(exc).__name__}: {exc})"))
-            continue
-        result.docs.append(r.doc)
-        per_doc.append(r)
+    files = document_names(inputs)
+    todo, first_of = [], {}
+    for path, name in files:
+        digest = file_sha256(path)
+        if digest and digest in first_of:
+            result.duplicates.append((name, first_of[digest]))
+        else:
+            first_of.setdefault(digest or name, name)
+            todo.append((path, name))
+    if jobs == 0:   # each process loads the models (about a second): not for a few files
+        jobs = min(os.cpu_count() or 1, max(1, len(todo) // FILES_PER_PROCESS))
+    jobs = 1 if models is not None else min(jobs, max(len(todo), 1))
+    per_doc, done = [], 0
+    with ExitStack() as stack:
+        if jobs > 1:
+            pool = ProcessPoolExecutor(jobs, initializer=_ignore_sigint)
+            # on Ctrl-C or an error: drop the batches not started, wait for the rest
+            stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+            # batches of a few files: the order is kept, each process busy
+            size = max(1, min(16, len(todo) // (jobs * 4)))
+            outcomes = (o for batch in pool.map(_extract_batch, _batches(todo, size)) for o in batch)
+        else:
+            outcomes = (extract_file(path, name, models) for path, name in todo)
+        for (path, name), (r, reason, size_read) in zip(todo, outcomes):
+            done += 1
+            if progress:
+                progress(done, len(todo), str(path))
+            if r is None:
+                result.skipped.append((str(path), reason))
+                continue
+            result.bytes_read += size_read
+            result.docs.append(r.doc)
+            per_doc.append(r)
     result.entities, result.assertions = merge_entities(per_doc)
     result.seconds = time.perf_counter() - t0
     return result

@@ -46,7 +46,8 @@ def test_build_succeeds_and_writes_turtle_and_html(seeds_build):
     assert (out / "graph.ttl").stat().st_size > 1000
     html = (out / "graph.html").read_text(encoding="utf-8")
     assert "<html" in html.lower() and "绵阳市第三人民医院" in html
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]   # no temp files
+    # no temporary file left
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl", "manifest.json"]
 
 
 def test_graph_parses_and_holds_every_seed(seeds_build):
@@ -169,3 +170,163 @@ def test_progress_on_a_terminal_is_one_line_rewritten(tmp_path):
     assert steps == ["1", "2", "3", "4", "5"]
     assert err.rstrip("\r\n").count("\n") == 0               # one line, ended once
     assert err.endswith("\n")
+
+
+# --- document identity --------------------------------------------------------
+
+def build_in_process(capsys, *args: str) -> tuple[int, str, str]:
+    from kg.cli import main
+
+    code = main(["build", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_same_name_in_two_folders_is_two_documents(tmp_path, capsys):
+    from rdflib import Graph
+
+    from kg.graph import HKG
+
+    for folder, seed in (("a", SEEDS[0]), ("b", SEEDS[4])):
+        (tmp_path / "site" / folder).mkdir(parents=True)
+        (tmp_path / "site" / folder / "news.txt").write_bytes(seed.read_bytes())
+    out = tmp_path / "out"
+    code, _, err = build_in_process(capsys, str(tmp_path / "site"), "--out", str(out), "--fresh")
+    assert code == 0, err
+    g = Graph().parse(out / "graph.ttl")
+    assert {str(n) for n in g.objects(None, HKG.fileName)} == {"a/news.txt", "b/news.txt"}
+    labels = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "绵阳市第三人民医院" in labels and "鹤山市人民医院" in labels
+    # the two folders given side by side name them the same way
+    code, _, err = build_in_process(capsys, str(tmp_path / "site" / "a"), str(tmp_path / "site" / "b"),
+                                    "--out", str(tmp_path / "two"), "--fresh")
+    assert code == 0, err
+    assert (tmp_path / "two" / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+
+
+def test_the_same_content_under_two_names_is_extracted_once(tmp_path, capsys):
+    from rdflib import Graph
+
+    from kg.graph import HKG
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "first.txt").write_bytes(SEEDS[1].read_bytes())
+    (tmp_path / "in" / "copy.txt").write_bytes(SEEDS[1].read_bytes())
+    code, stdout, err = build_in_process(capsys, str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert code == 0
+    assert err.strip() == "warning: first.txt has the same content as copy.txt: extracted once, as copy.txt"
+    assert stdout.startswith("documents: 1 read, 0 skipped")
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert {str(n) for n in g.objects(None, HKG.fileName)} == {"copy.txt"}
+
+
+# --- one build at a time, published together, Ctrl-C, --remove, --jobs -------------
+
+def test_a_second_build_into_a_locked_folder_fails_at_once(tmp_path, capsys):
+    from kg.files import folder_lock
+
+    out = tmp_path / "out"
+    with folder_lock(out):        # this process builds into out
+        proc = kg("build", str(SEEDS[0]), "--out", str(out))
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == (f"error: another kg build is writing to {out}; wait for it to "
+                                   "finish or choose another --out/--store")
+    assert list(out.iterdir()) == []
+    code, _, err = build_in_process(capsys, str(SEEDS[0]), "--out", str(out))   # released
+    assert code == 0, err
+
+
+def test_outputs_come_with_a_manifest_and_leftovers_are_cleaned(tmp_path, capsys):
+    import hashlib
+    import json
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".graph.ttl.k1ll3d.tmp").write_text("half a graph")   # a killed build's
+    code, _, err = build_in_process(capsys, str(SEEDS[0]), str(SEEDS[2]), "--out", str(out),
+                                    "--format", "nt")
+    assert code == 0, err
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["documents"] == [{"name": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
+                                      "source": str(p.resolve())} for p in (SEEDS[0], SEEDS[2])]
+    files = {o["file"]: o for o in manifest["outputs"]}
+    assert set(files) == {"graph.ttl", "graph.html", "graph.nt"}
+    for name, o in files.items():
+        data = (out / name).read_bytes()
+        assert (o["bytes"], o["sha256"]) == (len(data), hashlib.sha256(data).hexdigest())
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.nt", "graph.ttl",
+                                                     "manifest.json"]
+
+
+def test_ctrl_c_prints_one_line_exits_130_and_keeps_the_old_outputs(tmp_path, capsys):
+    import signal
+
+    out = tmp_path / "out"
+    code, _, err = build_in_process(capsys, str(SEEDS[0]), "--out", str(out))
+    assert code == 0, err
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    # as a terminal does: SIGINT to the whole process group (the pool's workers too)
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", "seeds", "--out", str(out),
+                             "--progress", "--jobs", "2"], cwd=ROOT, stderr=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, start_new_session=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.stderr.readline().startswith("[1/5]")
+    os.killpg(proc.pid, signal.SIGINT)
+    _, rest = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert rest.strip().splitlines() == [f"interrupted: nothing written, {out} is as it was"]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_remove_alone_removes_and_an_unknown_document_is_an_error(tmp_path, capsys):
+    from rdflib import Graph
+
+    from kg.graph import HKG
+
+    out = tmp_path / "out"
+    code, _, err = build_in_process(capsys, str(SEEDS[0]), str(SEEDS[1]), "--out", str(out))
+    assert code == 0, err
+    code, stdout, err = build_in_process(capsys, "--remove", SEEDS[0].name, "--out", str(out))
+    assert code == 0, err
+    g = Graph().parse(out / "graph.ttl")
+    assert {str(n) for n in g.objects(None, HKG.fileName)} == {SEEDS[1].name}   # no seeds/ merged
+    assert stdout.splitlines()[-1].startswith("graph (merged with the one already there): 1 documents")
+    kept = (out / "graph.ttl").read_bytes()
+    typo = SEEDS[1].name.replace(".txt", "x.txt")
+    code, _, err = build_in_process(capsys, "--remove", typo, "--out", str(out))
+    assert code == 1
+    assert err.strip() == f"error: cannot remove: no document {typo} in {out} (close: {SEEDS[1].name})"
+    assert (out / "graph.ttl").read_bytes() == kept
+
+
+def test_jobs_give_the_same_graph_as_one_process():
+    from kg.export import turtle
+    from kg.graph import build_graph
+    from kg.pipeline import build
+
+    one, two = build(SEEDS, jobs=1), build(SEEDS, jobs=2)
+    assert [d.name for d in two.docs] == [d.name for d in one.docs]
+    assert turtle(build_graph(two.docs, two.entities, two.assertions)) == \
+        turtle(build_graph(one.docs, one.entities, one.assertions))
+
+
+def test_an_output_folder_that_is_a_file_is_a_one_line_error(tmp_path, capsys):
+    (tmp_path / "taken").write_text("not a folder")
+    code, _, err = build_in_process(capsys, "--remove", "x.txt", "--out", str(tmp_path / "taken"))
+    assert code == 1
+    assert err == f"error: cannot use {tmp_path / 'taken'} as a folder: File exists\n"
+
+
+def test_a_document_built_from_another_file_of_the_same_name_is_reported(tmp_path, capsys):
+    for folder, seed in (("a", SEEDS[0]), ("b", SEEDS[4])):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "news.txt").write_bytes(seed.read_bytes())
+    out = str(tmp_path / "out")
+    assert build_in_process(capsys, str(tmp_path / "a"), "--out", out)[0] == 0
+    code, _, err = build_in_process(capsys, str(tmp_path / "a"), "--out", out)   # the same file
+    assert code == 0 and err == ""
+    code, _, err = build_in_process(capsys, str(tmp_path / "b"), "--out", out)
+    assert code == 0
+    assert err.strip() == (f"warning: news.txt from {tmp_path / 'b' / 'news.txt'} replaces the "
+                           f"document of that name built from {tmp_path / 'a' / 'news.txt'} "
+                           "(build their common folder to keep both)")

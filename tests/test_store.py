@@ -1,0 +1,184 @@
+"""The Oxigraph store of `kg build --store`: one named graph per document,
+every build one transaction (a kill leaves the old store or the new one)."""
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pyoxigraph as ox
+from rdflib import XSD, Graph, Literal, compare
+
+from kg.export import update_store, write_outputs
+from kg.graph import HKG, ID, build_graph, document_iri
+from kg.model import Assertion, Document, Entity
+from kg.store import ONTOLOGY_GRAPH, DocumentStore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def synthetic(docs: int, per_doc: int, version: str = "v1"):
+    """``docs`` articles of ``per_doc`` partnerships each; ``version`` changes
+    every evidence sentence, so that a rebuild replaces every triple."""
+    out = SimpleNamespace(docs=[], entities={}, assertions=[])
+    for d in range(docs):
+        doc = Document(f"{d:04d}.txt", "", sha256=f"{version}{d}")
+        out.docs.append(doc)
+        for i in range(per_doc):
+            a, b = ("Hospital", f"甲{d % 7}市第{i}医院"), ("Hospital", f"乙{i}县人民医院")
+            for key in (a, b):
+                out.entities.setdefault(key, Entity(key[1], key[0])).docs.add(doc.name)
+            out.assertions.append(Assertion(a, "partnersWith", b, doc.name,
+                                            f"{version}：{a[1]}与{b[1]}签约。", i, i + 10, "r"))
+    out.entities = list(out.entities.values())
+    return out
+
+
+def same_graph(a: Graph, b: Graph) -> bool:
+    """Isomorphic, taking an ``xsd:decimal`` by its value: Oxigraph keeps
+    decimals as numbers and writes ``1.0`` back as ``1``."""
+    def values(g: Graph) -> Graph:
+        out = Graph()
+        for s, p, o in g:
+            if isinstance(o, Literal) and o.datatype == XSD.decimal:
+                o = Literal(o.toPython().normalize(), datatype=XSD.decimal)
+            out.add((s, p, o))
+        return out
+    return compare.isomorphic(values(a), values(b))
+
+
+def quads(path: Path) -> set[str]:
+    store = ox.Store(str(path))
+    try:
+        return {str(q) for q in store}
+    finally:
+        del store
+
+
+def test_each_document_has_its_named_graph_and_the_union_is_the_graph(tmp_path):
+    r = synthetic(3, 4)
+    graph, merged = update_store(tmp_path / "db", r)
+    assert not merged
+    fresh = build_graph(r.docs, r.entities, r.assertions)
+    assert compare.isomorphic(graph, fresh)
+    db = DocumentStore(tmp_path / "db")
+    try:
+        names = {str(g.value) for g in db.ox.named_graphs()}
+        assert names == {str(document_iri(d)) for d in r.docs} | {str(ONTOLOGY_GRAPH)}
+        assert db.documents() == {d.name: d.sha256 for d in r.docs}
+        # a document's graph holds its assertions and no other document's
+        one = {str(q.object) for q in db.ox.quads_for_pattern(
+            None, ox.NamedNode(str(HKG.evidence)), None, ox.NamedNode(str(document_iri(r.docs[1]))))}
+        assert one == {f'"{a.sentence}"@zh' for a in r.assertions if a.doc == r.docs[1].name}
+    finally:
+        db.close()
+
+
+def test_rebuilding_one_document_replaces_only_its_graph(tmp_path):
+    r = synthetic(3, 4)
+    update_store(tmp_path / "db", r)
+    before = quads(tmp_path / "db")
+    v2 = synthetic(3, 4, "v2")
+    graph, merged = update_store(tmp_path / "db", SimpleNamespace(
+        docs=v2.docs[:1], entities=[e for e in v2.entities if "0000.txt" in e.docs],
+        assertions=[a for a in v2.assertions if a.doc == "0000.txt"]))
+    assert merged
+    after = quads(tmp_path / "db")
+    doc0 = str(document_iri(r.docs[0]))
+    assert {q for q in before if doc0 not in q} == {q for q in after if doc0 not in q}
+    evidence = {str(o) for o in graph.objects(None, HKG.evidence)}
+    assert {e[:3] for e in evidence} == {"v1：", "v2："}
+    expected = build_graph(v2.docs[:1] + r.docs[1:], r.entities,
+                           [a for a in v2.assertions if a.doc == "0000.txt"] +
+                           [a for a in r.assertions if a.doc != "0000.txt"])
+    assert compare.isomorphic(graph, expected)
+
+
+def test_the_stores_turtle_is_streamed_by_oxigraph_and_is_the_graph(tmp_path):
+    r = synthetic(3, 4)
+    w = write_outputs(r, tmp_path / "out", store=f"oxigraph:{tmp_path / 'db'}")
+    assert [p.name for p in w] == ["graph.ttl", "graph.html", "manifest.json"]
+    text = (tmp_path / "out" / "graph.ttl").read_bytes()
+    assert same_graph(Graph().parse(data=text, format="turtle"),
+                      build_graph(r.docs, r.entities, r.assertions))
+    # written again from the store alone
+    write_outputs(SimpleNamespace(docs=[], entities=[], assertions=[]), tmp_path / "out",
+                  store=f"oxigraph:{tmp_path / 'db'}")
+    assert same_graph(Graph().parse(tmp_path / "out" / "graph.ttl"),
+                      Graph().parse(data=text, format="turtle"))
+
+
+def test_a_store_of_the_old_layout_is_rewritten_per_document(tmp_path):
+    r = synthetic(2, 3)
+    old = ox.Store(str(tmp_path / "db"))     # everything in the default graph, as before
+    old.load(build_graph(r.docs, r.entities, r.assertions).serialize(format="nt").encode(),
+             format=ox.RdfFormat.N_TRIPLES)
+    del old
+    extra = synthetic(3, 3)
+    graph, merged = update_store(tmp_path / "db", SimpleNamespace(
+        docs=extra.docs[2:], entities=[e for e in extra.entities if "0002.txt" in e.docs],
+        assertions=[a for a in extra.assertions if a.doc == "0002.txt"]))
+    assert merged
+    assert compare.isomorphic(graph, build_graph(extra.docs, extra.entities, extra.assertions))
+    assert not any(True for _ in ox.Store(str(tmp_path / "db")).quads_for_pattern(
+        None, None, None, ox.DefaultGraph()))
+
+
+KILLED_BUILD = """
+import sys
+sys.path.insert(0, {tests!r})
+from test_store import synthetic
+from kg.export import update_store
+r = synthetic(30, 20, "v2")
+print("ready", flush=True)
+update_store({db!r}, r)
+print("done", flush=True)
+"""
+
+
+def test_a_build_killed_at_any_moment_leaves_the_old_store_or_the_new(tmp_path):
+    old_db = tmp_path / "old"
+    update_store(old_db, synthetic(30, 20, "v1"))
+    old = quads(old_db)
+    # the new store, and how long its update takes, from one run to the end
+    shutil.copytree(old_db, tmp_path / "new")
+    t0 = time.perf_counter()
+    update_store(tmp_path / "new", synthetic(30, 20, "v2"))
+    span = time.perf_counter() - t0
+    new = quads(tmp_path / "new")
+    assert old != new
+    seen = []
+    for i, fraction in enumerate((0.0, 0.4, 0.8, 1.5)):
+        db = tmp_path / f"killed{i}"
+        shutil.copytree(old_db, db)
+        proc = subprocess.Popen([sys.executable, "-c", KILLED_BUILD.format(
+            tests=str(ROOT / "tests"), db=str(db))], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        assert proc.stdout.readline().strip() == "ready"
+        time.sleep(fraction * span)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        got = quads(db)
+        assert got in (old, new), f"killed {fraction * span:.2f} s into the update: a mixed store"
+        seen.append("old" if got == old else "new")
+    assert seen[0] == "old"
+
+
+def test_cli_build_into_a_store_removes_a_document_in_place(tmp_path):
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    spec = f"oxigraph:{tmp_path / 'db'}"
+    from kg.pipeline import build
+
+    r = build(seeds[:2])
+    write_outputs(r, tmp_path / "out", store=spec)
+    removed = write_outputs(SimpleNamespace(docs=[], entities=[], assertions=[]), tmp_path / "out",
+                            store=spec, remove=[seeds[0].name])
+    assert removed.merged and removed.documents == 1
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert {str(o) for o in g.objects(None, HKG.fileName)} == {seeds[1].name}
+    alone = build([seeds[1]])
+    assert same_graph(g, build_graph(alone.docs, alone.entities, alone.assertions))
