@@ -542,6 +542,9 @@ def format_json(scores: Scores, verbose: bool = False) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+GRAPH_SUFFIXES = (".ttl", ".nt", ".trig", ".jsonld", ".nq")
+
+
 def command(args) -> int:
     """``kg eval GOLD_DIR (--graph FILE | INPUT ...)``: 0 on success, 2 with a
     one-line error when the gold or the graph cannot be read."""
@@ -552,6 +555,8 @@ def command(args) -> int:
     try:
         if args.graph and args.inputs:
             raise EvalError("give either --graph or INPUT files, not both")
+        if len(args.inputs) == 1 and Path(args.inputs[0]).suffix in GRAPH_SUFFIXES:
+            args.graph, args.inputs = args.inputs[0], []     # kg eval gold/ outputs/graph.ttl: a graph, not an article
         gold = load_gold(args.gold)
         graph = graph_of_inputs(args.inputs) if args.inputs else load_graph(args.graph or DEFAULT_GRAPH)
     except EvalError as exc:

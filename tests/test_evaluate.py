@@ -195,6 +195,9 @@ def test_cli(tmp_path, capsys):
     assert main(["eval", str(gold), "--graph", str(ttl), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["core"] == {"tp": 2, "fp": 2, "fn": 2, "precision": 0.5, "recall": 0.5, "f1": 0.5}
+    # a graph file given where articles go is read as the graph
+    assert main(["eval", str(gold), str(ttl), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["core"] == data["core"]
     assert data["loose_core"]["tp"] == 3 and data["rules"]["award"]["fp"] == 1
 
     assert main(["eval", str(tmp_path / "nope"), "--graph", str(ttl)]) == 2
