@@ -26,6 +26,8 @@ _READING = re.compile(rf"(?<=[{HAN}])\(([a-z{_TONED}]{{1,7}}\d?)\)")
 # it belonged to may have become ``?`` or a Latin letter (``??坡?lián)盟``).
 _TONED_READING = re.compile(rf"(?<=[^\s(])\(([a-z{_TONED}]{{0,6}}[{_TONED}][a-z{_TONED}]{{0,6}})\)")
 # Invisible characters that scraped pages scatter inside words and names.
+# 王　芳　李明华: rosters pad a two-character name to the width of three
+_PADDED_NAME = re.compile(rf"(?:(?<=^)|(?<=[\s、,;:(]))([{HAN}])[ ]{{1,2}}([{HAN}])(?=[\s、,;:)]|$)", re.M)
 # 先进集体,、全国…: a comma left before another mark by a page's markup
 _COMMA_BEFORE_MARK = re.compile(r",(?=[、;。,!?:])")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
@@ -84,12 +86,15 @@ def normalise_text(text: str) -> str:
 
     >>> normalise_text("２０１８ 年度（PCCM）醫(yī)院，、乙院，。")
     '2018年度(PCCM)医院、乙院。'
+    >>> normalise_text("王　芳　　李明华、赵　红")
+    '王芳  李明华、赵红'
     """
     text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _INVISIBLE.sub("", text)
     text = strip_readings(text)
     text = to_simplified(text)
     text = text.replace("\u00a0", " ").replace("\u3000", " ")
+    text = _PADDED_NAME.sub(r"\1\2", text)
     return _COMMA_BEFORE_MARK.sub("", _SPACE_BETWEEN.sub("", text))
 
 

@@ -1127,3 +1127,9 @@ def test_a_ranking_named_in_book_marks_is_the_title_inside_them():
 def test_a_clause_or_a_generic_area_before_a_branch_is_no_department():
     assert mentions("并提供资金改善社区党支部") == []
     assert not any("辖区" in n for n, _ in mentions("探索医院与所在辖区社区党支部共建"))
+
+
+def test_names_padded_to_three_characters_in_a_roster_are_read_whole():
+    text = "关于表彰优秀共产党员的决定\n全市优秀共产党员(3名)\n王　芳　　李明华　　赵　红\n"
+    found = triples(text, title="")
+    assert {(p, "awarded", "全市优秀共产党员") for p in ("王芳", "李明华", "赵红")} <= found
