@@ -28,7 +28,6 @@ from __future__ import annotations
 import json
 import math
 import shutil
-import unicodedata
 from collections import defaultdict, deque
 from functools import lru_cache
 from importlib import resources
@@ -100,10 +99,6 @@ def _local(iri) -> str | None:
     return text[len(str(HKG)):] if text.startswith(str(HKG)) else None
 
 
-def _norm(name: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
-
-
 def _entities(g: Graph) -> dict[URIRef, dict]:
     """Every entity of the graph: a node with an entity type and a prefLabel."""
     out: dict[URIRef, dict] = {}
@@ -154,28 +149,14 @@ def _evidence(g: Graph) -> dict[tuple, list[dict]]:
 
 
 def find_entities(entities: dict[URIRef, dict], name: str) -> list[URIRef]:
-    """Entities called ``name``: by canonical name, else by alias, else by a
-    name that contains it (only when that picks one entity)."""
-    exact = [iri for iri, e in entities.items() if e["label"] == name]
-    if exact:
-        return sorted(exact)
-    alias = [iri for iri, e in entities.items() if name in e["aliases"]]
-    if alias:
-        return sorted(alias)
-    key = _norm(name)
-    loose = [iri for iri, e in entities.items()
-             if any(_norm(n) == key for n in [e["label"], *e["aliases"]])]
-    if loose:
-        return sorted(loose)
-    partial = [iri for iri, e in entities.items()
-               if key and any(key in _norm(n) for n in [e["label"], *e["aliases"]])]
-    if len(partial) == 1:
-        return partial
-    hint = ""
-    if partial:
-        names = sorted(entities[i]["label"] for i in partial)
-        hint = f"; did you mean: {'、'.join(names[:8])}{' …' if len(names) > 8 else ''}"
-    raise LookupError(f"no entity named {name!r} in the graph{hint}")
+    """Entities called ``name``, found by :mod:`kg.names` (any name, alias,
+    normalised form or unambiguous part of a name); LookupError otherwise."""
+    from kg.graphio import Entity
+    from kg.names import Names
+
+    known = {iri: Entity(iri, e["label"], e["type"], e["aliases"]) for iri, e in entities.items()}
+    degree = {iri: e.get("degree", 0) for iri, e in entities.items()}
+    return sorted(e.iri for e in Names(known, degree).lookup(name))
 
 
 def _layout(node_ids: list[str], edges: list[dict]) -> dict[str, tuple[float, float]]:
@@ -372,12 +353,12 @@ def render_html(g: Graph, focus: str | None = None, depth: int = 1) -> str:
 
 def write_html(graph_file: str | Path, out: str | Path, focus: str | None = None,
                depth: int = 1) -> Path:
-    """Read a Turtle graph and write its page (``kg html``)."""
+    """Read a graph (a file or ``oxigraph:PATH``) and write its page (``kg html``)."""
     from kg.files import write_atomic
 
-    g = Graph()
-    g.parse(str(graph_file), format="turtle")
-    return write_atomic(out, render_html(g, focus=focus, depth=depth))
+    from kg.graphio import open_graph
+
+    return write_atomic(out, render_html(open_graph(graph_file), focus=focus, depth=depth))
 
 
 _TEMPLATE = """<!DOCTYPE html>
@@ -736,17 +717,15 @@ def command(args) -> int:
 
     from kg.graph import slug
 
-    graph_file = Path(args.graph)
-    if not graph_file.is_file():
-        print(f"error: no graph at {graph_file} (run `kg build` first, or give --graph)", file=sys.stderr)
-        return 1
+    from kg.graphio import GraphError
+
     if args.depth < 0:
         print("error: --depth must be 0 or more", file=sys.stderr)
         return 2
     out = args.out or (f"outputs/focus-{slug(args.focus)}.html" if args.focus else "outputs/graph.html")
     try:
-        written = write_html(graph_file, out, focus=args.focus, depth=args.depth)
-    except LookupError as exc:
+        written = write_html(args.graph, out, focus=args.focus, depth=args.depth)
+    except (LookupError, GraphError) as exc:
         print(f"error: {exc.args[0]}", file=sys.stderr)
         return 1
     print(f"wrote {written}")
