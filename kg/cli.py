@@ -115,6 +115,12 @@ def make_parser() -> argparse.ArgumentParser:
                    help="turtle is for CONSTRUCT/DESCRIBE (json of those is JSON-LD)")
     p.set_defaults(func=command_of("query"))
 
+    p = sub.add_parser("show", help="one entity: its names, type, relations with evidence, articles")
+    p.add_argument("name", help="any of its names or aliases, or an unambiguous part of one")
+    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help=GRAPH_HELP)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=command_of("show"))
+
     p = sub.add_parser("stats", help="network analysis of the entity graph (networkx)")
     p.add_argument("--graph", default=str(DEFAULT_GRAPH), help=GRAPH_HELP)
     p.add_argument("--top", type=int, default=10, metavar="N", help="rows of the centrality tables (default 10)")
