@@ -84,6 +84,9 @@ def _message(text) -> str:
     # pyshacl's summaries of sh:node/sh:or name the node in the text and send
     # the reader to details it does not give: the node is on its own line
     text = re.sub(r"^Node <[^>]*> ", "", str(text or ""))
+    classes = re.findall(r"\[ sh:class (\S+) \]", text)
+    if text.startswith("must conform to one or more shapes in") and classes:
+        text = f"must be one of {', '.join(classes)}"   # an sh:or of classes
     return text.replace(" See details for more information.", "").strip()
 
 
