@@ -58,7 +58,7 @@ def profile(g: Graph, e: Entity) -> Profile:
     >>> a = Assertion(("Hospital", "甲医院"), "partnersWith", ("Hospital", "乙医院"), "a.txt",
     ...               "甲医院与乙医院合作。", 0, 10, "r1", 0.9)
     >>> g = build_graph([Document("a.txt", "")], [E("甲医院", "Hospital", {"甲院"}, {"a.txt"})], [a])
-    >>> p = profile(g, entities(g)[next(iter(entities(g)))])
+    >>> p = profile(g, next(e for e in entities(g).values() if e.label == "甲医院"))
     >>> [(x.relation, x.direction, x.other, x.evidence[0].text) for x in p.links]
     [('partnersWith', 'both', '乙医院', '甲医院与乙医院合作。')]
     """
