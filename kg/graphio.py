@@ -8,9 +8,10 @@
 - ``oxigraph:PATH``, an Oxigraph store written by ``kg build --store``, read
   as the union of its default graph and every named graph.
 
-The result is an in-memory rdflib ``Graph`` with the project's prefixes bound
-(a copy of the store: no lock is held on it afterwards, so ``kg build`` can
-write the store while ``kg serve`` answers from the copy).
+Files are parsed by Oxigraph's parsers (pyoxigraph; faster than rdflib's,
+see ``bench/bench_graphio.py``). The result is an in-memory rdflib ``Graph``
+with the project's prefixes bound: for a store, a copy read through a
+read-only handle, so no lock is held on it afterwards.
 
 :func:`entities`, :func:`relations` and :func:`evidence` read what every
 command shows: the entities with their names, the relation triples (a
