@@ -92,3 +92,15 @@ def test_seed_build_shows_every_statement_of_the_entity(graph_specs, capsys):
     assert code == 0
     data = json.loads(out)
     assert sum(len(x["evidence"]) for x in data["relations"]) == len(statements) > 10
+
+
+def test_a_reader_that_goes_away_is_no_traceback(gold_ttl):
+    # `kg show NAME | head -1`: the one subprocess test of kg show
+    import subprocess
+    import sys
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "show", NAME, "--graph", str(gold_ttl)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()          # the reader is gone before anything is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 1
+    assert "Traceback" not in err and err == ""
