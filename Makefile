@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup browser bench bench-html clean
+.PHONY: run test setup browser bench bench-html clean docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ browser:
 
 test: setup browser
 	$(BIN)/python -m pytest -q
+
+# the README's kg query/show/stats examples, their output rewritten from a seeds build
+docs: run
+	$(BIN)/python tests/readme_examples.py --write
 
 bench: setup
 	$(BIN)/python bench/bench_build.py

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import Counter
@@ -9,6 +10,8 @@ from pathlib import Path
 
 DEFAULT_OUT = Path("outputs")
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.ttl"
+GRAPH_HELP = ("graph: a .ttl .nt .jsonld .trig .nq file or oxigraph:PATH; a dataset is read as "
+              "the union of its graphs (default outputs/graph.ttl)")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -155,13 +158,19 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="bind ?NAME to VALUE before the query runs (repeatable)")
     p.add_argument("--list", action="store_true", help="list the canned queries of queries/")
-    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle file (default outputs/graph.ttl)")
+    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help=GRAPH_HELP)
     p.add_argument("--format", choices=("table", "csv", "tsv", "json", "turtle"), default="table",
                    help="turtle is for CONSTRUCT/DESCRIBE (json of those is JSON-LD)")
     p.set_defaults(func=command_of("query"))
 
+    p = sub.add_parser("show", help="one entity: its names, type, relations with evidence, articles")
+    p.add_argument("name", help="any of its names or aliases, or an unambiguous part of one")
+    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help=GRAPH_HELP)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=command_of("show"))
+
     p = sub.add_parser("stats", help="network analysis of the entity graph (networkx)")
-    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle file (default outputs/graph.ttl)")
+    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help=GRAPH_HELP)
     p.add_argument("--top", type=int, default=10, metavar="N", help="rows of the centrality tables (default 10)")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--write", nargs="?", const="", default=None, metavar="TTL",
@@ -169,13 +178,13 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=command_of("stats"))
 
     p = sub.add_parser("serve", help="SPARQL 1.1 Protocol endpoint and query page on localhost")
-    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle file (default outputs/graph.ttl)")
+    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help=GRAPH_HELP)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.set_defaults(func=command_of("serve"))
 
     p = sub.add_parser("html", help="write the interactive network page of a built graph")
-    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle file (default outputs/graph.ttl)")
+    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help=GRAPH_HELP)
     p.add_argument("--focus", metavar="NAME", help="only the neighbourhood of the entity of this name (any alias)")
     p.add_argument("--depth", type=int, default=1, metavar="N", help="relation hops around --focus (default 1)")
     p.add_argument("--out", help="page to write (default outputs/graph.html, or outputs/focus-NAME.html with --focus)")
@@ -210,16 +219,22 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=command_of("train"))
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes (ontology/shapes.ttl)")
-    p.add_argument("file", nargs="?", default=str(DEFAULT_GRAPH),
-                   help="graph file: .ttl .nt .jsonld .trig (default outputs/graph.ttl)")
-    p.add_argument("--limit", type=int, default=50, help="print at most this many violations (0: all)")
+    p.add_argument("file", nargs="?", default=str(DEFAULT_GRAPH), help=f"{GRAPH_HELP} (or --graph)")
+    p.add_argument("--graph", default=None, help="the same as FILE")
+    p.add_argument("--limit", type=int, default=20, help="print at most this many nodes per shape (0: all)")
     p.set_defaults(func=command_of("validate"))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:
+        # the reader went away (kg show … | head): stop quietly, as the
+        # Python docs advise, with no traceback from the final flush
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

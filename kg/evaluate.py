@@ -478,18 +478,16 @@ def _order(t: Triple) -> tuple:
     return (t.doc, t.p, t.s, t.o)
 
 
-def load_graph(path: str | Path) -> Graph:
-    """A graph file (Turtle, or any format rdflib guesses from the suffix),
-    read as ``kg query`` reads it."""
-    from kg.query import QueryError, load_graph as read_graph
+def load_graph(spec: str | Path) -> Graph:
+    """The graph to score, in any form :func:`kg.graphio.open_graph` reads."""
+    from kg.graphio import OXIGRAPH, GraphError, open_graph
 
-    path = Path(path)
-    if not path.is_file():
-        raise EvalError(f"graph file not found: {path}")
+    if not str(spec).startswith(OXIGRAPH) and not Path(spec).is_file():
+        raise EvalError(f"graph file not found: {spec}")
     try:
-        return read_graph(path)
-    except QueryError as exc:
-        raise EvalError(f"cannot parse graph {exc}") from exc
+        return open_graph(spec)
+    except GraphError as exc:
+        raise EvalError(f"cannot read the graph: {exc}") from exc
 
 
 def graph_of_inputs(inputs: Iterable[str | Path]) -> Graph:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import html
 import json
-import unicodedata
 from collections import defaultdict, deque
 from functools import lru_cache
 from importlib import resources
@@ -91,10 +90,6 @@ COLLAPSIBLE = {"Honor": "awarded", "Person": "holdsPositionIn"}
 def _local(iri) -> str | None:
     text = str(iri)
     return text[len(str(HKG)):] if text.startswith(str(HKG)) else None
-
-
-def _norm(name: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def _doc_name(g: Graph, doc) -> str:
@@ -175,30 +170,14 @@ def _capped(items: list[dict]) -> tuple[list[dict], int]:
 
 
 def find_entities(entities: dict[URIRef, dict], name: str) -> list[URIRef]:
-    """Entities called ``name``: by canonical name, else by alias, else by a
-    name that contains it (only when that picks one entity)."""
-    exact = [iri for iri, e in entities.items() if e["label"] == name]
-    if exact:
-        return sorted(exact)
-    alias = [iri for iri, e in entities.items() if name in e["aliases"]]
-    if alias:
-        return sorted(alias)
-    key = _norm(name)
-    loose = [iri for iri, e in entities.items()
-             if any(_norm(n) == key for n in [e["label"], *e["aliases"]])]
-    if loose:
-        return sorted(loose)
-    partial = [iri for iri, e in entities.items()
-               if key and any(key in _norm(n) for n in [e["label"], *e["aliases"]])]
-    if len(partial) == 1:
-        return partial
-    hint = ""
-    if partial:
-        names = sorted(entities[i]["label"] for i in partial)
-        hint = f"; did you mean: {'、'.join(names[:8])}{' …' if len(names) > 8 else ''}"
-    raise LookupError(f"no entity named {name!r} in the graph{hint}")
+    """Entities called ``name``, found by :mod:`kg.names` (any name, alias,
+    normalised form or unambiguous part of a name); LookupError otherwise."""
+    from kg.graphio import Entity
+    from kg.names import Names
 
-
+    known = {iri: Entity(iri, e["label"], e["type"], e["aliases"]) for iri, e in entities.items()}
+    degree = {iri: e.get("degree", 0) for iri, e in entities.items()}
+    return sorted(e.iri for e in Names(known, degree).lookup(name))
 
 
 def communities(node_ids: list[str], pairs: list[tuple[str, str]]) -> dict[str, int]:
@@ -409,15 +388,15 @@ def render_html(g: Graph, focus: str | None = None, depth: int = 1) -> str:
 
 
 def load_graph(graph_file: str | Path) -> Graph:
-    """The graph of a Turtle file (the one place this module reads a graph)."""
-    g = Graph()
-    g.parse(str(graph_file), format="turtle")
-    return g
+    """The graph of a file or store (the one place this module reads a graph)."""
+    from kg.graphio import open_graph
+
+    return open_graph(graph_file)
 
 
 def write_html(graph_file: str | Path, out: str | Path, focus: str | None = None,
                depth: int = 1) -> Path:
-    """Read a graph file and write its page (``kg html``)."""
+    """Read a graph (a file or ``oxigraph:PATH``) and write its page (``kg html``)."""
     from kg.files import write_atomic
 
     return write_atomic(out, render_html(load_graph(graph_file), focus=focus, depth=depth))
@@ -429,17 +408,15 @@ def command(args) -> int:
 
     from kg.graph import slug
 
-    graph_file = Path(args.graph)
-    if not graph_file.is_file():
-        print(f"error: no graph at {graph_file} (run `kg build` first, or give --graph)", file=sys.stderr)
-        return 1
+    from kg.graphio import GraphError
+
     if args.depth < 0:
         print("error: --depth must be 0 or more", file=sys.stderr)
         return 2
     out = args.out or (f"outputs/focus-{slug(args.focus)}.html" if args.focus else "outputs/graph.html")
     try:
-        written = write_html(graph_file, out, focus=args.focus, depth=args.depth)
-    except LookupError as exc:
+        written = write_html(args.graph, out, focus=args.focus, depth=args.depth)
+    except (LookupError, GraphError) as exc:
         print(f"error: {exc.args[0]}", file=sys.stderr)
         return 1
     print(f"wrote {written}")

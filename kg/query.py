@@ -24,6 +24,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from kg.graph import PREFIXES
+from kg.graphio import GraphError, bind_prefixes, open_graph
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 FORMATS = ("table", "csv", "tsv", "json", "turtle")
@@ -46,22 +47,13 @@ class QuerySyntaxError(QueryError):
         super().__init__(full)
 
 
-def bind_prefixes(g: Graph) -> Graph:
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True, replace=True)
-    return g
-
-
-def load_graph(path: Path | str) -> Graph:
-    path = Path(path)
-    if not path.exists():
-        raise QueryError(f"{path}: no such graph (run `kg build` first)")
-    g = Graph()
+def load_graph(spec: Path | str) -> Graph:
+    """The graph at ``spec`` (any form :func:`kg.graphio.open_graph` reads),
+    a :class:`QueryError` when it cannot be read."""
     try:
-        g.parse(path, format="turtle" if path.suffix in (".ttl", "") else None)
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise QueryError(f"{path}: not a readable RDF file ({exc})") from exc
-    return bind_prefixes(g)
+        return open_graph(spec)
+    except GraphError as exc:
+        raise QueryError(str(exc)) from exc
 
 
 # --- parameters ------------------------------------------------------------
@@ -86,6 +78,33 @@ def parse_params(pairs: Iterable[str]) -> dict[str, Identifier]:
             raise QueryError(f"--param wants NAME=VALUE, got {pair!r}")
         params[name] = to_term(value)
     return params
+
+
+# Parameters that name an entity (the canned queries' ``?name``, and
+# ``?subject``/``?object`` of provenance.rq): kg.names resolves their value
+# to one entity, and the parameter is bound to that entity's canonical name.
+ENTITY_PARAMS = ("name", "subject", "object")
+
+
+def resolve_names(g: Graph, params: dict[str, Identifier], sparql: str) -> dict[str, Identifier]:
+    """``params`` with each entity name (:data:`ENTITY_PARAMS` the query uses)
+    replaced by the canonical name of the entity it picks out; raises
+    :class:`kg.names.NameLookupError` when it picks none or several.
+
+    >>> from kg.graph import build_graph
+    >>> from kg.model import Entity
+    >>> g = build_graph([], [Entity("四川大学华西医院", "Hospital")], [], with_ontology=False)
+    >>> resolve_names(g, {"name": Literal("华西医院")}, "SELECT * { ?s ?p ?name }")
+    {'name': rdflib.term.Literal('四川大学华西医院')}
+    """
+    from kg.names import Names
+
+    wanted = [k for k in ENTITY_PARAMS if k in params and k in query_variables(sparql)
+              and isinstance(params[k], Literal)]
+    if not wanted:
+        return params
+    names = Names.of(g)
+    return {**params, **{k: Literal(names.lookup_one(str(params[k])).label) for k in wanted}}
 
 
 # --- running ---------------------------------------------------------------
@@ -285,7 +304,8 @@ def list_canned(folder: Path = QUERIES_DIR) -> str:
 
 def command(args, stdin: TextIO | None = None, stdout: TextIO | None = None,
             stderr: TextIO | None = None) -> int:
-    """``kg query``: 0 on success (an empty result included), 2 on any error."""
+    """``kg query``: 0 on success (an empty result included), 1 when a name
+    parameter picks out no entity or several, 2 on any other error."""
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     try:
         if getattr(args, "list", False):
@@ -301,11 +321,15 @@ def command(args, stdin: TextIO | None = None, stdout: TextIO | None = None,
             sparql = stdin.read()
         else:
             raise QueryError("no query: give it as an argument, with -f FILE, or on stdin")
-        result = run_query(Path(args.graph), sparql, parse_params(args.param or []))
+        g = load_graph(args.graph)
+        result = run(g, sparql, resolve_names(g, parse_params(args.param or []), sparql))
         out = format_result(result, args.format)
     except QueryError as exc:
         print(f"error: {exc}", file=stderr)
         return 2
+    except LookupError as exc:   # a --param name that picks out no entity, or several
+        print(f"error: {exc.args[0]}", file=stderr)
+        return 1
     if is_empty(result) and args.format != "table":
         # the table says "(no results)" itself; keep machine formats clean
         print("no results", file=stderr)

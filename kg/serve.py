@@ -143,7 +143,7 @@ def command(args, stderr=None) -> int:
 
     stderr = stderr or sys.stderr
     try:
-        g = load_graph(Path(args.graph))
+        g = load_graph(args.graph)
     except QueryError as exc:
         print(f"error: {exc}", file=stderr)
         return 2

@@ -28,8 +28,8 @@ from pathlib import Path
 import networkx as nx
 from rdflib import XSD, Graph, Literal, URIRef
 
-from kg.graph import HKG, entity_nodes
-from kg.model import RELATIONS
+from kg.graph import HKG
+from kg.graphio import GraphError, bind_prefixes, entities, open_graph, relations
 
 SEED = 0
 EXACT_BETWEENNESS = 2000
@@ -64,12 +64,11 @@ def entity_network(g: Graph) -> nx.MultiGraph:
     """The entity network of ``g``: nodes are entity IRIs (``name``, ``type``
     attributes), edges the relation triples (``relation`` attribute)."""
     net = nx.MultiGraph()
-    for node, label, type_ in entity_nodes(g):
-        net.add_node(str(node), name=label, type=type_)
-    for rel in RELATIONS:
-        for s, o in g.subject_objects(HKG[rel]):
-            if str(s) in net and str(o) in net:
-                net.add_edge(str(s), str(o), relation=rel)
+    known = entities(g)
+    for e in known.values():
+        net.add_node(str(e.iri), name=e.label, type=e.type)
+    for r in relations(g, known):
+        net.add_edge(str(r.subject), str(r.object), relation=r.predicate)
     return net
 
 
@@ -166,23 +165,25 @@ def to_json(st: NetworkStats, top: int = 10) -> str:
 
 
 def command(args, stdout=None, stderr=None) -> int:
-    """``kg stats``: 0 on success, 2 when the graph cannot be read."""
+    """``kg stats``: 0 on success, 2 when the graph cannot be read or
+    ``--write`` has nowhere to write."""
     from kg.files import write_atomic
-    from kg.query import QueryError, bind_prefixes, load_graph
 
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
+    target = Path(args.write or args.graph) if args.write is not None else None
     try:
-        g = load_graph(Path(args.graph))
-    except QueryError as exc:
+        if args.top < 1:
+            raise GraphError("--top wants a positive number")
+        if target is not None and target.suffix != ".ttl":
+            raise GraphError(f"--write writes Turtle: name a .ttl file (--write OUT.ttl), not {target}")
+        g = open_graph(args.graph)
+    except GraphError as exc:
         print(f"error: {exc}", file=stderr)
-        return 2
-    if args.top < 1:
-        print("error: --top wants a positive number", file=stderr)
         return 2
     st = analyse(g)
     print(format_table(st, args.top) if args.format == "table" else to_json(st, args.top), file=stdout)
-    if args.write is not None:
-        target = Path(args.write or args.graph)
+    if target is not None:
         write_atomic(target, bind_prefixes(write_metrics(g, st)).serialize(format="turtle"))
-        print(f"wrote hkg:degree and hkg:community of {len(st.nodes)} entities to {target}", file=stderr)
+        print(f"wrote hkg:degree and hkg:community of {len(st.nodes)} entities to {target} "
+              f"(the next kg build drops them: run kg stats --write again after it)", file=stderr)
     return 0

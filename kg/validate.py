@@ -1,19 +1,21 @@
 """Check a graph against the SHACL shapes of ``ontology/shapes.ttl`` (pyshacl).
 
-``kg validate [FILE]`` prints ``conforms`` or one line per violation (focus
-node, property, message) and exits 0 or 1 (2 when the file cannot be read).
+``kg validate [FILE]`` prints ``conforms``, or the violations grouped by
+shape and message with one line per node and value that broke it, and exits
+0 or 1 (2 when the graph cannot be read). The graph is any form
+:func:`kg.graphio.open_graph` reads (a dataset: the union of its graphs).
 """
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import SH, SKOS
 
-from rdflib import RDF, Dataset, Graph
-from rdflib.namespace import SH
-
-from kg.graph import SHAPES_FILE, ontology
+from kg.graph import ID, SHAPES_FILE, ontology
+from kg.graphio import GraphError, local_name, open_graph
 
 
 @dataclass(frozen=True)
@@ -22,18 +24,27 @@ class Violation:
     path: str
     value: str
     message: str
-    shape: str
+    shape: str                     # the shape's name, or "property PATH" for an unnamed one
+    value_types: str = ""          # the hkg: types of the value, when it is a node
 
     def __str__(self) -> str:
         where = f" {self.path}" if self.path else ""
         value = f" = {self.value}" if self.value else ""
         return f"{self.focus}{where}{value}: {self.message}"
 
+    @property
+    def detail(self) -> str:
+        """The node and value that broke the shape, on one line."""
+        where = f"  {self.path}" if self.path else ""
+        value = f" = {self.value}" if self.value and self.value != self.focus else ""
+        kind = f"  [{self.value_types}]" if self.value_types else ""
+        return f"{self.focus}{where}{value}{kind}"
+
 
 @dataclass
 class Report:
     conforms: bool
-    violations: list[Violation]
+    violations: list[Violation]    # distinct, by shape and message
     text: str                      # pyshacl's own report
 
 
@@ -51,14 +62,48 @@ def validate(g: Graph) -> Report:
                                    inference="none", advanced=False, allow_warnings=False)
     if not isinstance(report, Graph):   # pyshacl could not run the shapes
         raise RuntimeError(f"SHACL validation failed to run: {report}")
-    violations = []
+    violations = set()
     for r in report.subjects(RDF.type, SH.ValidationResult):
         get = lambda p: report.value(r, p)
-        violations.append(Violation(
-            focus=_show(get(SH.focusNode)), path=_show(get(SH.resultPath)),
-            value=_show(get(SH.value)), message=str(get(SH.resultMessage) or ""),
-            shape=_show(get(SH.sourceShape))))
-    return Report(bool(conforms), sorted(violations, key=str), text)
+        shape, path, value = get(SH.sourceShape), get(SH.resultPath), get(SH.value)
+        violations.add(Violation(
+            focus=_name(g, get(SH.focusNode)), path=_show(path), value=_name(g, value),
+            message=_message(get(SH.resultMessage)),
+            shape=_shape_name(shape, path),
+            value_types=_types(g, value if value is not None else get(SH.focusNode))))
+    return Report(bool(conforms), sorted(violations, key=lambda v: (v.shape, v.message, str(v))), text)
+
+
+def _shape_name(shape, path) -> str:
+    if isinstance(shape, URIRef):
+        return "hkgsh:" + str(shape).rsplit("#", 1)[-1]
+    return f"the shape of {_show(path)}"   # an unnamed property shape
+
+
+def _message(text) -> str:
+    # pyshacl's summaries of sh:node/sh:or name the node in the text and send
+    # the reader to details it does not give: the node is on its own line
+    text = re.sub(r"^Node <[^>]*> ", "", str(text or ""))
+    classes = re.findall(r"\[ sh:class (\S+) \]", text)
+    if text.startswith("must conform to one or more shapes in") and classes:
+        text = f"must be one of {', '.join(classes)}"   # an sh:or of classes
+    return text.replace(" See details for more information.", "").strip()
+
+
+def _name(g: Graph, term) -> str:
+    """A node as people read it: its name and IRI path, or the term."""
+    if term is None:
+        return ""
+    label = g.value(term, SKOS.prefLabel) if isinstance(term, URIRef) else None
+    short = str(term)[len(str(ID)):] if str(term).startswith(str(ID)) else _show(term)
+    return f"{label} <{short}>" if label is not None else short
+
+
+def _types(g: Graph, term) -> str:
+    if not isinstance(term, URIRef) or (term, None, None) not in g:
+        return ""
+    types = sorted(_show(t) for t in g.objects(term, RDF.type) if local_name(t))
+    return " and ".join(f"a {t}" for t in types) if types else "no hkg: type"
 
 
 def _show(term) -> str:
@@ -68,40 +113,43 @@ def _show(term) -> str:
     return show(term)
 
 
-def load(path: str | Path) -> Graph:
-    """A graph file in any RDF syntax rdflib reads; a TriG or N-Quads dataset
-    is validated as the union of its graphs."""
-    path = Path(path)
-    fmt = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig",
-           ".nq": "nquads", ".rdf": "xml", ".owl": "xml"}.get(path.suffix)
-    if fmt in ("trig", "nquads"):
-        ds = Dataset(default_union=True)
-        ds.parse(path, format=fmt)
-        g = Graph()
-        for s, p, o, _ in ds.quads((None, None, None, None)):
-            g.add((s, p, o))
-        return g
-    return Graph().parse(path, format=fmt)
+def group(violations: list[Violation]) -> dict[str, list[Violation]]:
+    """Violations by shape, in report order."""
+    out: dict[str, list[Violation]] = {}
+    for v in violations:
+        out.setdefault(v.shape, []).append(v)
+    return out
+
+
+def format_report(report: Report, limit: int = 0) -> str:
+    """One block per shape: its message, then one line per node and value that
+    broke it (at most ``limit`` lines a block; 0: all)."""
+    lines = []
+    for shape, items in group(report.violations).items():
+        messages = sorted({v.message for v in items})
+        one = messages[0] if len(messages) == 1 else ""
+        lines.append(f"{shape}: {one or 'violated'} ({len(items)} violation{'s' if len(items) != 1 else ''})")
+        shown = items[:limit] if limit else items
+        lines.extend(f"  {v.detail}" + ("" if one else f": {v.message}") for v in shown)
+        if len(items) > len(shown):
+            lines.append(f"  … and {len(items) - len(shown)} more")
+    return "\n".join(lines)
 
 
 def command(args) -> int:
-    path = Path(args.file)
+    """``kg validate``: 0 when the graph conforms, 1 when it does not, 2 when
+    it cannot be read."""
+    spec = args.graph or args.file
     try:
-        g = load(path)
-    except FileNotFoundError:
-        print(f"error: {path}: no such graph (run `kg build` first)", file=sys.stderr)
-        return 2
-    except Exception as exc:   # rdflib's parsers raise many types
-        print(f"error: {path}: not a readable RDF file ({exc})", file=sys.stderr)
+        g = open_graph(spec)
+    except GraphError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     report = validate(g)
     if report.conforms:
-        print(f"{path}: conforms ({len(g)} triples)")
+        print(f"{spec}: conforms ({len(g)} triples)")
         return 0
-    for v in report.violations[: args.limit or None]:
-        print(v)
-    more = len(report.violations) - (args.limit or len(report.violations))
-    if more > 0:
-        print(f"… and {more} more")
-    print(f"{path}: {len(report.violations)} violation(s)", file=sys.stderr)
+    print(format_report(report, args.limit))
+    shapes_broken = len(group(report.violations))
+    print(f"{spec}: {len(report.violations)} violation(s) of {shapes_broken} shape(s)", file=sys.stderr)
     return 1

@@ -47,7 +47,7 @@ def test_every_canned_query_is_documented_and_parses(gold):
     queries = canned_queries()
     assert {q.name for q in queries} == {
         "partners", "honours", "cobuilding", "most-partners", "party-organisations",
-        "provenance", "multi-article"}
+        "provenance", "multi-article", "count"}
     readme = (QUERIES_DIR.parent / "README.md").read_text(encoding="utf-8")
     for q in queries:
         assert q.title, q.name
@@ -102,6 +102,38 @@ def test_cobuilding_pairs_and_their_hospitals_equal_gold(gold):
     assert belongs["四川大学华西第二医院党支部"] == "四川大学华西第二医院"
     assert belongs["重庆大学附属三峡医院医技党总支"] == "重庆大学附属三峡医院"
     assert belongs["西南医科大学医学影像系党总支"] == "西南医科大学"
+
+
+@pytest.mark.parametrize("query,params,ends", [
+    ("partners", {"name": "游仙区妇幼保健院"}, ("hospital", "partner")),
+    ("honours", {"name": "绵阳市第三人民医院"}, ("entity", "honour")),
+    ("cobuilding", {}, ("party1", "party2")),
+])
+def test_evidence_is_the_gold_sentence_and_article(gold, query, params, ends):
+    # every row carries the sentence the gold gives for that pair, and its article
+    relation = {"partners": "partnersWith", "honours": "awarded", "cobuilding": "coBuildsWith"}[query]
+    sentences = gold_sentences(relation)
+    rows = ask(gold, query, **params)
+    assert rows
+    for r in rows:
+        pair = frozenset((r[ends[0]], r[ends[1]]))
+        assert (r["evidence"], r["articles"]) in sentences[pair], r
+
+
+def gold_sentences(relation: str) -> dict[frozenset, set[tuple[str, str]]]:
+    from query_fixtures import _gold_files
+    out = defaultdict(set)
+    for gold in _gold_files():
+        ents = {e["id"]: e["name"] for e in gold["entities"]}
+        for r in gold["relations"]:
+            if r["p"] == relation:
+                out[frozenset((ents[r["s"]], ents[r["o"]]))].add((r["evidence"], gold["doc"]))
+    return out
+
+
+def test_count_counts_the_statements(gold):
+    from rdflib import RDF
+    assert ask(gold, "count") == [{"statements": str(len(set(gold.subjects(RDF.type, RDF.Statement))))}]
 
 
 def test_cobuilding_falls_back_to_the_name(gold):

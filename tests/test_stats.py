@@ -148,6 +148,10 @@ def test_cli_errors(tmp_path, ttl, capsys):
     assert main(["stats", "--graph", str(tmp_path / "none.ttl")]) == 2
     assert "no such graph" in capsys.readouterr().err
     assert main(["stats", "--graph", str(ttl), "--top", "0"]) == 2
+    capsys.readouterr()
+    # --write writes Turtle: it never overwrites a dataset or a store with it
+    assert main(["stats", "--graph", str(tmp_path / "graph.trig"), "--write"]) == 2
+    assert "name a .ttl file" in capsys.readouterr().err
 
 
 def test_seed_graph_stats():
