@@ -47,6 +47,10 @@ class QueryTimeout(QueryError):
     """The query ran past its time limit and was stopped."""
 
 
+class WorkerStopped(QueryError):
+    """The query's worker process died or was killed (the server is stopping)."""
+
+
 class TooManyRows(QueryError):
     """The answer has more rows (or triples) than the limit."""
 
@@ -173,7 +177,7 @@ def call_with_time_limit(fn: Callable[..., Any], args: tuple = (), timeout: floa
         try:
             ok, value = receive.recv()
         except EOFError:
-            raise QueryError("the query's worker process was stopped "
+            raise WorkerStopped("the query's worker process was stopped "
                              "(out of memory, or the server is shutting down)") from None
     finally:
         worker.kill()
