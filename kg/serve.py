@@ -259,8 +259,11 @@ def command(args, stderr=None) -> int:
               f"machine can query the graph", file=stderr, flush=True)
     server = StoppingServer(uvicorn.Config(app, host=args.host, port=args.port, log_level="warning",
                                     timeout_graceful_shutdown=2))
-    server.run()
-    if not server.started:      # the port cannot be opened
+    try:
+        server.run()
+    except SystemExit:          # uvicorn exits when it cannot bind
+        pass
+    if not server.started:
         print(f"error: cannot serve on {args.host}:{args.port}", file=stderr)
         return 1
     print("stopped", file=stderr)
