@@ -208,19 +208,66 @@ def _group_short_forms(r: Resolution, doc: Document, sentences: list[Sentence],
                 r.canonical[(type_, short)] = r.canonical.get((type_, full), full)
                 r.entity(type_, r.canonical[(type_, short)], alias=short)
     for type_, names in names_by_type.items():
-        longest_first = sorted(names, key=len, reverse=True)
+        index = _NameIndex(names)
         # Longest first, so that a middle form (乙江第二医院) already points at
         # the full name when a shorter one (乙江二院) looks for its full name.
         for short in sorted(names, key=len, reverse=True):
             if (type_, short) in r.canonical:
                 continue
-            fulls = [f for f in longest_first if f != short and len(f) > len(short)
+            fulls = [f for f in index.candidates(short) if len(f) > len(short)
                      and is_short_form(short, f)]
             fulls = {r.canonical.get((type_, f), f) for f in fulls}
             if len(fulls) == 1:
                 full = fulls.pop()
                 r.canonical[(type_, short)] = full
                 r.entity(type_, full, alias=short)
+
+
+class _NameIndex:
+    """The names of one type, indexed by the characters they contain, so that
+    a short form is compared only with the names that could be its full name
+    instead of with every name (quadratic in a long document).
+
+    Every way :func:`is_short_form` can say yes needs the full name to hold
+    each character of the short form (the short form is a subsequence of it,
+    or its suffix after a :data:`rules.SHORT_PREFIXES` prefix is the full
+    name's suffix), except the table of well-known short names, looked up
+    directly; so :meth:`candidates` misses no full name.
+
+    >>> sorted(_NameIndex(["乙江二院", "甲省大学乙江第二医院", "丙州医院"]).candidates("乙江二院"))
+    ['甲省大学乙江第二医院']
+    """
+
+    def __init__(self, names) -> None:
+        self.names = frozenset(names)
+        self.by_char: dict[str, set[str]] = {}
+        for name in self.names:
+            for c in set(name):
+                self.by_char.setdefault(c, set()).add(name)
+
+    def holding(self, chars: str) -> set[str]:
+        """The names that hold every character of ``chars``."""
+        sets = sorted((self.by_char.get(c, set()) for c in set(chars)), key=len)
+        if not sets:
+            return set(self.names)
+        found = set(sets[0])
+        for other in sets[1:]:
+            if not found:
+                break
+            found &= other
+        return found
+
+    def candidates(self, short: str) -> set[str]:
+        """The names ``short`` may be a short form of (a superset), without ``short``."""
+        if len(short) < 3 or short in rules.SUBJECT_REFERENCES:
+            return set()
+        found = self.holding(short)
+        for short_prefix, _ in rules.SHORT_PREFIXES:
+            if short.startswith(short_prefix):
+                found |= self.holding(short[len(short_prefix):])
+        found |= _table_fulls().get(short, frozenset()) & self.names
+        found.discard(short)
+        return found
 
 
 def is_short_form(short: str, full: str) -> bool:
@@ -274,7 +321,24 @@ def _table() -> frozenset[tuple[str, str]]:
 
 
 def _table_full(short: str) -> str:
-    return next((f for s, f in _table() if s == short), "")
+    return _first_table_full().get(short, "")
+
+
+@lru_cache(maxsize=1)
+def _first_table_full() -> dict[str, str]:
+    # the first full name of each short one in the table's order, as a scan finds it
+    first: dict[str, str] = {}
+    for short, full in _table():
+        first.setdefault(short, full)
+    return first
+
+
+@lru_cache(maxsize=1)
+def _table_fulls() -> dict[str, frozenset[str]]:
+    fulls: dict[str, set[str]] = {}
+    for short, full in _table():
+        fulls.setdefault(short, set()).add(full)
+    return {short: frozenset(f) for short, f in fulls.items()}
 
 
 _DEFINITIONS = (
