@@ -320,6 +320,8 @@ def limits_of(args, timeout: float | None = None, max_rows: int | None = None):
 
     timeout = getattr(args, "timeout", None) if getattr(args, "timeout", None) is not None else timeout
     max_rows = getattr(args, "max_rows", None) if getattr(args, "max_rows", None) is not None else max_rows
+    if (timeout or 0) < 0 or (max_rows or 0) < 0:
+        raise QueryError("--timeout and --max-rows must be 0 (no limit) or more")
     return Limits(timeout=timeout or None, max_rows=max_rows or None,
                   allow_service=tuple(getattr(args, "allow_service", None) or ()))
 
@@ -342,8 +344,9 @@ def command(args, stdin: TextIO | None = None, stdout: TextIO | None = None,
             sparql = stdin.read()
         else:
             raise QueryError("no query: give it as an argument, with -f FILE, or on stdin")
+        limits = limits_of(args)
         out, empty = answer(load_graph(Path(args.graph)), sparql, parse_params(args.param or []),
-                            args.format, limits_of(args))
+                            args.format, limits)
     except QueryError as exc:
         print(f"error: {exc}", file=stderr)
         return 2

@@ -235,15 +235,14 @@ def command(args, stderr=None) -> int:
     from kg.query import load_graph
 
     stderr = stderr or sys.stderr
-    if args.workers < 1 or (args.timeout or 0) < 0 or (args.max_rows or 0) < 0:
-        print("error: --workers must be at least 1, --timeout and --max-rows at least 0", file=stderr)
-        return 2
     try:
+        if args.workers < 1 or not 0 <= args.port <= 65535:
+            raise QueryError("--workers must be at least 1, --port between 0 and 65535")
+        settings = settings_of(args)
         g = load_graph(Path(args.graph))
     except QueryError as exc:
         print(f"error: {exc}", file=stderr)
         return 2
-    settings = settings_of(args)
     app = make_app(g, str(args.graph), settings)
     host = f"[{args.host}]" if ":" in args.host else args.host
     limits = settings.limits
