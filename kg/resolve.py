@@ -160,8 +160,9 @@ def _subject_hospital(r: Resolution, doc: Document, ms: list[Mention]) -> Entity
             # A hospital written right after 与/同 is the partner, not the narrator.
             before = doc.text[max(0, m.start - 1):m.start]
             score[name] += 0 if before in ("与", "同", "和") else 1
+    forms = _written_forms(r, "Hospital")
     for name in list(score):
-        score[name] += 3 * sum(title.count(a) for a in _written_forms(r, "Hospital", name))
+        score[name] += 3 * sum(title.count(a) for a in forms.get(name, set()) | {name})
     if not score:
         return None
     first = {}
@@ -185,8 +186,13 @@ def _subject_is(r: Resolution, doc: Document, ms: list[Mention]) -> None:
             r.subject.aliases.add(m.name)
 
 
-def _written_forms(r: Resolution, type_: str, canonical: str) -> set[str]:
-    return {w for (t, w), c in r.canonical.items() if t == type_ and c == canonical} | {canonical}
+def _written_forms(r: Resolution, type_: str) -> dict[str, set[str]]:
+    """canonical name → the other ways the article writes it (one pass, not one a name)."""
+    forms: dict[str, set[str]] = {}
+    for (t, written), canonical in r.canonical.items():
+        if t == type_:
+            forms.setdefault(canonical, set()).add(written)
+    return forms
 
 
 # ── short forms ──
