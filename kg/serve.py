@@ -158,7 +158,7 @@ def make_app(g: Graph, source: str = "graph", settings: Settings = Settings()):
     from starlette.routing import Route
 
     from kg.http_guard import BearerToken, HostCheck
-    from kg.sparql_protocol import BadRequest, answer_bytes, read_operation, service_description
+    from kg.sparql_protocol import BadRequest, answer_bytes, read_body, read_operation, service_description
 
     pool = ThreadPoolExecutor(max_workers=max(1, settings.workers), thread_name_prefix="query")
     limits = settings.limits
@@ -177,7 +177,7 @@ def make_app(g: Graph, source: str = "graph", settings: Settings = Settings()):
     async def sparql(request):
         try:
             query, update = read_operation(request.method, request.headers.get("content-type", ""),
-                                           request.url.query, await request.body())
+                                           request.url.query, await read_body(request))
             if update:
                 raise BadRequest("updates are refused: the graph is read-only", status=403)
         except BadRequest as exc:

@@ -48,8 +48,6 @@ def read_operation(method: str, content_type: str, query_string: str, body: byte
     >>> read_operation("POST", "application/sparql-update", "", b"CLEAR ALL")
     ('', 'CLEAR ALL')
     """
-    if len(body) > MAX_QUERY_BYTES:
-        raise BadRequest(f"request too large (over {MAX_QUERY_BYTES} bytes)", status=413)
     form = parse_qs(query_string)
     if method == "POST":
         try:
@@ -64,6 +62,18 @@ def read_operation(method: str, content_type: str, query_string: str, body: byte
         if kind == "application/x-www-form-urlencoded":
             form = parse_qs(text)
     return (form.get("query") or [""])[0], (form.get("update") or [""])[0]
+
+
+async def read_body(request) -> bytes:
+    """The body of a Starlette request, refused (413) past :data:`MAX_QUERY_BYTES`
+    before more than that is held in memory."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_QUERY_BYTES:
+            raise BadRequest(f"request too large (over {MAX_QUERY_BYTES} bytes)", status=413)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def accepted(accept: str) -> list[str]:

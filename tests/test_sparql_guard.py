@@ -198,3 +198,9 @@ def test_token_is_required_when_set():
         assert page.status_code == 200
         assert 'name="access_token" value="s3cret"' in page.text
         assert "canned=partners&amp;access_token=s3cret" in page.text
+
+
+def test_a_huge_request_is_refused_before_it_is_read_whole(client):
+    r = client.post("/sparql", content=b"ASK {}" + b" " * 2_000_000,
+                    headers={"Content-Type": "application/sparql-query"})
+    assert r.status_code == 413 and "too large" in r.text
