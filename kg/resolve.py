@@ -230,38 +230,37 @@ def _group_short_forms(r: Resolution, doc: Document, sentences: list[Sentence],
 
 
 class _NameIndex:
-    """The names of one type, indexed by the characters they contain, so that
-    a short form is compared only with the names that could be its full name
-    instead of with every name (quadratic in a long document).
+    """The names of one type, indexed by the ordered pairs of characters they
+    hold (乙…院: 乙 somewhere before 院), so that a short form is compared
+    only with the names that could be its full name instead of with every
+    name (quadratic in a long document).
 
-    Every way :func:`is_short_form` can say yes needs the full name to hold
-    each character of the short form (the short form is a subsequence of it,
-    or its suffix after a :data:`rules.SHORT_PREFIXES` prefix is the full
-    name's suffix), except the table of well-known short names, looked up
-    directly; so :meth:`candidates` misses no full name.
+    Every way :func:`is_short_form` can say yes needs the short form to be a
+    subsequence of the full name (or, after a :data:`rules.SHORT_PREFIXES`
+    prefix, a suffix of it), so the full name holds each ordered pair of the
+    short form's characters; the table of well-known short names is looked
+    up directly. So :meth:`candidates` misses no full name.
 
-    >>> sorted(_NameIndex(["乙江二院", "甲省大学乙江第二医院", "丙州医院"]).candidates("乙江二院"))
+    >>> sorted(_NameIndex(["乙江二院", "甲省大学乙江第二医院", "丙州医院", "江乙二院医"]).candidates("乙江二院"))
     ['甲省大学乙江第二医院']
     """
 
     def __init__(self, names) -> None:
         self.names = frozenset(names)
+        self.by_pair: dict[tuple[str, str], set[str]] = {}
         self.by_char: dict[str, set[str]] = {}
         for name in self.names:
             for c in set(name):
                 self.by_char.setdefault(c, set()).add(name)
+            for pair in _ordered_pairs(name):
+                self.by_pair.setdefault(pair, set()).add(name)
 
     def holding(self, chars: str) -> set[str]:
-        """The names that hold every character of ``chars``."""
-        sets = sorted((self.by_char.get(c, set()) for c in set(chars)), key=len)
-        if not sets:
-            return set(self.names)
-        found = set(sets[0])
-        for other in sets[1:]:
-            if not found:
-                break
-            found &= other
-        return found
+        """A superset of the names that hold ``chars`` in order: those with
+        its rarest ordered pair of characters."""
+        if len(chars) < 2:
+            return set(self.by_char.get(chars, ())) if chars else set(self.names)
+        return set(min((self.by_pair.get(p, set()) for p in _ordered_pairs(chars)), key=len))
 
     def candidates(self, short: str) -> set[str]:
         """The names ``short`` may be a short form of (a superset), without ``short``."""
@@ -274,6 +273,10 @@ class _NameIndex:
         found |= _table_fulls().get(short, frozenset()) & self.names
         found.discard(short)
         return found
+
+
+def _ordered_pairs(text: str) -> set[tuple[str, str]]:
+    return {(a, b) for i, a in enumerate(text) for b in text[i + 1:]}
 
 
 def is_short_form(short: str, full: str) -> bool:
