@@ -129,6 +129,17 @@ def command_of(module: str):
     return run
 
 
+def add_query_limits(p: argparse.ArgumentParser, timeout: float, max_rows: int) -> None:
+    """``--timeout``, ``--max-rows`` and ``--allow-service`` (kg query, kg serve)."""
+    p.add_argument("--timeout", type=float, metavar="SECONDS",
+                   help=f"stop a query after this long (0: never; default {timeout:g})")
+    p.add_argument("--max-rows", type=int, metavar="N",
+                   help=f"refuse answers longer than N rows or triples (0: no limit; default {max_rows})")
+    p.add_argument("--allow-service", action="append", default=[], metavar="URL_PREFIX",
+                   help="let SERVICE and FROM fetch IRIs starting with this (repeatable; "
+                        "default: a query never fetches anything)")
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description=__doc__ and
                                      "Chinese hospital news → knowledge graph")
@@ -161,6 +172,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--graph", default=str(DEFAULT_GRAPH), help=GRAPH_HELP)
     p.add_argument("--format", choices=("table", "csv", "tsv", "json", "turtle"), default="table",
                    help="turtle is for CONSTRUCT/DESCRIBE (json of those is JSON-LD)")
+    add_query_limits(p, timeout=0, max_rows=0)
     p.set_defaults(func=command_of("query"))
 
     p = sub.add_parser("show", help="one entity: its names, type, relations with evidence, articles")
@@ -181,6 +193,17 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--graph", default=str(DEFAULT_GRAPH), help=GRAPH_HELP)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    add_query_limits(p, timeout=10, max_rows=10_000)
+    p.add_argument("--workers", type=int, default=4, metavar="N",
+                   help="queries answered at the same time (default 4; more wait their turn)")
+    p.add_argument("--token", default=None, metavar="TOKEN",
+                   help="require 'Authorization: Bearer TOKEN' (or ?access_token=TOKEN); "
+                        "default: the KG_SERVE_TOKEN environment variable, else no token")
+    p.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
+                   help="let pages from ORIGIN (https://example.org) call the endpoint (repeatable; default none)")
+    p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="also answer requests whose Host header is NAME (default: localhost, "
+                        "127.0.0.1, ::1, --host and this machine's name)")
     p.set_defaults(func=command_of("serve"))
 
     p = sub.add_parser("html", help="write the interactive network page of a built graph")

@@ -142,23 +142,53 @@ def query_variables(sparql: str) -> set[str]:
     return set(re.findall(r"[?$](\w+)", sparql))
 
 
-def run(g: Graph, sparql: str, params: dict[str, Identifier] | None = None) -> Result:
-    """Run ``sparql`` on ``g``; ``params`` are bound before evaluation."""
+def run(g: Graph, sparql: str, params: dict[str, Identifier] | None = None,
+        limits=None) -> Result:
+    """Run ``sparql`` on ``g`` to the end; ``params`` are bound before
+    evaluation. SERVICE and FROM are refused unless ``limits`` (a
+    :class:`kg.sparql_guard.Limits`) allows their IRI; ``limits.max_rows``
+    caps the answer (its time limit is :func:`answer`'s)."""
+    from kg.sparql_guard import NO_LIMITS, materialise, refuse_remote
+
+    limits = limits or NO_LIMITS
     prepared = prepare(sparql)
+    refuse_remote(prepared.algebra, limits.allow_service)
     params = params or {}
     unknown = sorted(set(params) - query_variables(sparql))
     if unknown:
         raise QueryError(f"the query has no variable ?{unknown[0]} to fill "
                          f"(variables: {', '.join('?' + v for v in sorted(query_variables(sparql)))})")
     try:
-        return g.query(prepared, initBindings=params)
-    except Exception as exc:
-        raise QueryError(f"query failed: {exc}") from exc
+        return materialise(g.query(prepared, initBindings=params), limits.max_rows)
+    except QueryError:
+        raise
+    except Exception as exc:   # rdflib: bare Exceptions, re.error from REGEX, …
+        raise QueryError(f"query failed: {' '.join(str(exc).split())}") from exc
 
 
 def run_query(path: Path, sparql: str, params: dict[str, Identifier] | None = None) -> Result:
     """Run ``sparql`` on the graph at ``path`` with the project's prefixes bound."""
     return run(load_graph(path), sparql, params)
+
+
+def answer(g: Graph, sparql: str, params: dict[str, Identifier] | None = None,
+           fmt: str = "table", limits=None) -> tuple[str, bool]:
+    """``(formatted answer, whether it is empty)`` of :func:`run`; with a time
+    limit in ``limits`` the query runs in a worker process killed at the limit.
+
+    >>> from kg.sparql_guard import Limits
+    >>> answer(Graph(), "ASK {}", fmt="json", limits=Limits(timeout=30))
+    ('{"ask": true}', False)
+    """
+    from kg.sparql_guard import NO_LIMITS, call_with_time_limit
+
+    limits = limits or NO_LIMITS
+
+    def work() -> tuple[str, bool]:
+        result = run(g, sparql, params, limits)
+        return format_result(result, fmt), is_empty(result)
+
+    return call_with_time_limit(work, timeout=limits.timeout) if limits.timeout else work()
 
 
 # --- canned queries --------------------------------------------------------
@@ -302,6 +332,19 @@ def list_canned(folder: Path = QUERIES_DIR) -> str:
     return "\n".join(lines) or "(no canned queries)"
 
 
+def limits_of(args, timeout: float | None = None, max_rows: int | None = None):
+    """The :class:`kg.sparql_guard.Limits` of ``--timeout``, ``--max-rows``
+    and ``--allow-service`` (0: no limit; absent: the given defaults)."""
+    from kg.sparql_guard import Limits
+
+    timeout = getattr(args, "timeout", None) if getattr(args, "timeout", None) is not None else timeout
+    max_rows = getattr(args, "max_rows", None) if getattr(args, "max_rows", None) is not None else max_rows
+    if (timeout or 0) < 0 or (max_rows or 0) < 0:
+        raise QueryError("--timeout and --max-rows must be 0 (no limit) or more")
+    return Limits(timeout=timeout or None, max_rows=max_rows or None,
+                  allow_service=tuple(getattr(args, "allow_service", None) or ()))
+
+
 def command(args, stdin: TextIO | None = None, stdout: TextIO | None = None,
             stderr: TextIO | None = None) -> int:
     """``kg query``: 0 on success (an empty result included), 1 when a name
@@ -321,16 +364,17 @@ def command(args, stdin: TextIO | None = None, stdout: TextIO | None = None,
             sparql = stdin.read()
         else:
             raise QueryError("no query: give it as an argument, with -f FILE, or on stdin")
+        limits = limits_of(args)
         g = load_graph(args.graph)
-        result = run(g, sparql, resolve_names(g, parse_params(args.param or []), sparql))
-        out = format_result(result, args.format)
+        out, empty = answer(g, sparql, resolve_names(g, parse_params(args.param or []), sparql),
+                            args.format, limits)
     except QueryError as exc:
         print(f"error: {exc}", file=stderr)
         return 2
     except LookupError as exc:   # a --param name that picks out no entity, or several
         print(f"error: {exc.args[0]}", file=stderr)
         return 1
-    if is_empty(result) and args.format != "table":
+    if empty and args.format != "table":
         # the table says "(no results)" itself; keep machine formats clean
         print("no results", file=stderr)
     print(out, file=stdout)

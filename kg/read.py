@@ -145,26 +145,47 @@ def html_to_text(html: str) -> str:
     styles and navigation (``<nav>``, page headers and footers, and blocks
     whose class or id says nav, menu, breadcrumb, footer, sidebar …).
 
+    Linear in the size of the page however deep it nests: BeautifulSoup's
+    ``html.parser`` builds the tree in one pass, and one walk over it with a
+    stack (no recursion, no tree edits) collects the text.
+
     >>> html_to_text("<nav>首页</nav><p>医院<b>护理部</b></p><script>x()</script>")
     '医院护理部'
     """
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
     soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(DROP_TAGS):
-        # An article's own <header> holds its title: only page furniture goes.
-        if tag.name in ("header", "footer") and tag.find_parent(("article", "main")):
-            continue
-        tag.decompose()
-    for tag in soup.find_all(_is_furniture):
-        tag.decompose()
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    for tag in soup.find_all(BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = (line.strip() for line in soup.get_text().splitlines())
+    pieces: list[str] = []
+    # (node, inside <article> or <main>); a str is a piece to emit on the way out
+    stack: list = [(soup, False)]
+    while stack:
+        node, in_article = stack.pop()
+        if isinstance(node, str) and not isinstance(node, NavigableString):
+            pieces.append(node)
+        elif isinstance(node, Tag):
+            if _dropped(node, in_article):
+                continue
+            if node.name == "br":
+                pieces.append("\n")
+                continue
+            block = node.name in BLOCK_TAGS
+            if block:
+                pieces.append("\n")
+                stack.append(("\n", in_article))
+            inside = in_article or node.name in ("article", "main")
+            stack.extend((child, inside) for child in reversed(node.contents))
+        elif type(node) in (NavigableString, CData):   # not comments, doctypes, <rt> …
+            pieces.append(str(node))
+    lines = (line.strip() for line in "".join(pieces).splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def _dropped(tag, in_article: bool) -> bool:
+    """Is ``tag`` page furniture? An article's own <header> holds its title:
+    only the page's headers and footers go."""
+    if tag.name in DROP_TAGS and not (tag.name in ("header", "footer") and in_article):
+        return True
+    return _is_furniture(tag)
 
 
 BLOCK_TAGS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",

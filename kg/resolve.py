@@ -163,8 +163,9 @@ def _subject_hospital(r: Resolution, doc: Document, ms: list[Mention]) -> Entity
             # A hospital written right after 与/同 is the partner, not the narrator.
             before = doc.text[max(0, m.start - 1):m.start]
             score[name] += 0 if before in ("与", "同", "和") else 1
+    forms = _written_forms(r, "Hospital")
     for name in list(score):
-        score[name] += 3 * sum(title.count(a) for a in _written_forms(r, "Hospital", name))
+        score[name] += 3 * sum(title.count(a) for a in forms.get(name, set()) | {name})
     if not score:
         return None
     first = {}
@@ -188,8 +189,13 @@ def _subject_is(r: Resolution, doc: Document, ms: list[Mention]) -> None:
             r.subject.aliases.add(m.name)
 
 
-def _written_forms(r: Resolution, type_: str, canonical: str) -> set[str]:
-    return {w for (t, w), c in r.canonical.items() if t == type_ and c == canonical} | {canonical}
+def _written_forms(r: Resolution, type_: str) -> dict[str, set[str]]:
+    """canonical name → the other ways the article writes it (one pass, not one a name)."""
+    forms: dict[str, set[str]] = {}
+    for (t, written), canonical in r.canonical.items():
+        if t == type_:
+            forms.setdefault(canonical, set()).add(written)
+    return forms
 
 
 # ── short forms ──
@@ -211,19 +217,69 @@ def _group_short_forms(r: Resolution, doc: Document, sentences: list[Sentence],
                 r.canonical[(type_, short)] = r.canonical.get((type_, full), full)
                 r.entity(type_, r.canonical[(type_, short)], alias=short)
     for type_, names in names_by_type.items():
-        longest_first = sorted(names, key=len, reverse=True)
+        index = _NameIndex(names)
         # Longest first, so that a middle form (乙江第二医院) already points at
         # the full name when a shorter one (乙江二院) looks for its full name.
         for short in sorted(names, key=len, reverse=True):
             if (type_, short) in r.canonical:
                 continue
-            fulls = [f for f in longest_first if f != short and len(f) > len(short)
+            fulls = [f for f in index.candidates(short) if len(f) > len(short)
                      and is_short_form(short, f)]
             fulls = {r.canonical.get((type_, f), f) for f in fulls}
             if len(fulls) == 1:
                 full = fulls.pop()
                 r.canonical[(type_, short)] = full
                 r.entity(type_, full, alias=short)
+
+
+class _NameIndex:
+    """The names of one type, indexed by the ordered pairs of characters they
+    hold (乙…院: 乙 somewhere before 院), so that a short form is compared
+    only with the names that could be its full name instead of with every
+    name (quadratic in a long document).
+
+    Every way :func:`is_short_form` can say yes needs the short form to be a
+    subsequence of the full name (or, after a :data:`rules.SHORT_PREFIXES`
+    prefix, a suffix of it), so the full name holds each ordered pair of the
+    short form's characters; the table of well-known short names is looked
+    up directly. So :meth:`candidates` misses no full name.
+
+    >>> sorted(_NameIndex(["乙江二院", "甲省大学乙江第二医院", "丙州医院", "江乙二院医"]).candidates("乙江二院"))
+    ['甲省大学乙江第二医院']
+    """
+
+    def __init__(self, names) -> None:
+        self.names = frozenset(names)
+        self.by_pair: dict[tuple[str, str], set[str]] = {}
+        self.by_char: dict[str, set[str]] = {}
+        for name in self.names:
+            for c in set(name):
+                self.by_char.setdefault(c, set()).add(name)
+            for pair in _ordered_pairs(name):
+                self.by_pair.setdefault(pair, set()).add(name)
+
+    def holding(self, chars: str) -> set[str]:
+        """A superset of the names that hold ``chars`` in order: those with
+        its rarest ordered pair of characters."""
+        if len(chars) < 2:
+            return set(self.by_char.get(chars, ())) if chars else set(self.names)
+        return set(min((self.by_pair.get(p, set()) for p in _ordered_pairs(chars)), key=len))
+
+    def candidates(self, short: str) -> set[str]:
+        """The names ``short`` may be a short form of (a superset), without ``short``."""
+        if len(short) < 3 or short in rules.SUBJECT_REFERENCES:
+            return set()
+        found = self.holding(short)
+        for short_prefix, _ in rules.SHORT_PREFIXES:
+            if short.startswith(short_prefix):
+                found |= self.holding(short[len(short_prefix):])
+        found |= _table_fulls().get(short, frozenset()) & self.names
+        found.discard(short)
+        return found
+
+
+def _ordered_pairs(text: str) -> set[tuple[str, str]]:
+    return {(a, b) for i, a in enumerate(text) for b in text[i + 1:]}
 
 
 def is_short_form(short: str, full: str) -> bool:
@@ -281,7 +337,24 @@ def _table() -> frozenset[tuple[str, str]]:
 
 
 def _table_full(short: str) -> str:
-    return next((f for s, f in _table() if s == short), "")
+    return _first_table_full().get(short, "")
+
+
+@lru_cache(maxsize=1)
+def _first_table_full() -> dict[str, str]:
+    # the first full name of each short one in the table's order, as a scan finds it
+    first: dict[str, str] = {}
+    for short, full in _table():
+        first.setdefault(short, full)
+    return first
+
+
+@lru_cache(maxsize=1)
+def _table_fulls() -> dict[str, frozenset[str]]:
+    fulls: dict[str, set[str]] = {}
+    for short, full in _table():
+        fulls.setdefault(short, set()).add(full)
+    return {short: frozenset(f) for short, f in fulls.items()}
 
 
 _DEFINITIONS = (

@@ -209,3 +209,83 @@ def test_interrupted_build_keeps_the_previous_graph(tmp_path):
     assert (out / "graph.ttl").read_text(encoding="utf-8") == old
     assert sorted(p.name for p in out.iterdir()) in (["graph.ttl"], ["graph.html", "graph.ttl"])
     assert not any(p.name.endswith(".tmp") for p in out.iterdir())
+
+
+# -- every command, given bad arguments ---------------------------------------
+
+def bad_command_lines(tmp: Path, good_graph: Path) -> list[tuple[list[str], int]]:
+    """``(argv, documented exit status)``: 2 for a usage error, a bad query or
+    an unreadable graph, 1 for a failure at run time (html: no such entity)."""
+    not_rdf = tmp / "not-rdf.ttl"
+    not_rdf.write_text("this is not turtle", encoding="utf-8")
+    binary = tmp / "binary.ttl"
+    binary.write_bytes(b"\x00\x01\x02garbage\xff")
+    missing = str(tmp / "missing.ttl")
+    g = str(good_graph)
+    return [
+        (["query", "--graph", missing, "ASK {}"], 2),
+        (["query", "--graph", str(not_rdf), "ASK {}"], 2),
+        (["query", "--graph", str(binary), "ASK {}"], 2),
+        (["query", "--graph", g, 'SELECT ?x WHERE { BIND(REGEX("a", "(") AS ?x) }'], 2),
+        (["query", "--graph", g, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"], 2),
+        (["query", "--graph", g, "SELEC ?x"], 2),
+        (["query", "--graph", g, "--timeout", "-1", "ASK {}"], 2),
+        (["query", "--graph", g, "--timeout", "soon", "ASK {}"], 2),
+        (["query", "--graph", g, "--param", "novalue", "ASK {}"], 2),
+        (["query", "--graph", g, "-f", str(tmp / "none.rq")], 2),
+        (["query", "--bogus"], 2),
+        (["stats", "--graph", missing], 2),
+        (["stats", "--graph", str(not_rdf)], 2),
+        (["stats", "--graph", g, "--top", "-3"], 2),
+        (["stats", "--graph", g, "--format", "xml"], 2),
+        (["html", "--graph", missing], 1),
+        (["html", "--graph", g, "--focus", "没有这家医院", "--out", str(tmp / "f.html")], 1),
+        (["html", "--graph", g, "--focus", "医院", "--depth", "-1"], 2),
+        (["validate", missing], 2),
+        (["validate", str(not_rdf)], 2),
+        (["validate", str(binary)], 2),
+        (["serve", "--graph", missing], 2),
+        (["serve", "--graph", str(not_rdf)], 2),
+        (["serve", "--graph", g, "--port", "99999"], 2),
+        (["serve", "--graph", g, "--workers", "0"], 2),
+        (["serve", "--graph", g, "--timeout", "-5"], 2),
+        (["serve", "--graph", g, "--port", "eighty"], 2),
+        (["eval", str(tmp / "no-gold")], 2),
+        (["eval", str(ROOT / "tests" / "gold"), "--graph", str(not_rdf)], 2),
+        (["build", str(tmp / "nowhere"), "--out", str(tmp / "o1")], 1),
+        (["build", str(ROOT / "seeds" / SEEDS[0].name), "--out", str(tmp / "o2"), "--format", "zzz"], 2),
+        (["build", "--nope"], 2),
+        (["nonsense"], 2),
+    ]
+
+
+def test_every_command_fails_in_one_message_with_its_exit_status(tmp_path, capsys):
+    from kg.cli import main
+    from query_fixtures import write_gold_graph
+
+    good = write_gold_graph(tmp_path / "graph.ttl")
+    for argv, status in bad_command_lines(tmp_path, good):
+        try:
+            code = main(argv)
+        except SystemExit as exc:        # argparse's usage errors
+            code = exc.code
+        captured = capsys.readouterr()
+        said = captured.err + captured.out
+        assert code == status, (argv, code, said)
+        assert "Traceback" not in said, (argv, said)
+        assert "error:" in said.splitlines()[-1] or "error:" in said.splitlines()[0], (argv, said)
+
+
+@pytest.mark.xfail(reason="kg/html.py reads the graph without catching rdflib's parse errors "
+                          "(the page's module is another worker's)")
+def test_html_of_an_unreadable_graph_is_one_message(tmp_path, capsys):
+    from kg.cli import main
+
+    not_rdf = tmp_path / "not-rdf.ttl"
+    not_rdf.write_text("this is not turtle", encoding="utf-8")
+    try:
+        code = main(["html", "--graph", str(not_rdf), "--out", str(tmp_path / "g.html")])
+    except SystemExit as exc:
+        code = exc.code
+    assert code in (1, 2)
+    assert "error:" in capsys.readouterr().err

@@ -102,6 +102,27 @@ def test_html_to_text_drops_scripts_styles_and_navigation():
         assert gone not in text, gone
 
 
+def test_html_to_text_keeps_an_articles_header_and_drops_what_is_not_text():
+    html = """<!DOCTYPE html><html><head><title>标题</title><style>p{}</style></head><body>
+    <header class="site">网站头</header><div class="breadcrumb">首页 &gt; 新闻</div>
+    <main><article><header><h1>甲医院与乙医院签约</h1></header><!-- 注释 -->
+    <p>第一段<br>第二行<ruby>院<rt>yuàn</rt></ruby>长</p><div id="sidebar">侧栏</div>
+    <p>未闭合段落<p>第二个<b>加粗<i>斜体</p><footer>文章脚注</footer></article></main>
+    <footer>Copyright</footer><![CDATA[数据]]></body></html>"""
+    assert html_to_text(html).split("\n") == [
+        "标题", "甲医院与乙医院签约", "第一段", "第二行院长", "未闭合段落", "第二个加粗斜体",
+        "文章脚注", "数据"]
+
+
+@pytest.mark.parametrize("opening, closing", [("<div>医院", "</div>"), ("<p>医院", "")])
+def test_html_nested_100000_deep_or_unclosed_is_read_whole(opening, closing):
+    # the nesting that made reading quadratic (issue 11, case 6); its time is
+    # in bench/bench_bounded.py
+    n = 100_000
+    text = html_to_text("<html><body>" + opening * n + closing * n + "</body></html>")
+    assert text.count("医院") == n
+
+
 def test_html_file_is_read_as_text_whatever_its_encoding(tmp_path):
     html = ('<html><head><meta charset="gbk"><script>alert("脚本")</script></head>'
             "<body><p>绵阳市第三人民医院与四川大学华西医院建立技术合作关系。</p></body></html>")

@@ -8,6 +8,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -30,11 +31,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(graph: Path, port: int) -> subprocess.Popen:
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+TIME_LIMIT = 4
+
+
+def start(graph: Path, port: int, *options: str) -> subprocess.Popen:
     # the server's log goes to a file beside the graph, so a full pipe can never block it
     log = open(graph.with_suffix(".log"), "w+", encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "serve", "--graph", str(graph), "--host", HOST, "--port", str(port)],
+        [sys.executable, "-m", "kg.cli", "serve", "--graph", str(graph), "--host", HOST, "--port", str(port),
+         *options],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log, text=True)
     proc.log = log
     return proc
@@ -56,24 +62,27 @@ def stop(proc: subprocess.Popen) -> None:
     proc.log.close()
 
 
+def wait_until_up(proc: subprocess.Popen, client: httpx.Client) -> None:
+    for _ in range(120):                     # at most ~60 s for a cold start on a busy machine
+        if proc.poll() is not None:
+            pytest.fail(f"kg serve exited: {log_of(proc)}")
+        try:
+            client.get("/sparql", headers={"Accept": "text/turtle"})
+            return
+        except httpx.TransportError:
+            time.sleep(0.5)
+    pytest.fail("kg serve did not start")
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     graph = write_gold_graph(tmp_path_factory.mktemp("serve") / "graph.ttl")
     port = free_port()
-    proc = start(graph, port)
+    proc = start(graph, port, "--timeout", str(TIME_LIMIT))
     base = f"http://{HOST}:{port}"
     client = httpx.Client(base_url=base, timeout=30, trust_env=False)
     try:
-        for _ in range(120):                     # at most ~60 s for a cold start on a busy machine
-            if proc.poll() is not None:
-                pytest.fail(f"kg serve exited: {log_of(proc)}")
-            try:
-                client.get("/sparql", headers={"Accept": "text/turtle"})
-                break
-            except httpx.TransportError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("kg serve did not start")
+        wait_until_up(proc, client)
         yield client
     finally:
         client.close()
@@ -153,6 +162,49 @@ def test_query_page_shows_errors_and_empty_results(server):
     assert "line 2" in r.text and "column" in r.text
     r = server.get("/", params={"query": 'SELECT ?x WHERE { ?x skos:prefLabel "无"@zh }'})
     assert "No results." in r.text
+
+
+def test_an_expensive_query_is_stopped_while_others_are_answered(server):
+    slow = {}
+
+    def ask_slow():
+        started = time.monotonic()
+        slow["response"] = server.get("/sparql", params={"query": SLOW})
+        slow["seconds"] = time.monotonic() - started
+
+    thread = threading.Thread(target=ask_slow)
+    thread.start()
+    time.sleep(0.5)
+    answered = 0
+    while thread.is_alive() and answered < 3:      # the server keeps answering meanwhile
+        r = server.get("/sparql", params={"query": PARTNERS}, headers={"Accept": "text/csv"})
+        assert r.status_code == 200 and "四川大学华西第二医院" in r.text
+        answered += 1
+    assert answered == 3 and thread.is_alive()
+    thread.join(timeout=60)
+    assert slow["response"].status_code == 400
+    assert "time limit" in slow["response"].text
+    assert TIME_LIMIT <= slow["seconds"] < TIME_LIMIT + 20
+
+
+def test_sigterm_stops_the_server_during_a_query(tmp_path):
+    graph = write_gold_graph(tmp_path / "graph.ttl")
+    port = free_port()
+    proc = start(graph, port, "--timeout", "300")
+    client = httpx.Client(base_url=f"http://{HOST}:{port}", timeout=60, trust_env=False)
+    try:
+        wait_until_up(proc, client)
+        reply = {}
+        thread = threading.Thread(target=lambda: reply.update(r=client.get("/sparql", params={"query": SLOW})))
+        thread.start()
+        time.sleep(1)
+        proc.terminate()
+        proc.wait(timeout=20)          # not the query's 300 s
+        thread.join(timeout=20)
+        assert reply["r"].status_code == 503
+    finally:
+        client.close()
+        stop(proc)
 
 
 def test_port_in_use_exits_1(tmp_path):
