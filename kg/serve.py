@@ -29,7 +29,7 @@ from urllib.parse import quote
 import uvicorn
 from rdflib import Graph
 
-from kg.query import QueryError, canned_queries, is_empty, parse_params, result_rows, run
+from kg.query import QueryError, canned_queries, is_empty, parse_params, resolve_names, result_rows, run
 from kg.sparql_guard import Limits, WorkerStopped, call_with_time_limit, stop_all_workers
 
 ENDPOINT = "/sparql"
@@ -117,11 +117,13 @@ def render_page(g: Graph, source: str, query: str | None = None, params: str = "
             # a parameter left empty (``name=``) stays unbound
             pairs = [line.strip() for line in params.splitlines()
                      if line.strip() and not line.strip().endswith("=")]
-            bound = parse_params(pairs)
+            bound = resolve_names(g, parse_params(pairs), query)     # name=华西医院 finds its entity
             output = call_with_time_limit(
                 lambda: _result_html(run(g, query, bound, limits)), timeout=limits.timeout)
         except QueryError as exc:
             output = f'<p class="error">{html.escape(str(exc))}</p>'
+        except LookupError as exc:       # no entity by that name, or several
+            output = f'<p class="error">{html.escape(exc.args[0])}</p>'
     return _page(g, source, query or DEFAULT_QUERY, params, output, token)
 
 

@@ -276,8 +276,6 @@ def test_every_command_fails_in_one_message_with_its_exit_status(tmp_path, capsy
         assert "error:" in said.splitlines()[-1] or "error:" in said.splitlines()[0], (argv, said)
 
 
-@pytest.mark.xfail(reason="kg/html.py reads the graph without catching rdflib's parse errors "
-                          "(the page's module is another worker's)")
 def test_html_of_an_unreadable_graph_is_one_message(tmp_path, capsys):
     from kg.cli import main
 

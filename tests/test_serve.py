@@ -154,6 +154,8 @@ def test_query_page_runs_a_canned_query_with_a_parameter(server):
     cells = re.findall(r"<td>(.*?)</td>", r.text)
     assert cells[:3] == ["四川大学华西第二医院", "游仙区妇幼保健院", "Hospital"]
     assert "签订合作办医" in cells[3] and cells[4] == "003_4cfdc0bfe575c716.txt"   # evidence, article
+    r = server.get("/", params={"query": text, "params": "name=协和医院"})     # the one name resolver
+    assert r.status_code == 200 and "no entity named" in r.text
 
 
 def test_query_page_shows_errors_and_empty_results(server):
