@@ -21,9 +21,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.files import Busy, folder_lock, remove_leftovers
     from kg.store import parse_spec
 
-    try:   # bad --format / --store: before any work
+    try:   # bad --format / --store / numbers: before any work
         parse_formats(args.format)
         kind, store_path = parse_spec(args.store)
+        if args.jobs < 0 or args.doc_timeout < 0:
+            raise ValueError("--jobs and --doc-timeout must be 0 or more")
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -70,7 +72,8 @@ def build_locked(args: argparse.Namespace) -> int:
 
     # --remove alone removes; it does not build the default seeds/ too
     inputs = args.inputs or ([] if args.remove else ["seeds"])
-    result = build(inputs, progress=progress, jobs=args.jobs) if inputs else BuildResult()
+    result = (build(inputs, progress=progress, jobs=args.jobs, budget=args.doc_timeout or None)
+              if inputs else BuildResult())
     if shown["any"]:
         print(file=sys.stderr)
     for path, reason in result.skipped:
@@ -161,6 +164,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=0, metavar="N",
                    help="extract in N processes (default 0: one per core, one per 8 files at most; "
                         "1: in this process)")
+    p.add_argument("--doc-timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="skip, with a warning, a document whose extraction takes longer (default 30; 0: no limit)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("query", help="run a SPARQL query on a built graph")

@@ -3,11 +3,14 @@ assertions, for one document (:func:`extract`) or many (:func:`build`)."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
+import signal
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -23,6 +26,40 @@ from kg.sentences import split_sentences
 
 
 FILES_PER_PROCESS = 8   # --jobs 0 starts no more processes than files / this
+# Seconds one document may take to extract before it is skipped with a warning
+# (--doc-timeout): an article takes well under one; a 5 MB page without
+# sentence ends would take minutes and hold up the build.
+DOC_SECONDS = 30.0
+
+
+class OverBudget(Exception):
+    """A document's extraction ran past its time budget."""
+
+
+@contextmanager
+def time_budget(seconds: float | None):
+    """Raise :class:`OverBudget` in the block once ``seconds`` have passed
+    (a timer signal, so only in a process's main thread; elsewhere, and with
+    no ``seconds``, the block runs unbounded).
+
+    >>> with time_budget(5):
+    ...     sum(range(10))
+    45
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise OverBudget()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass
@@ -100,26 +137,31 @@ def file_sha256(path: Path) -> str:
         return ""
 
 
-def extract_file(path: Path, name: str, models: Models | None = None
+def extract_file(path: Path, name: str, models: Models | None = None, budget: float | None = DOC_SECONDS
                  ) -> tuple[DocResult | None, str, int]:
     """Read and extract one file as the document ``name``: ``(result, "",
-    bytes of text)``, or ``(None, reason, 0)`` when it cannot be read or its
-    extraction fails. The result keeps no text (the document's, the
-    sentences'), so that a build holds its graph, not its corpus."""
+    bytes of text)``, or ``(None, reason, 0)`` when it cannot be read, its
+    extraction fails or runs past ``budget`` seconds. The result keeps no
+    text (the document's, the sentences'), so that a build holds its graph,
+    not its corpus."""
     try:
         raw = dataclasses.replace(read_document(path), name=name, path=str(Path(path).resolve()))
     except ReadError as exc:
         return None, str(exc), 0
     try:
-        r = extract(raw, models)
+        with time_budget(budget):
+            r = extract(raw, models)
+    except OverBudget:
+        return None, f"{path}: extraction stopped after {budget:g} s, its time budget (--doc-timeout)", 0
     except Exception as exc:  # a bug on one odd article must not sink the build
         return None, f"{path}: extraction failed ({type(exc).__name__}: {exc})", 0
     return (DocResult(dataclasses.replace(r.doc, text=""), [], r.entities, r.assertions), "",
             len(raw.text.encode("utf-8")))
 
 
-def _extract_batch(batch: list[tuple[Path, str]]) -> list[tuple[DocResult | None, str, int]]:
-    return [extract_file(path, name) for path, name in batch]
+def _extract_batch(batch: list[tuple[Path, str]], budget: float | None = DOC_SECONDS
+                   ) -> list[tuple[DocResult | None, str, int]]:
+    return [extract_file(path, name, budget=budget) for path, name in batch]
 
 
 def _ignore_sigint() -> None:
@@ -137,7 +179,7 @@ def _batches(items: list, size: int) -> Iterator[list]:
 
 def build(inputs: Iterable[str | Path],
           progress: Callable[[int, int, str], None] | None = None,
-          models: Models | None = None, jobs: int = 1) -> BuildResult:
+          models: Models | None = None, jobs: int = 1, budget: float | None = DOC_SECONDS) -> BuildResult:
     """Read, extract and merge every document under ``inputs``. Files that
     cannot be read are reported in ``skipped``; a file with the same bytes
     as one before it is extracted once and reported in ``duplicates``.
@@ -146,7 +188,8 @@ def build(inputs: Iterable[str | Path],
     one per ``FILES_PER_PROCESS`` files), in
     batches of files, with the same result as one process; the shipped
     models are then loaded in each (``models`` other than the shipped ones
-    run in this process).
+    run in this process). A document whose extraction takes more than
+    ``budget`` seconds is skipped (None: no limit).
     """
     t0 = time.perf_counter()
     result = BuildResult()
@@ -170,9 +213,10 @@ def build(inputs: Iterable[str | Path],
             stack.callback(pool.shutdown, wait=True, cancel_futures=True)
             # batches of a few files: the order is kept, each process busy
             size = max(1, min(16, len(todo) // (jobs * 4)))
-            outcomes = (o for batch in pool.map(_extract_batch, _batches(todo, size)) for o in batch)
+            work = functools.partial(_extract_batch, budget=budget)
+            outcomes = (o for batch in pool.map(work, _batches(todo, size)) for o in batch)
         else:
-            outcomes = (extract_file(path, name, models) for path, name in todo)
+            outcomes = (extract_file(path, name, models, budget) for path, name in todo)
         for (path, name), (r, reason, size_read) in zip(todo, outcomes):
             done += 1
             if progress:

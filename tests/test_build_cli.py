@@ -330,3 +330,18 @@ def test_a_document_built_from_another_file_of_the_same_name_is_reported(tmp_pat
     assert err.strip() == (f"warning: news.txt from {tmp_path / 'b' / 'news.txt'} replaces the "
                            f"document of that name built from {tmp_path / 'a' / 'news.txt'} "
                            "(build their common folder to keep both)")
+
+
+def test_a_document_past_its_time_budget_is_skipped_and_the_rest_built(tmp_path):
+    from kg.pipeline import build
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "article.txt").write_text("甲州市第一人民医院与乙县人民医院签订合作协议。", encoding="utf-8")
+    # a long page without sentence ends: far more than a second of extraction
+    (folder / "huge.txt").write_text("甲州市第一人民医院与乙县人民医院签约" * 20000, encoding="utf-8")
+    result = build([folder], jobs=1, budget=1.0)
+    assert [d.name for d in result.docs] == ["article.txt"]
+    [(path, reason)] = result.skipped
+    assert path.endswith("huge.txt") and "time budget" in reason
+    assert any(a.predicate == "partnersWith" for a in result.assertions)
