@@ -29,7 +29,7 @@ browser:
 	else echo "note: no /usr/bin/chromium and not root with apt-get: the browser tests will skip"; fi
 
 test: setup browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 # the README's kg query/show/stats examples, their output rewritten from a seeds build
 docs: run
