@@ -164,8 +164,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=0, metavar="N",
                    help="extract in N processes (default 0: one per core, one per 8 files at most; "
                         "1: in this process)")
-    p.add_argument("--doc-timeout", type=float, default=30.0, metavar="SECONDS",
-                   help="skip, with a warning, a document whose extraction takes longer (default 30; 0: no limit)")
+    p.add_argument("--doc-timeout", type=float, default=5.0, metavar="SECONDS",
+                   help="skip, with a warning, a document whose extraction takes longer (default 5; 0: no limit)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("query", help="run a SPARQL query on a built graph")

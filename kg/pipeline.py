@@ -29,7 +29,7 @@ FILES_PER_PROCESS = 8   # --jobs 0 starts no more processes than files / this
 # Seconds one document may take to extract before it is skipped with a warning
 # (--doc-timeout): an article takes well under one; a 5 MB page without
 # sentence ends would take minutes and hold up the build.
-DOC_SECONDS = 30.0
+DOC_SECONDS = 5.0
 
 
 class OverBudget(Exception):
