@@ -25,7 +25,6 @@ from rdflib import Dataset, Graph, URIRef
 
 from kg.graph import HKG, ID, ONTOLOGY_IRI, PREFIXES
 
-KINDS = ("memory", "oxigraph")
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
 SHARED_GRAPH = ID["graph/shared"]
 
@@ -63,10 +62,6 @@ def open_graph(spec: str | None, create: bool = True) -> Graph:
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True, replace=True)
     return g
-
-
-def is_oxigraph(g: Graph) -> bool:
-    return type(g.store).__name__ == "OxigraphStore"
 
 
 def triples_text(triples: Iterable) -> str:
