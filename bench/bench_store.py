@@ -209,7 +209,7 @@ def main() -> int:
               f"{load_mem / load_ox:6.1f}×")
         total_m = total_o = 0.0
         for name in QUERIES:
-            (tm, nm, rm), (to, no, ro) = q_mem[name], q_ox[name]
+            (tm, nm, _), (to, no, _) = q_mem[name], q_ox[name]
             assert nm == no, f"{name}: {nm} rows in memory, {no} in oxigraph"
             total_m, total_o = total_m + tm, total_o + to
             print(f"{name:38} {tm:8.2f}s {to:8.2f}s {tm / max(to, 1e-9):6.1f}×")

@@ -2,7 +2,6 @@
 every build one transaction (a kill leaves the old store or the new one)."""
 from __future__ import annotations
 
-import dataclasses
 import shutil
 import signal
 import subprocess
@@ -15,7 +14,7 @@ import pyoxigraph as ox
 from rdflib import XSD, Graph, Literal, compare
 
 from kg.export import update_store, write_outputs
-from kg.graph import HKG, ID, build_graph, document_iri
+from kg.graph import HKG, build_graph, document_iri
 from kg.model import Assertion, Document, Entity
 from kg.store import ONTOLOGY_GRAPH, DocumentStore
 
