@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup browser bench bench-html clean
+.PHONY: run test setup browser spark bench bench-html clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,11 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	else echo "note: no /usr/bin/chromium and not root with apt-get: the browser tests will skip"; fi
 
-test: setup browser
+# pyspark (about 450 MB, a minute to install) for tests/test_spark.py, which skips without it
+spark: setup
+	@$(BIN)/python -c "import pyspark" 2>/dev/null || $(BIN)/pip install --quiet -e '.[test,spark]'
+
+test: setup browser spark
 	$(BIN)/python -m pytest -q
 
 bench: setup

@@ -21,9 +21,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:   # bad --format / --store: before any work
         parse_formats(args.format)
         kind, store_path = parse_spec(args.store)
+        if args.master and args.engine != "spark":
+            raise ValueError("--master goes with --engine spark")
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.engine == "spark":
+        from kg.spark import SparkMissing, check_pyspark
+
+        try:
+            check_pyspark()
+        except SparkMissing as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     try:
         with ExitStack() as held:
             held.enter_context(folder_lock(args.out))
@@ -67,7 +77,17 @@ def build_locked(args: argparse.Namespace) -> int:
 
     # --remove alone removes; it does not build the default seeds/ too
     inputs = args.inputs or ([] if args.remove else ["seeds"])
-    result = build(inputs, progress=progress, jobs=args.jobs) if inputs else BuildResult()
+    engine, failures = None, ()
+    if args.engine == "spark":
+        from kg.spark import SparkFailed, spark_engine
+
+        engine, failures = spark_engine(args.master), (SparkFailed,)
+    try:
+        result = build(inputs, progress=progress, jobs=args.jobs, engine=engine) if inputs \
+            else BuildResult()
+    except failures as exc:   # Spark's error, one line
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     if shown["any"]:
         print(file=sys.stderr)
     for path, reason in result.skipped:
@@ -147,6 +167,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=0, metavar="N",
                    help="extract in N processes (default 0: one per core, one per 8 files at most; "
                         "1: in this process)")
+    p.add_argument("--engine", choices=("local", "spark"), default="local",
+                   help="spark: extract in Spark's executors (pip install 'hospital-kg[spark]')")
+    p.add_argument("--master", metavar="URL",
+                   help="with --engine spark: the cluster (spark://HOST:7077, local[4], ...)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("query", help="run a SPARQL query on a built graph")
