@@ -158,7 +158,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", action="append", metavar="FMT",
                    help="also write nt, jsonld, trig, graphml, gexf (comma-separated or repeated; all)")
     p.add_argument("--store", default=None, metavar="SPEC",
-                   help="memory (default) or oxigraph:PATH, a persistent on-disk store")
+                   help="memory (default), oxigraph:PATH (a persistent on-disk store) or "
+                        "http://HOST:PORT/PATH (a SPARQL server's Graph Store Protocol endpoint)")
     p.add_argument("--fresh", action="store_true",
                    help="start a new graph instead of merging into the one already in --out/--store")
     p.add_argument("--remove", action="append", metavar="DOC",
