@@ -112,7 +112,7 @@ def extract_on_spark(todo: list[tuple[Path, str]], master: str | None = None) ->
         # the Python error an executor raised says more than Spark's wrapping of it
         line = next((x for x in lines if re.match(r"\w+(Error|Exception): ", x)),
                     lines[0] if lines else type(exc).__name__)
-        raise SparkFailed(f"Spark failed: {line[:300]}") from exc
+        raise SparkFailed(f"Spark failed ({master or 'default master'}): {line[:300]}") from exc
 
 
 def _collect(rows: list[tuple[Path, str]], master: str | None) -> list:
