@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup browser bench bench-html clean docs
+.PHONY: run test setup browser spark bench bench-html clean docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,12 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	else echo "note: no /usr/bin/chromium and not root with apt-get: the browser tests will skip"; fi
 
-test: setup browser
+# pyspark (about 450 MB, a minute to install) for tests/test_spark.py, which skips without it
+spark: setup
+	@$(BIN)/python -c "import pyspark" 2>/dev/null || $(BIN)/pip install --quiet -e '.[test,spark]' \
+	  || echo "note: pyspark could not be installed: tests/test_spark.py will skip"
+
+test: setup browser spark
 	$(BIN)/python -m pytest -q -n auto
 
 # the README's kg query/show/stats examples, their output rewritten from a seeds build

@@ -6,6 +6,7 @@ made from the seed articles, beside plain ``jieba.cut`` on the same text.
     .venv/bin/python bench/bench_build.py --mb 20 --keep /tmp/corpus
     .venv/bin/python bench/bench_build.py --mb 1 --jobs 2   # also --jobs 2 vs 1, and
                                                            # one article added to a store
+    .venv/bin/python bench/bench_build.py --mb 1 --spark    # also Spark local[2] vs --jobs 2
 
 The corpus is copies of the seeds/ articles whose numbers (years, counts,
 dates) are varied copy by copy, so no two files are the same text. The build
@@ -82,6 +83,33 @@ def time_store_builds(folder: Path, files: list[Path]) -> tuple[float, float]:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def time_spark(folder: Path, cores: int = 2) -> dict:
+    """Seconds to start a ``local[cores]`` Spark session; of the extraction
+    on it (``kg build --engine spark``) twice: first with its Python workers
+    starting (they import jieba and load the models, as ``kg build``'s pool
+    processes do) and then again with them warm; of ``--jobs cores`` before
+    and after (the faster counts); and the documents built."""
+    from kg.pipeline import build
+    from kg.spark import spark_engine, start_session
+
+    t0 = time.perf_counter()
+    session = start_session(f"local[{cores}]")
+    times = {"start": time.perf_counter() - t0}
+    try:
+        times["jobs_before"], jobs_result = time_build(folder, cores)
+        for run in ("cold", "warm"):
+            t0 = time.perf_counter()
+            spark_result = build([folder], engine=spark_engine())
+            times[run] = time.perf_counter() - t0
+            assert len(spark_result.assertions) == len(jobs_result.assertions)
+        times["jobs_after"], _ = time_build(folder, cores)
+    finally:
+        session.stop()
+    times["jobs"] = min(times["jobs_before"], times["jobs_after"])
+    times["docs"] = len(spark_result.docs)
+    return times
+
+
 def time_jieba(texts: list[str]) -> tuple[float, int]:
     import jieba
 
@@ -102,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=0, metavar="N",
                         help="also time the extraction in N processes, and kg build into a store "
                              "vs one article added to it")
+    parser.add_argument("--spark", action="store_true",
+                        help="also time the extraction on Spark local[2] vs --jobs 2 (needs pyspark)")
     args = parser.parse_args(argv)
 
     seeds = sorted(Path(args.seeds).glob("*.txt"))
@@ -140,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
             jobs_s, jobs_result = time_build(folder, args.jobs)
             assert len(jobs_result.assertions) == len(result.assertions)
             store_whole, store_one = time_store_builds(folder, files)
+        if args.spark:
+            spark = time_spark(folder)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
@@ -157,6 +189,14 @@ def main(argv: list[str] | None = None) -> int:
               f"{build_s / jobs_s:.2f}x the speed of --jobs 1 ({os.cpu_count()} cores, shared)")
         print(f"kg build --store (whole process, {len(files) - 1} files): {store_whole:7.2f} s; "
               f"one article added: {store_one:6.2f} s = {store_one / store_whole:.1%} of it")
+    if args.spark:
+        jobs2 = spark["jobs"]
+        print(f"kg build --jobs 2 (extraction): {jobs2:7.2f} s  {kb / jobs2:8,.0f} KB/s  (the faster of "
+              f"{spark['jobs_before']:.2f} s before Spark and {spark['jobs_after']:.2f} s after)")
+        for run, what in (("cold", "workers starting"), ("warm", "workers warm")):
+            print(f"Spark local[2], {what}: {spark[run]:7.2f} s  {kb / spark[run]:8,.0f} KB/s  "
+                  f"{jobs2 / spark[run]:.2f}x the speed of --jobs 2 ({spark['docs']} documents)")
+        print(f"Spark session start (JVM): {spark['start']:.1f} s, once per kg build")
     return 0
 
 

@@ -26,9 +26,19 @@ def cmd_build(args: argparse.Namespace) -> int:
         kind, store_path = parse_spec(args.store)
         if args.jobs < 0 or args.doc_timeout < 0:
             raise ValueError("--jobs and --doc-timeout must be 0 or more")
+        if args.master and args.engine != "spark":
+            raise ValueError("--master goes with --engine spark")
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.engine == "spark":
+        from kg.spark import SparkMissing, check_pyspark
+
+        try:
+            check_pyspark()
+        except SparkMissing as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     try:
         with ExitStack() as held:
             held.enter_context(folder_lock(args.out))
@@ -72,8 +82,18 @@ def build_locked(args: argparse.Namespace) -> int:
 
     # --remove alone removes; it does not build the default seeds/ too
     inputs = args.inputs or ([] if args.remove else ["seeds"])
-    result = (build(inputs, progress=progress, jobs=args.jobs, budget=args.doc_timeout or None)
-              if inputs else BuildResult())
+    engine, failures = None, ()
+    if args.engine == "spark":
+        from kg.spark import SparkFailed, spark_engine
+
+        engine, failures = spark_engine(args.master), (SparkFailed,)
+    try:
+        result = build(inputs, progress=progress, jobs=args.jobs, engine=engine,
+                       budget=args.doc_timeout or None) if inputs \
+            else BuildResult()
+    except failures as exc:   # Spark's error, one line
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     if shown["any"]:
         print(file=sys.stderr)
     for path, reason in result.skipped:
@@ -155,7 +175,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", action="append", metavar="FMT",
                    help="also write nt, jsonld, trig, graphml, gexf (comma-separated or repeated; all)")
     p.add_argument("--store", default=None, metavar="SPEC",
-                   help="memory (default) or oxigraph:PATH, a persistent on-disk store")
+                   help="memory (default), oxigraph:PATH (a persistent on-disk store) or "
+                        "http://HOST:PORT/PATH (a SPARQL server's Graph Store Protocol endpoint)")
     p.add_argument("--fresh", action="store_true",
                    help="start a new graph instead of merging into the one already in --out/--store")
     p.add_argument("--remove", action="append", metavar="DOC",
@@ -166,6 +187,10 @@ def make_parser() -> argparse.ArgumentParser:
                         "1: in this process)")
     p.add_argument("--doc-timeout", type=float, default=5.0, metavar="SECONDS",
                    help="skip, with a warning, a document whose extraction takes longer (default 5; 0: no limit)")
+    p.add_argument("--engine", choices=("local", "spark"), default="local",
+                   help="spark: extract in Spark's executors (pip install 'hospital-kg[spark]')")
+    p.add_argument("--master", metavar="URL",
+                   help="with --engine spark: the cluster (spark://HOST:7077, local[4], ...)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("query", help="run a SPARQL query on a built graph")

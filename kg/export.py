@@ -109,8 +109,8 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
                                                    if (out / name).exists()])
     written = Written()
     staged = None
-    if store and parse_spec(store)[0] == "oxigraph":
-        staged = stage_store(parse_spec(store)[1], result, fresh, remove)
+    if store and parse_spec(store)[0] != "memory":
+        staged = stage_store(parse_spec(store)[1], result, fresh, remove, kind=parse_spec(store)[0])
         graph, written.merged = staged.graph, staged.merged
     else:
         previous = None
@@ -163,18 +163,19 @@ def manifest_sources(out: Path) -> dict[str, str]:
         return {}
 
 
-def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[str] = ()):
+def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[str] = (),
+                kind: str = "oxigraph"):
     """Prepare putting the documents of ``result`` into the Oxigraph store at
     ``path`` (each replacing its named graph) and dropping those of
     ``remove``. Returns the graph the store will hold, whether it held one
     before, ``commit()``, which makes the change in one transaction, and
-    ``turtle()``, the graph's Turtle streamed by Oxigraph. A store of the old
+    ``turtle()``, the graph's Turtle streamed by Oxigraph. ``kind`` ``http``:
+    ``path`` is a SPARQL server's Graph Store Protocol endpoint (:mod:`kg.remote`). A store of the old
     layout (one default graph) is rewritten in the new one in that
     transaction. Nothing is written before ``commit()``."""
-    from kg.store import (ONTOLOGY_GRAPH, SHARED_GRAPH, DocumentStore, _parsed, streamed_turtle,
-                          triples_text)
+    from kg.store import ONTOLOGY_GRAPH, SHARED_GRAPH, _parsed, open_store, streamed_turtle, triples_text
 
-    db = DocumentStore(path)
+    db = open_store(kind, str(path))   # kind "http": a SPARQL server (kg.remote)
     try:   # reading: on any error the store is closed untouched
         legacy = None if fresh else db.legacy_graph()
         old_docs = {} if fresh else db.documents()

@@ -179,7 +179,8 @@ def _batches(items: list, size: int) -> Iterator[list]:
 
 def build(inputs: Iterable[str | Path],
           progress: Callable[[int, int, str], None] | None = None,
-          models: Models | None = None, jobs: int = 1, budget: float | None = DOC_SECONDS) -> BuildResult:
+          models: Models | None = None, jobs: int = 1, budget: float | None = DOC_SECONDS,
+          engine: Callable[[list[tuple[Path, str]]], Iterable] | None = None) -> BuildResult:
     """Read, extract and merge every document under ``inputs``. Files that
     cannot be read are reported in ``skipped``; a file with the same bytes
     as one before it is extracted once and reported in ``duplicates``.
@@ -190,6 +191,10 @@ def build(inputs: Iterable[str | Path],
     models are then loaded in each (``models`` other than the shipped ones
     run in this process). A document whose extraction takes more than
     ``budget`` seconds is skipped (None: no limit).
+
+    ``engine``, when given, extracts instead: it gets the ``(path, name)``
+    of every file to extract and returns their outcomes (as
+    :func:`extract_file`) in that order, e.g. :func:`kg.spark.spark_engine`.
     """
     t0 = time.perf_counter()
     result = BuildResult()
@@ -207,7 +212,9 @@ def build(inputs: Iterable[str | Path],
     jobs = 1 if models is not None else min(jobs, max(len(todo), 1))
     per_doc, done = [], 0
     with ExitStack() as stack:
-        if jobs > 1:
+        if engine is not None:
+            outcomes = iter(engine(todo))
+        elif jobs > 1:
             pool = ProcessPoolExecutor(jobs, initializer=_ignore_sigint)
             # on Ctrl-C or an error: drop the batches not started, wait for the rest
             stack.callback(pool.shutdown, wait=True, cancel_futures=True)

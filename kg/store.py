@@ -34,17 +34,29 @@ class StoreError(ValueError):
 
 
 def parse_spec(spec: str | None) -> tuple[str, str]:
-    """``None``/``memory`` → ``("memory", "")``; ``oxigraph:PATH`` → ``("oxigraph", PATH)``.
+    """``None``/``memory`` → ``("memory", "")``; ``oxigraph:PATH`` → ``("oxigraph", PATH)``;
+    a URL (a SPARQL server's Graph Store Protocol endpoint, :mod:`kg.remote`) → ``("http", URL)``.
 
-    >>> parse_spec("oxigraph:/tmp/db")
-    ('oxigraph', '/tmp/db')
+    >>> parse_spec("oxigraph:/tmp/db"), parse_spec("http://127.0.0.1:7878/store")
+    (('oxigraph', '/tmp/db'), ('http', 'http://127.0.0.1:7878/store'))
     """
     if not spec or spec == "memory":
         return "memory", ""
+    if spec.startswith(("http://", "https://")) and spec.partition("://")[2].strip("/"):
+        return "http", spec
     kind, sep, path = spec.partition(":")
     if kind != "oxigraph" or not sep or not path:
-        raise StoreError(f"--store wants memory or oxigraph:PATH, got {spec!r}")
+        raise StoreError(f"--store wants memory, oxigraph:PATH or http://HOST:PORT/PATH, got {spec!r}")
     return kind, path
+
+
+def open_store(kind: str, where: str) -> "DocumentStore":
+    """The :class:`DocumentStore` of a parsed spec: on disk, or on a server."""
+    if kind == "http":
+        from kg.remote import RemoteStore
+
+        return RemoteStore(where)
+    return DocumentStore(where)
 
 
 def open_graph(spec: str | None, create: bool = True) -> Graph:
@@ -54,6 +66,8 @@ def open_graph(spec: str | None, create: bool = True) -> Graph:
     kind, path = parse_spec(spec)
     if kind == "memory":
         g = Graph()
+    elif kind == "http":   # the server's graphs of this layout, read once into memory
+        g = open_store(kind, path).union_graph()
     else:
         if not create and not Path(path).exists():
             raise StoreError(f"{path}: no such Oxigraph store")
