@@ -24,7 +24,7 @@ CORPUS = ROOT / "corpus"
 # the shipped model was last trained; a change that costs more than
 # FLOOR_MARGIN of either fails.
 CV_CORE_F1 = 0.857
-CV_EXTENDED_F1 = 0.792
+CV_EXTENDED_F1 = 0.802
 FLOOR_MARGIN = 0.03
 
 
