@@ -164,13 +164,14 @@ def test_html_reads_every_form(graph_specs, tmp_path, capsys, form):
 
 @pytest.mark.parametrize("form", GRAPH_FORMS)
 def test_serve_reads_every_form(graph_specs, form):
-    from fastapi.testclient import TestClient
+    from starlette.testclient import TestClient
 
     from kg.query import load_graph
     from kg.serve import make_app
-    client = TestClient(make_app(load_graph(graph_specs[form]), graph_specs[form]))
-    r = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a hkg:partnersWith ?b }"},
-                   headers={"accept": "application/sparql-results+json"})
+    with TestClient(make_app(load_graph(graph_specs[form]), graph_specs[form]),
+                    base_url="http://127.0.0.1:8000") as client:
+        r = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a hkg:partnersWith ?b }"},
+                       headers={"accept": "application/sparql-results+json"})
     assert r.status_code == 200
     assert int(r.json()["results"]["bindings"][0]["n"]["value"]) > 5
 
