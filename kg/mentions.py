@@ -329,7 +329,7 @@ def _walk_left(tokens: list[Token], i: int, suffix_start: int, verbs_ok: bool | 
     k = j - 1
     while k >= 0 and suffix_start - tokens[k].start <= 24:
         if _locative_end(tokens, k):
-            break              # 工作中|西安交通大学: 中 closes the phrase before the name
+            break              # 工作中|乙州交通大学: 中 closes the phrase before the name
         if k >= 2 and tokens[k].word in ")）" and tokens[k - 2].word in "(（" and \
                 tokens[k - 1].word in _NAME_PARENS:
             k -= 2             # 甲建设(集团)有限公司: the parentheses are part of the name

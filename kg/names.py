@@ -10,7 +10,7 @@ A name is looked up in tiers; the first tier with a hit decides:
    Candidates are ranked by edit distance (for a name that contains the
    query, the number of characters it adds), then by degree (relations),
    then by name. The best one is taken when every other candidate is named
-   after it (华西医院 → 四川大学华西医院, not its 党委); otherwise the name
+   after it (东湖医院 → 甲州大学东湖医院, not its 党委); otherwise the name
    is ambiguous.
 
 A hit in tiers 1–3 may be several entities that carry the same canonical
@@ -55,8 +55,8 @@ def normal_form(name: str) -> str:
     """A name as the resolver compares it: the pipeline's text normalisation
     (:func:`kg.normalise.normalise_text`), case folded, without spaces.
 
-    >>> normal_form("四川大學 華西醫院"), normal_form("ＰＣＣＭ 联盟")
-    ('四川大学华西医院', 'pccm联盟')
+    >>> normal_form("甲州大學 東湖醫院"), normal_form("ＰＣＣＭ 联盟")
+    ('甲州大学东湖医院', 'pccm联盟')
     """
     return "".join(normalise_text(name).casefold().split())
 
@@ -80,10 +80,10 @@ class Names:
 
     >>> from kg.graph import build_graph
     >>> from kg.model import Entity as E
-    >>> g = build_graph([], [E("四川大学华西医院", "Hospital", {"华西"}), E("乙县人民医院", "Hospital")], [],
+    >>> g = build_graph([], [E("甲州大学东湖医院", "Hospital", {"东湖"}), E("乙县人民医院", "Hospital")], [],
     ...                 with_ontology=False)
-    >>> [e.label for e in Names.of(g).lookup("华西医院")]
-    ['四川大学华西医院']
+    >>> [e.label for e in Names.of(g).lookup("东湖医院")]
+    ['甲州大学东湖医院']
     >>> Names.of(g).lookup("人民医院x")
     Traceback (most recent call last):
     ...
@@ -135,7 +135,7 @@ class Names:
         return [c.entity for c in best]
 
     def _named_after(self, best: Candidate, found: list[Candidate]) -> bool:
-        # 华西医院 reaches 四川大学华西医院 and 四川大学华西医院党委: the
+        # 东湖医院 reaches 甲州大学东湖医院 and 甲州大学东湖医院党委: the
         # second is named after the first, so the first is meant
         label = normal_form(best.entity.label)
         return all(any(label in n for n in self._normal[c.entity.iri]) for c in found)

@@ -93,9 +93,9 @@ def resolve_names(g: Graph, params: dict[str, Identifier], sparql: str) -> dict[
 
     >>> from kg.graph import build_graph
     >>> from kg.model import Entity
-    >>> g = build_graph([], [Entity("四川大学华西医院", "Hospital")], [], with_ontology=False)
-    >>> resolve_names(g, {"name": Literal("华西医院")}, "SELECT * { ?s ?p ?name }")
-    {'name': rdflib.term.Literal('四川大学华西医院')}
+    >>> g = build_graph([], [Entity("甲州大学东湖医院", "Hospital")], [], with_ontology=False)
+    >>> resolve_names(g, {"name": Literal("东湖医院")}, "SELECT * { ?s ?p ?name }")
+    {'name': rdflib.term.Literal('甲州大学东湖医院')}
     """
     from kg.names import Names
 

@@ -116,7 +116,7 @@ def render_page(g: Graph, source: str, query: str | None = None, params: str = "
             # a parameter left empty (``name=``) stays unbound
             pairs = [line.strip() for line in params.splitlines()
                      if line.strip() and not line.strip().endswith("=")]
-            bound = resolve_names(g, parse_params(pairs), query)     # name=华西医院 finds its entity
+            bound = resolve_names(g, parse_params(pairs), query)     # name=东湖医院 finds 甲州大学东湖医院
             output = call_with_time_limit(
                 lambda: _result_html(run(g, query, bound, limits)), timeout=limits.timeout)
         except QueryError as exc:
