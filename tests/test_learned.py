@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -103,24 +101,21 @@ def test_kg_train_writes_models_that_load_and_is_deterministic(small_corpus, tmp
     assert not (tmp_path / "a" / RELATIONS_FILE).exists()
 
 
-def test_kg_train_and_eval_cv_commands(small_corpus, tmp_path):
-    kg = [sys.executable, "-m", "kg.cli"]
-    out = subprocess.run(kg + ["train", str(small_corpus / "gold"), "--out", str(tmp_path / "m"),
-                               "--relation-model"], capture_output=True, text=True, cwd=ROOT)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.splitlines() == ["trained on 6 articles", f"wrote {tmp_path / 'm' / TAGGER_FILE}",
-                                       f"wrote {tmp_path / 'm' / RELATIONS_FILE}"]
+def test_kg_train_and_eval_cv_commands(small_corpus, tmp_path, capsys):
+    from kg.cli import main
 
-    out = subprocess.run(kg + ["eval", "--cv", "2", str(small_corpus / "gold")],
-                         capture_output=True, text=True, cwd=ROOT)
-    assert out.returncode == 0, out.stderr
-    rows = {line.split()[0]: line.split() for line in out.stdout.splitlines() if line.strip()}
+    assert main(["train", str(small_corpus / "gold"), "--out", str(tmp_path / "m"), "--relation-model"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "trained on 6 articles", f"wrote {tmp_path / 'm' / TAGGER_FILE}", f"wrote {tmp_path / 'm' / RELATIONS_FILE}"]
+
+    assert main(["eval", "--cv", "2", str(small_corpus / "gold")]) == 0
+    out = capsys.readouterr()
+    rows = {line.split()[0]: line.split() for line in out.out.splitlines() if line.strip()}
     assert {"core", "extended", "partnersWith", "awarded"} <= rows.keys()
-    assert "fold 2/2" in out.stderr
+    assert "fold 2/2" in out.err
 
-    bad = subprocess.run(kg + ["eval", "--cv", "7", str(small_corpus / "gold")],
-                         capture_output=True, text=True, cwd=ROOT)
-    assert bad.returncode == 2 and "2 ≤ K ≤ 6" in bad.stderr
+    assert main(["eval", "--cv", "7", str(small_corpus / "gold")]) == 2
+    assert "2 ≤ K ≤ 6" in capsys.readouterr().err
 
 
 @pytest.fixture(scope="module")
