@@ -32,6 +32,15 @@ def kg(*args: str, **kw) -> subprocess.CompletedProcess:
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, **kw)
 
 
+def kg_here(capsys, *args: str) -> subprocess.CompletedProcess:
+    """``kg`` run in this process (no interpreter start), as :func:`kg` reports it."""
+    from kg.cli import main
+
+    code = main(list(args))
+    said = capsys.readouterr()
+    return subprocess.CompletedProcess(["kg", *args], code, said.out, said.err)
+
+
 @pytest.fixture(scope="module")
 def seeds_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("build") / "out"
@@ -126,21 +135,22 @@ def test_default_input_is_seeds_and_default_output_is_outputs(tmp_path):
     assert (tmp_path / "outputs" / "graph.ttl").exists()
 
 
-def test_fresh_rebuild_replaces_the_graph(tmp_path):
+def test_fresh_rebuild_replaces_the_graph(tmp_path, capsys):
     """Builds into a folder merge with the graph there; --fresh starts over."""
     out = tmp_path / "out"
-    assert kg("build", str(SEEDS[0]), "--out", str(out)).returncode == 0
+    assert kg_here(capsys, "build", str(SEEDS[0]), "--out", str(out)).returncode == 0
     first = (out / "graph.ttl").read_text(encoding="utf-8")
-    assert kg("build", str(SEEDS[4]), "--out", str(out), "--fresh").returncode == 0
+    assert kg_here(capsys, "build", str(SEEDS[4]), "--out", str(out), "--fresh").returncode == 0
     second = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "绵阳市第三人民医院" in first and "绵阳市第三人民医院" not in second
     assert "鹤山市人民医院" in second
 
 
-def test_progress_goes_to_stderr_only_when_asked_or_on_a_terminal(tmp_path):
-    quiet = kg("build", "seeds", "--out", str(tmp_path / "a"))
+def test_progress_goes_to_stderr_only_when_asked_or_on_a_terminal(tmp_path, capsys):
+    seeds = str(ROOT / "seeds")
+    quiet = kg_here(capsys, "build", seeds, "--out", str(tmp_path / "a"))
     assert "[1/5]" not in quiet.stderr                      # a pipe gets no progress
-    loud = kg("build", "seeds", "--out", str(tmp_path / "b"), "--progress")
+    loud = kg_here(capsys, "build", seeds, "--out", str(tmp_path / "b"), "--progress")
     lines = loud.stderr.splitlines()
     assert lines[0].startswith("[1/5] ") and lines[-1].startswith("[5/5] ")
     assert "\r" not in loud.stderr                          # a log gets whole lines
