@@ -102,6 +102,8 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
 # before what follows it, and how much text after a partner list is read for
 # the verb that makes it a partnership (签订…协议).
 MAX_LEAD_IN = 8
+# Who can receive an honour or be listed as a recipient: a person or any body.
+RECIPIENT_KINDS = ("Person", "PartyOrganization") + ORG_TYPES
 MAX_TRAIL = 4
 TAIL_CHARS = 40
 ALLIANCE_BEFORE = 30     # X联盟由A携手…: how far before 由 the alliance may be named
@@ -498,15 +500,14 @@ def _listed_in(ctx: Ctx) -> None:
 
 
 def _who_in(ctx: Ctx, a: int, b: int) -> list[tuple[Mention, Key]]:
-    kinds = ("Person", "PartyOrganization") + ORG_TYPES
-    return [(m, k) for m, k in ctx.mentions if a <= ctx.pos(m)[0] and ctx.pos(m)[1] <= b and k[0] in kinds]
+    return [(m, k) for m, k in ctx.mentions
+            if a <= ctx.pos(m)[0] and ctx.pos(m)[1] <= b and k[0] in RECIPIENT_KINDS]
 
 
 def _given_to(ctx: Ctx, t: re.Match) -> list[tuple[Mention, Key]]:
     """乙省卫健委授予甲院、乙院“X”称号: the recipients written right after 授予."""
-    kinds = ("Person", "PartyOrganization") + ORG_TYPES
     first = next(((m, k) for m, k in ctx.mentions if ctx.pos(m)[0] >= t.end()), None)
-    if first is None or ctx.pos(first[0])[0] > t.end() + 1 or first[1][0] not in kinds:
+    if first is None or ctx.pos(first[0])[0] > t.end() + 1 or first[1][0] not in RECIPIENT_KINDS:
         return []
     return _list_after(ctx, t.end(), (first[1][0],))
 
@@ -556,17 +557,16 @@ def _ranks(ctx: Ctx) -> None:
         name = book.group(1) if book else name     # 复旦版《X排行榜》: the title in the book marks
         if _not_asserted(text[_clause_start(text, at):verb.start()]) or _candidate(name):
             continue
-        kinds = ("Person", "PartyOrganization") + ORG_TYPES
         in_list = (at, at + len(listed) + 2)
         cands = [(m, k) for m, k in ctx.mentions if _clause_start(text, verb.start()) <= ctx.pos(m)[0]
-                 and ctx.pos(m)[1] <= verb.start() and k[0] in kinds
+                 and ctx.pos(m)[1] <= verb.start() and k[0] in RECIPIENT_KINDS
                  and not in_list[0] <= ctx.pos(m)[0] < in_list[1]]
         cands = cands or [(m, k) for m, k in ctx.mentions if _clause_start(text, at) <= ctx.pos(m)[0]
-                          and ctx.pos(m)[1] <= at and k[0] in kinds]
+                          and ctx.pos(m)[1] <= at and k[0] in RECIPIENT_KINDS]
         subj = ([k for _, k in _list_before(ctx, ctx.pos(cands[-1][0])[1], (cands[-1][1][0],))]
                 if cands else [])
         if not subj:
-            k = _subject_before(ctx, at, kinds)
+            k = _subject_before(ctx, at, RECIPIENT_KINDS)
             subj = [k] if k else []
         year = _RANKING_YEAR.match(name)
         hk = ctx.resolution.entity("Honor", name)
@@ -591,7 +591,6 @@ def _ranks_in_context(doc: Document, sentences: list[Sentence], r: Resolution,
     """A ranking named in a heading or an earlier sentence (《2022届X100强榜单》)
     and the places given after it (A蝉联第6名 / A、B位于前3 / a row “A 第18名”)."""
     current, seen_at = None, -99
-    kinds = ("Person", "PartyOrganization") + ORG_TYPES
     for s in sentences:
         titles = [t for t in _RANKING_TITLE.finditer(s.text) if _ranking_name(t.group("r"))]
         if titles:
@@ -599,7 +598,8 @@ def _ranks_in_context(doc: Document, sentences: list[Sentence], r: Resolution,
             continue             # a sentence naming its ranking is read by _ranks
         if current is None or s.index - seen_at > 8:
             continue
-        ms = sorted(((m, k) for m, k in r.mentions(s.index) if k[0] in kinds), key=lambda t: t[0].start)
+        ms = sorted(((m, k) for m, k in r.mentions(s.index) if k[0] in RECIPIENT_KINDS),
+                    key=lambda t: t[0].start)
         if not ms:
             continue
         ctx = Ctx(doc, s, r, ms, out)
@@ -743,8 +743,7 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
     lead = text[cs:t]
     by = lead.rfind("被")
     limit = cs + by if by >= 0 else t
-    kinds = ("Person", "PartyOrganization") + ORG_TYPES
-    before = [(m, k) for m, k in ctx.mentions if cs <= ctx.pos(m)[1] <= limit and k[0] in kinds]
+    before = [(m, k) for m, k in ctx.mentions if cs <= ctx.pos(m)[1] <= limit and k[0] in RECIPIENT_KINDS]
     if before:
         last = before[-1]
         if last[1][0] == "Person":
@@ -770,7 +769,7 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
         return [follow[0][1]]
     if _COUNTED_GROUP.search(lead):
         return []            # 全市共有199个单位获评X: recipients counted, not named
-    subj = _subject_before(ctx, t, kinds)
+    subj = _subject_before(ctx, t, RECIPIENT_KINDS)
     return [subj] if subj else []
 
 
@@ -850,7 +849,6 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
     """A “…名单” heading, or a heading that is an honour title (先进集体(10个)),
     followed by lines that name nothing but the recipients."""
     honour = None
-    kinds = ("Person", "PartyOrganization") + ORG_TYPES
     if sentences and _candidate(sentences[0].text):
         return               # 关于拟推荐…的公示: the whole article lists candidates
     lines_for: list[Key] = []
@@ -876,7 +874,7 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
             if not _not_asserted(s.text[cs:intro.start()]):
                 lines_for = _award_recipients(ctx, cs, intro.start(), len(s.text))
             continue
-        ms = [(m, k) for m, k in r.mentions(s.index) if k[0] in kinds]
+        ms = [(m, k) for m, k in r.mentions(s.index) if k[0] in RECIPIENT_KINDS]
         inline = _ROSTER_INLINE.fullmatch(s.text)
         if inline and _inline_roster(doc, s, r, ms, inline, out):
             honour = None
