@@ -472,19 +472,19 @@ def _listed_in(ctx: Ctx) -> None:
     for t in _LISTED_IN.finditer(text):
         if _candidate(text[:t.end()]) or _not_asserted(t.group("title")):
             continue
-        a, b = t.span("who")
         raw = t.group("title")
-        if not _who_in(ctx, a, b):     # A在X名单中均榜上有名: the recipient comes first
+        who = _who_in(ctx, *t.span("who"))
+        if not who:     # A在X名单中均榜上有名: the recipient comes first
             at = raw.rfind("在")
-            a, b, raw = t.start("title"), t.start("title") + at, raw[at + 1:] if at > 0 else ""
+            who = _who_in(ctx, t.start("title"), t.start("title") + at) if at > 0 else []
+            raw = raw[at + 1:] if at > 0 else ""
+        if not who:
+            continue
         title = re.sub(r"^(?:在|经)", "", raw.strip())
         title = re.sub(r"^.*(?:公布|发布|印发|下发)了?(?:的)?", "", title)      # 乙省卫健委公布了X名单
         title = re.sub(r"[“”「」『』\"‘’《》]", "", _clean_honour(title))
         title = re.sub(r"^.*?(?:继续)?保留(?:荣誉)?称号的", "", title)
         titles = [x for x in re.split(r"[、和]", _TITLE_COUNT.sub("", title)) if x] if "、" in title else [title]
-        who = _who_in(ctx, a, b)
-        if not who:
-            continue
         group = _list_before(ctx, ctx.pos(who[-1][0])[1], (who[-1][1][0],)) or who[-1:]
         for title in titles:
             edition = _EDITION.match(title)
