@@ -812,6 +812,10 @@ def _is_surname_start(text: str) -> int:
     return 1 if text[:1] in rules.SURNAMES else 0
 
 
+# A word this frequent starting right after a three-character name ends it.
+COMMON_WORD_FREQ = 2000
+
+
 def _name_at(text: str, pos: int) -> str:
     """A 2–3 character personal name starting at ``pos``, or ''."""
     n = _is_surname_start(text[pos:])
@@ -829,9 +833,10 @@ def _name_at(text: str, pos: int) -> str:
         after = text[pos + n + 1:pos + n + 4]
         if text.startswith(rules.HONORIFICS, pos + n + 2):
             pass              # 王大明教授: 明教 is a word, but 教授 follows the name
-        elif third in rules.NAME_STOP_CHARS or any(is_word(after[:k], 50) for k in (2, 3)
-                                                   if len(after) >= k and _HAN.fullmatch(after[1])):
-            chars = chars[:1]
+        elif third in rules.NAME_STOP_CHARS or (
+                any(is_word(after[:k], 50) for k in (2, 3) if len(after) >= k and _HAN.fullmatch(after[1]))
+                and not is_word(after[1:3], COMMON_WORD_FREQ)):
+            chars = chars[:1]     # 王五说明: 说明 is a word; 王建国光荣: 光荣 begins after the name
     name = text[pos:pos + n] + chars
     return name if _plausible_name(name) else ""
 

@@ -256,7 +256,10 @@ def _partners(ctx: Ctx) -> None:
         if not together and not any(t in tail for t in rules.PARTNER_TRIGGERS if t != "共建") and not (
                 "共建" in tail and "党建" not in tail):
             continue
-        if _not_asserted(text[_clause_start(text, c.start()):c.start()] + tail[:tail.find("合作") + 1]):
+        # Planned wording counts up to the first partnering word only: 与B签约,
+        # 双方将在…合作 is a signing done; 与B拟签订协议 is not.
+        first = min((tail.find(t) + len(t) for t in rules.PARTNER_TRIGGERS if t in tail), default=len(tail))
+        if _not_asserted(text[_clause_start(text, c.start()):c.start()] + tail[:first]):
             continue
         if _NOT_PARTNERING.search(tail) and not _SIGNED.search(tail):
             continue          # 共同主办 / 承办 a meeting, 就合作进行洽谈: no partnership yet
@@ -439,12 +442,9 @@ def _awards(ctx: Ctx) -> None:
             if plain.endswith(("党支部", "党组织", "党委", "党总支")):
                 recipients = [_party_of(ctx, k, "党支部" if plain.endswith("党支部") else "党委")
                               if k[0] in ORG_TYPES else k for k in recipients]
-            year = _YEAR.match(name)
-            hk = ctx.resolution.entity("Honor", name, alias=alias)
-            if year:
-                ctx.resolution.entity("Honor", name, alias=name[year.end():])
+            hk, year = _honour(ctx.resolution, name, alias)
             for k in recipients:
-                ctx.rel(k, "awarded", hk, rule, year=year.group(1) if year else "")
+                ctx.rel(k, "awarded", hk, rule, year=year)
 
 
 _BA_TITLE = re.compile(r"将(?P<h>[^,。;;将]{4,40}?)(?:荣誉称号|称号|荣誉)?$")
@@ -454,10 +454,10 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十百两]+(?:个|名|家|
 _AFTER_RECIPIENT = re.compile(r"(?:同志|等(?:[\d一二三四五六七八九十两]+(?:个|名|家|位|人))?)?(?:单位|集体)?为?")
 
 
-_LISTED_IN = re.compile(r"(?P<title>[^,。;;:]{4,60}?)(?:名单|榜单|榜)(?:的(?:通知|通报|决定|公告))?[》」]?"
+_LISTED_IN = re.compile(r"(?P<title>[^,。;;:]{4,60}?)(?:名单|榜单|榜|评选活动|评选)(?:的(?:通知|通报|决定|公告))?[》」]?"
                         r"(?:中|里|上|(?:正式)?(?:出炉|发布|公布|揭晓))?[,]?"
                         r"(?P<who>[^,。;;:]{0,80}?)"
-                        r"(?:成功|均|全部|顺利|也|再次)*(?:入选|上榜|榜上有名|名列其中|位列其中|在列|保留|获评|获此(?:殊荣|荣誉|称号))"
+                        r"(?:成功|均|全部|顺利|也|再次|光荣)*(?:入选|上榜|榜上有名|名列其中|位列其中|在列|保留|获评|获此(?:殊荣|荣誉|称号))"
                         r"(?=$|[,。;;]|其中)")
 _TITLE_COUNT = re.compile(r"(?:[两三四五六七八九十\d]+个)?(?:表彰|评选|荣誉)?$")
 
@@ -474,29 +474,28 @@ def _listed_in(ctx: Ctx) -> None:
             continue
         raw = t.group("title")
         who = _who_in(ctx, *t.span("who"))
-        if not who:     # A在X名单中均榜上有名: the recipient comes first
+        # 我院王小明榜上有名 / 王小明、李大红入选: persons written after the last name, or alone
+        persons = _persons_written(ctx, text[ctx.pos(who[-1][0])[1] if who else t.start("who"):t.end("who")])
+        if not who and not persons:     # A在X名单中均榜上有名: the recipient comes first
             at = raw.rfind("在")
             who = _who_in(ctx, t.start("title"), t.start("title") + at) if at > 0 else []
             raw = raw[at + 1:] if at > 0 else ""
-        if not who:
+        if not who and not persons:
             continue
         title = re.sub(r"^(?:在|经)", "", raw.strip())
         title = re.sub(r"^.*(?:公布|发布|印发|下发)了?(?:的)?", "", title)      # 乙省卫健委公布了X名单
         title = re.sub(r"[“”「」『』\"‘’《》]", "", _clean_honour(title))
         title = re.sub(r"^.*?(?:继续)?保留(?:荣誉)?称号的", "", title)
         titles = [x for x in re.split(r"[、和]", _TITLE_COUNT.sub("", title)) if x] if "、" in title else [title]
-        group = _list_before(ctx, ctx.pos(who[-1][0])[1], (who[-1][1][0],)) or who[-1:]
+        group = persons or [k for _, k in _list_before(ctx, ctx.pos(who[-1][0])[1], (who[-1][1][0],)) or who[-1:]]
         for title in titles:
             edition = _EDITION.match(title)
             name = title[edition.end():] if edition else title
             if not (_is_honour(name) and _SCOPED.search(name)):
                 continue
-            hk = ctx.resolution.entity("Honor", name, alias=title)
-            year = _YEAR.match(name)
-            if year:
-                ctx.resolution.entity("Honor", name, alias=name[year.end():])
-            for _, k in group:
-                ctx.rel(k, "awarded", hk, "award-listed", year=year.group(1) if year else "")
+            hk, year = _honour(ctx.resolution, name, title)
+            for k in group:
+                ctx.rel(k, "awarded", hk, "award-listed", year=year)
 
 
 def _who_in(ctx: Ctx, a: int, b: int) -> list[tuple[Mention, Key]]:
@@ -568,10 +567,7 @@ def _ranks(ctx: Ctx) -> None:
         if not subj:
             k = _subject_before(ctx, at, RECIPIENT_KINDS)
             subj = [k] if k else []
-        year = _RANKING_YEAR.match(name)
-        hk = ctx.resolution.entity("Honor", name)
-        if year and len(name) - year.end() >= 4:
-            ctx.resolution.entity("Honor", name, alias=name[year.end():])
+        hk, year = _honour(ctx.resolution, name, year=_RANKING_YEAR)
         ranks = [r] + [x for x in _RANK.finditer(text, r.end()) if re.fullmatch(
             r"[\s、和及]*", text[r.end():x.start()]) or False][:len(subj) - 1]
         if not (("分别" in text[max(0, verb.start() - 3):verb.start()] or verb.group().startswith("分"))
@@ -579,7 +575,7 @@ def _ranks(ctx: Ctx) -> None:
             ranks = [r] * len(subj)
         for k, x in zip(subj, ranks):
             ctx.rel(k, "awarded", hk, "award-rank", rank=x.group("n") or ("前" + x.group("top")),
-                    year=year.group(1) if year else "")
+                    year=year)
 
 
 _RANKING_TITLE = re.compile(r"(?<![\d年届])(?P<r>(?:(?:19|20)\d\d(?:年度|年|届))?(?![前届年])[^,。;;::“”《》\s\d]{2,24}?"
@@ -627,13 +623,10 @@ def _ranks_in_context(doc: Document, sentences: list[Sentence], r: Resolution,
                 continue
             group = _list_before(ctx, ctx.pos(cands[-1][0])[1], ORG_TYPES if cands[-1][1][0] in ORG_TYPES
                                  else (cands[-1][1][0],)) or cands[-1:]
-            year = _RANKING_YEAR.match(current)
-            hk = r.entity("Honor", current)
-            if year and len(current) - year.end() >= 4:
-                r.entity("Honor", current, alias=current[year.end():])
+            hk, year = _honour(r, current, year=_RANKING_YEAR)
             for _, k in group:
                 ctx.rel(k, "awarded", hk, "award-rank-context",
-                        rank=last.group("n") or ("前" + last.group("top")), year=year.group(1) if year else "")
+                        rank=last.group("n") or ("前" + last.group("top")), year=year)
 
 
 def _ranking_name(name: str) -> bool:
@@ -643,7 +636,8 @@ def _ranking_name(name: str) -> bool:
 
 # Where a run of honours ends: 等(国家级)荣誉 / 等N项 / 称号 / the clause (一等奖 is a title).
 _HONOURS_END = re.compile(r"[,。;;]|(?<![一二三四五六七八九十特优])等(?:[^,。;;、“”「」]{0,6}?"
-                          r"(?:荣誉|称号|奖项|殊荣|表彰)|奖|\d|[一二三四五六七八九十多]+项)|称号|荣誉")
+                          r"(?:荣誉|称号|奖项|殊荣|表彰)|奖|\d|[一二三四五六七八九十多]+项)|称号|荣誉|"
+                          r"的(?=有|是|分别|包括)")
 _AMONG = re.compile(r"[,;]\s*其中(?:包括|有)?[::]?")
 _INCLUDING = re.compile(r"[,;]\s*(?:其中)?(?:包括|包含|分别是|有|如)[::]?")
 
@@ -691,6 +685,9 @@ def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bo
                 out.append((name, re.sub(r"[“”「」『』\"‘’]", "", name), True, pos + len(segment)))
                 return out
             alias = place + inner if place else ""
+            year = _YEAR_BEFORE.search(segment, 0, q.start()) if not cur else None
+            if year:          # 2022年度“先进工作者”: the year stays in the title (ANNOTATION.md)
+                inner = year.group() + inner
             out.append((_clean_honour(inner), alias, True, pos + q.end()))
             cur = q.end()
         # “A”、B等荣誉: unquoted items after the quoted ones
@@ -710,6 +707,17 @@ def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bo
     return out
 
 
+def _honour(r: Resolution, name: str, alias: str = "", year: re.Pattern = _YEAR) -> tuple[Key, str]:
+    """The honour's entity and its year: a title with a year (2018年度X) gets
+    the title without it as an alias (ANNOTATION.md)."""
+    key = r.entity("Honor", name, alias=alias)
+    y = year.match(name)
+    if y and len(name) - y.end() >= 4:
+        r.entity("Honor", name, alias=name[y.end():])
+    return key, y.group(1) if y else ""
+
+
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d\d(?:年度|年|届)$")
 _ISSUED_BY = re.compile(r"^[^“”「」『』\"‘’]{2,30}?(?:授予|颁发|公布|评选|命名|认定|表彰|发布|评定|确定)的")
 _LIST_WORD = re.compile(r"(?:光荣称号|光荣|(?:获得者|获奖者|获奖)?(?:名单|榜单)|行列|之一)$")
 
@@ -748,21 +756,22 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
         last = before[-1]
         if last[1][0] == "Person":
             return _person_list_before(ctx, last)
-        gap = _COUNT_TAIL.sub("", re.sub(r"\([^()]{1,6}\)$", "", text[ctx.pos(last[0])[1]:limit].strip()))
-        person = _titled_name(gap)
-        if person:
-            return [ctx.resolution.entity("Person", person)]     # 乙院外科护师王小红(女)入选: the nurse, not the hospital
-        names = _bare_person_list(gap) if gap else []
-        if names:
-            return [ctx.resolution.entity("Person", n) for n in names]    # 我院王小明、李大红3名同志
+        # 乙院外科护师王小红(女)入选: the nurse, not the hospital; 我院王小明、李大红3名同志
+        persons = _persons_written(ctx, text[ctx.pos(last[0])[1]:limit])
+        if persons:
+            return persons
         # 冯美、丁红梅获评 / A、B和C荣获: a list of recipients (institutions of any kind together)
         group = _list_before(ctx, ctx.pos(last[0])[1],
                              ORG_TYPES if last[1][0] in ORG_TYPES else (last[1][0],)) or [last]
         return [k for _, k in group]
-    bare = _COUNT_TAIL.sub("", re.sub(r"\([^()]{1,6}\)$", "", (lead[:by] if by >= 0 else lead).strip()))
-    names = _bare_person_list(bare) or [n for n in [_titled_name(bare)] if n]
-    if names:
-        return [ctx.resolution.entity("Person", n) for n in names]
+    persons = _persons_written(ctx, lead[:by] if by >= 0 else lead)
+    if persons:
+        return persons
+    # 荣获X的有:A、B、C: the recipients listed after the honour
+    listed = _LISTED_AFTER.match(text, honour_end)
+    if listed:
+        rest = re.match(r"[^。;;]*", text[listed.end():]).group().rstrip("等")
+        return _persons_written(ctx, rest) or [k for _, k in _list_after(ctx, listed.end(), RECIPIENT_KINDS)]
     # 被评为“X”的骨科党小组: the recipient follows the honour
     follow = [(m, k) for m, k in ctx.mentions if ctx.pos(m)[0] >= honour_end]
     if follow and re.match(r"[”」』\"]?(?:称号|荣誉)?的", text[honour_end:]):
@@ -771,6 +780,17 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
         return []            # 全市共有199个单位获评X: recipients counted, not named
     subj = _subject_before(ctx, t, RECIPIENT_KINDS)
     return [subj] if subj else []
+
+
+_LISTED_AFTER = re.compile(r"[”」』\"]?(?:称号|荣誉)?的(?:有|是|为|分别是|分别为|包括)[::]?")
+
+
+def _persons_written(ctx: Ctx, gap: str) -> list[Key]:
+    """张三、李四3名同志 / 外科护师王小红(女): the persons a stretch of text
+    between two mentions names, when it names nothing else."""
+    gap = _COUNT_TAIL.sub("", re.sub(r"\([^()]{1,6}\)$", "", gap.strip()))
+    names = [n for n in [_titled_name(gap)] if n] or _bare_person_list(gap)
+    return [ctx.resolution.entity("Person", n) for n in names]
 
 
 _COUNTED_GROUP = re.compile(r"[\d一二三四五六七八九十百两]+(?:个|家|名|位|所|支)[\u4e00-\u9fff]{0,6}$")
@@ -859,12 +879,9 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
             item = re.sub(r"[“”「」『』\"‘’]", "", _clean_honour(item))
             if _is_honour(item) and item.endswith(rules.HONOUR_HEADS) and not _named(r, s):
                 ctx = Ctx(doc, s, r, [], out)
-                year = _YEAR.match(item)
-                hk = r.entity("Honor", item)
-                if year:
-                    r.entity("Honor", item, alias=item[year.end():])
+                hk, year = _honour(r, item)
                 for k in lines_for:
-                    ctx.rel(k, "awarded", hk, "award-lines", year=year.group(1) if year else "")
+                    ctx.rel(k, "awarded", hk, "award-lines", year=year)
                 continue
             lines_for = []
         intro = _HONOURS_INTRO.search(s.text)
@@ -879,17 +896,14 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
         if inline and _inline_roster(doc, s, r, ms, inline, out):
             honour = None
             continue
-        head = _ROSTER_HEAD.fullmatch(s.text)
+        head = _ROSTER_HEAD.fullmatch(_ROSTER_ORDER_NOTE.sub("", s.text))
         intro = _ROSTER_INTRO.fullmatch(s.text)
         if intro or head and (head.group("list") or not ms and head.group("t").endswith(rules.HONOUR_HEADS)):
             title = re.sub(r"^.*?的", "", intro.group("t") or intro.group("t2") if intro else head.group("t"))
             edition = _EDITION.match(title)
             name = _clean_honour(title[edition.end():] if edition else title)
-            honour = ((r.entity("Honor", name, alias=title), s)
+            honour = ((_honour(r, name, title)[0], s)
                       if _is_honour(name) and not _candidate(s.text) and not _not_asserted(title) else None)
-            year = _YEAR.match(name)
-            if honour and year:
-                r.entity("Honor", name, alias=name[year.end():])
             continue
         if honour is None:
             continue
@@ -917,16 +931,22 @@ def _roster_names(line: str, named: list[str]) -> list[str]:
     """张三 急诊科 / 李四(乙县人民医院心内科主任) / 甲院 王五 / 李四、王五: the
     persons of a roster line whose other parts are only institutions
     (``named``), units and posts."""
-    line = _ROSTER_NUMBER.sub("", line.strip()).rstrip("。;;,")
-    if len(line) > 40:
-        return []
-    names = []
+    line = _ROSTER_ORDER_NOTE.sub("", _ROSTER_NUMBER.sub("", line.strip())).rstrip("。;;,")
+    names, other = [], False
     for part in filter(None, re.split(r"[\s()()、,,]+", line)):
         if _name_at(part, 0) == part:
             names.append(part)
-        elif not (any(n in part for n in named) or _POST_AT_END.search(part) or _UNIT_END.search(part)):
+        elif any(n in part for n in named) or _POST_AT_END.search(part) or _UNIT_END.search(part):
+            other = True
+        else:
             return []
-    return names
+    # A line of names alone may run long (a roster of 30 persons); names
+    # mixed with units and posts are one entry each, short.
+    return names if not other or len(line) <= 40 else []
+
+
+# (按姓氏笔画排序), (排名不分先后): how the roster is ordered, not a recipient
+_ROSTER_ORDER_NOTE = re.compile(r"[((][^()()]{0,12}(?:排序|排列|先后)[))]")
 
 
 _UNIT_END = re.compile(r"(?:科|部|室|处|中心|病区|党支部|医院|卫生院)$")
@@ -958,13 +978,13 @@ def _inline_roster(doc: Document, s: Sentence, r: Resolution, ms: list[tuple[Men
         keys = [k for _, k in items if k[0] == "Person"] or [k for _, k in items]
     else:
         names = [_bare_person_list(re.sub(r"\([^()]{0,20}\)|同志", "", x).strip())
-                 for x in re.split(r"、|,", inline.group("rest"))]
+                 for x in re.split(r"、|,|\s+", inline.group("rest").strip())]
         if names and all(len(n) == 1 for n in names):
             keys = [r.entity("Person", n[0]) for n in names]
     if not keys:
         return False
     ctx = Ctx(doc, s, r, ms, out)
-    hk = r.entity("Honor", title)
+    hk, _ = _honour(r, title)
     for k in keys:
         ctx.rel(k, "awarded", hk, "award-roster")
     return True

@@ -1133,3 +1133,42 @@ def test_names_padded_to_three_characters_in_a_roster_are_read_whole():
     text = "关于表彰优秀共产党员的决定\n全市优秀共产党员(3名)\n王　芳　　李明华　　赵　红\n"
     found = triples(text, title="")
     assert {(p, "awarded", "全市优秀共产党员") for p in ("王芳", "李明华", "赵红")} <= found
+
+
+# ── honours to listed persons ──
+
+def test_a_long_roster_line_of_names_under_a_heading():
+    names = ["王建国", "李秀英", "刘志强", "陈丽华", "杨海燕", "赵国庆", "黄晓东", "周文静", "吴俊杰", "徐春梅", "孙立新"]
+    found = triples("一、优秀医务工作者(11名)\n" + "、".join(names) + "\n二、优秀护理工作者(2名)(按姓氏笔画排序)\n张丽、王芳芳\n")
+    assert {n for n, p, h in found if h == "优秀医务工作者"} == set(names)
+    assert {n for n, p, h in found if h == "优秀护理工作者"} == {"张丽", "王芳芳"}
+
+
+def test_persons_written_after_their_hospital_on_an_honour_list():
+    found = triples("近日,2023年度“甲州市优秀共产党员”表彰名单公布,我院王建国榜上有名。\n"
+                    "在甲州市第三届“最美医生”评选活动中,甲州市第一人民医院王建国、李秀英光荣入选。")
+    assert ("王建国", "awarded", "2023年度甲州市优秀共产党员") in found
+    assert {("王建国", "awarded", "甲州市第三届最美医生"), ("李秀英", "awarded", "甲州市第三届最美医生")} <= found
+    assert not any(s == "甲州市第一人民医院" and p == "awarded" for s, p, _ in found)
+
+
+def test_recipients_listed_after_the_honour_keep_its_year():
+    found = triples("荣获2022年度“先进工作者”的有:王建国、李秀英。获评甲州市优秀医院的有:乙县人民医院、丙县人民医院。")
+    assert {("王建国", "awarded", "2022年度先进工作者"), ("李秀英", "awarded", "2022年度先进工作者"),
+            ("乙县人民医院", "awarded", "甲州市优秀医院"), ("丙县人民医院", "awarded", "甲州市优秀医院")} <= found
+    assert not any(s == "甲州市第一人民医院" and p == "awarded" for s, p, _ in found)
+
+
+def test_an_inline_roster_separated_by_spaces():
+    assert {("王建国", "awarded", "优秀共产党员"), ("李秀英", "awarded", "优秀共产党员")} <= triples(
+        "优秀共产党员(2名):王建国　李秀英\n")
+
+
+def test_a_three_character_name_before_a_common_word_and_shangbang():
+    assert ("王建国", "awarded", "甲州好医生") in triples("我院心内科主任王建国光荣上榜“甲州好医生”。")
+
+
+def test_a_signing_done_is_asserted_though_the_next_clause_plans_more():
+    assert ("甲州市第一人民医院", "partnersWith", "乙县人民医院") in triples(
+        "近日,我院与乙县人民医院正式签约,双方将在人才培养等方面开展合作。")
+    assert not any(p == "partnersWith" for _, p, _ in triples("我院与乙县人民医院拟签订合作协议。"))
