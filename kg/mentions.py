@@ -254,8 +254,13 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
                             or (type_ in ("Organization", "Alliance") and len(core) >= 2
                                 and core not in rules.GENERIC_WORDS and core not in rules.COMPANY_WORDS)):
             continue
+        own = next((w for w in _OWN_REFERENCES if name.startswith(w)), "")
+        if own and type_ in ("Alliance", "Organization") and len(name) - len(own) >= 4:
+            # 我院心血管专科联盟: named after the article's subject (resolve adds its name)
+            found.append(_mention(s, name, start, tok.end, type_, rule, name=name[len(own):], in_subject=True))
+            continue
         found.append(_mention(s, name, start, tok.end, type_, rule))
-    for m in re.finditer(r"我院|本院|该院", text):
+    for m in re.finditer("|".join(_OWN_REFERENCES), text):
         if not any(f.start - s.start <= m.start() < f.end - s.start for f in found):
             found.append(_mention(s, m.group(), m.start(), m.end(), "Hospital", "ref-subject", subject=True))
     for m in re.finditer("|".join(rules.SCHOOL_REFERENCES), text):
@@ -269,6 +274,7 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
     return _maximal(found)
 
 
+_OWN_REFERENCES = ("我院", "本院", "该院")
 _COUNT_VALUES = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 _SHARED_HEAD = re.compile(
     r"(?:(?<=[与同和及对向为,:])|^)"

@@ -128,6 +128,8 @@ def _entity_of(r: Resolution, m: Mention) -> tuple[str, str] | None:
         return r.entity("PartyOrganization", parent_name + local, alias=strip_party_prefix(m.text))
     if m.subject:
         return r.subject.key if r.subject else None
+    if m.parent_is_subject and m.type in ORG_TYPES:      # 我院心血管专科联盟: the subject's own alliance
+        return r.entity(m.type, r.subject.name + m.name) if r.subject else None
     if m.bare:
         return _bare_reference(r, m.bare)
     if m.type in ORG_TYPES:

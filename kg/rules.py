@@ -19,6 +19,7 @@ ORG_SUFFIXES = (
     ("附设医院", "Hospital", "name-hospital"),      # Taiwan: X大学附设医院
     ("总院", "Hospital", "name-branch"),
     ("中心医院", "Hospital", "name-hospital"),
+    ("联合医院", "Hospital", "name-hospital"),      # 联合 is a verb to jieba: X市立联合医院
     ("医院", "Hospital", "name-hospital"),
     ("妇幼保健院", "Hospital", "name-hospital"),
     ("妇幼保健计划生育服务中心", "Hospital", "name-hospital"),

@@ -1172,3 +1172,10 @@ def test_a_signing_done_is_asserted_though_the_next_clause_plans_more():
     assert ("甲州市第一人民医院", "partnersWith", "乙县人民医院") in triples(
         "近日,我院与乙县人民医院正式签约,双方将在人才培养等方面开展合作。")
     assert not any(p == "partnersWith" for _, p, _ in triples("我院与乙县人民医院拟签订合作协议。"))
+
+
+def test_an_alliance_named_after_we_is_the_subjects_and_lianhe_yiyuan_is_a_name():
+    got = triples("乙县人民医院正式成为我院心血管专科联盟成员单位。丙州市立联合医院与我院签订合作协议。")
+    assert ("乙县人民医院", "memberOf", "甲州市第一人民医院心血管专科联盟") in got
+    assert ("丙州市立联合医院", "partnersWith", "甲州市第一人民医院") in got or \
+        ("甲州市第一人民医院", "partnersWith", "丙州市立联合医院") in got
