@@ -1179,3 +1179,9 @@ def test_an_alliance_named_after_we_is_the_subjects_and_lianhe_yiyuan_is_a_name(
     assert ("乙县人民医院", "memberOf", "甲州市第一人民医院心血管专科联盟") in got
     assert ("丙州市立联合医院", "partnersWith", "甲州市第一人民医院") in got or \
         ("甲州市第一人民医院", "partnersWith", "丙州市立联合医院") in got
+
+
+def test_dijie_signs_a_partnership_and_ends_an_alliance_name():
+    got = triples("丙州医院与丁州医院缔结战略联盟。")
+    assert ("丙州医院", "partnersWith", "丁州医院") in got or ("丁州医院", "partnersWith", "丙州医院") in got
+    assert not [m for m in others("丁州医院缔结战略联盟") if m[1] == "Alliance" and "丁州" in m[0]]
