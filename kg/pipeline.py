@@ -137,6 +137,22 @@ def file_sha256(path: Path) -> str:
         return ""
 
 
+_warm: set[int] = set()
+
+
+def warm_up(models: Models | None = None) -> None:
+    """Load what extraction needs once per process (the models, jieba's
+    dictionary, OpenCC: about three seconds), so that no document's time
+    budget pays for it: on a slow or busy machine the first document of
+    every process would otherwise run out of time.
+
+    >>> warm_up(); warm_up()      # the second call does nothing
+    """
+    if id(models) not in _warm:
+        extract(Document("warm-up.txt", "甲市人民医院院长王小明与乙县人民医院签约。"), models)
+        _warm.add(id(models))
+
+
 def extract_file(path: Path, name: str, models: Models | None = None, budget: float | None = DOC_SECONDS
                  ) -> tuple[DocResult | None, str, int]:
     """Read and extract one file as the document ``name``: ``(result, "",
@@ -148,6 +164,7 @@ def extract_file(path: Path, name: str, models: Models | None = None, budget: fl
         raw = dataclasses.replace(read_document(path), name=name, path=str(Path(path).resolve()))
     except ReadError as exc:
         return None, str(exc), 0
+    warm_up(models)
     try:
         with time_budget(budget):
             r = extract(raw, models)

@@ -355,3 +355,14 @@ def test_a_document_past_its_time_budget_is_skipped_and_the_rest_built(tmp_path)
     [(path, reason)] = result.skipped
     assert path.endswith("huge.txt") and "time budget" in reason
     assert any(a.predicate == "partnersWith" for a in result.assertions)
+
+
+def test_loading_the_models_is_not_charged_to_the_first_documents_time_budget(tmp_path):
+    # A fresh process (as every --jobs worker is) spends seconds loading the
+    # models and jieba's dictionary: with a budget shorter than that, the
+    # first article must still be built.
+    (tmp_path / "article.txt").write_text("甲州市第一人民医院与乙县人民医院签订合作协议。", encoding="utf-8")
+    code = ("import sys; from kg.pipeline import build; r = build([sys.argv[1]], budget=0.3); "
+            "print(len(r.docs), len(r.skipped))")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["1", "0"], done.stderr
