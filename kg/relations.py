@@ -874,8 +874,7 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
     lines_for: list[Key] = []
     for s in sentences:
         if lines_for:        # 医院先后荣获以下荣誉: / 全国文明单位 / 全国卫生系统先进集体
-            item = re.sub(r"^(?:[\d一二三四五六七八九十]+[、.．)]|[((][\d一二三四五六七八九十]+[))]|[•·-])\s*", "",
-                          s.text).rstrip("。;;,")
+            item = _ROSTER_NUMBER.sub("", s.text).rstrip("。;;,")
             item = re.sub(r"[“”「」『』\"‘’]", "", _clean_honour(item))
             if _is_honour(item) and item.endswith(rules.HONOUR_HEADS) and not _named(r, s):
                 ctx = Ctx(doc, s, r, [], out)
@@ -901,12 +900,12 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
         if intro or head and (head.group("list") or not ms and head.group("t").endswith(rules.HONOUR_HEADS)):
             title = re.sub(r"^.*?的", "", intro.group("t") or intro.group("t2") if intro else head.group("t"))
             edition = _EDITION.match(title)
-            name = _clean_honour(title[edition.end():] if edition else title)
+            name = _fuller_title(doc.text[:s.start], _clean_honour(title[edition.end():] if edition else title))
             honour = ((_honour(r, name, title)[0], s)
                       if _is_honour(name) and not _candidate(s.text) and not _not_asserted(title) else None)
             continue
-        if honour is None:
-            continue
+        if honour is None or _TABLE_HEADER.fullmatch(s.text):
+            continue         # 序号 姓名 单位 职务: the columns of a roster table
         for_persons = _FOR_PERSONS.search(honour[0][1])
         names = _roster_names(s.text, [m.text for m, k in ms if k[0] != "Person"])
         if names:            # 张三 急诊科 / 甲院 李四 / 李四、王五: one person per name written
@@ -924,7 +923,17 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
 
 # 先进个人, 优秀共产党员: titles given to persons, never to the issuer signing below
 _FOR_PERSONS = re.compile(r"(?:个人|党员|工作者|医师|医生|护士|标兵|能手|人物|之星|模范|先锋|员工|职工|名医)$")
-_ROSTER_NUMBER = re.compile(r"^(?:[\d一二三四五六七八九十]+[、.．)]|[((][\d一二三四五六七八九十]+[))]|[•·-])\s*")
+_ROSTER_NUMBER = re.compile(r"^(?:[\d一二三四五六七八九十]+[、.．)]|[((][\d一二三四五六七八九十]+[))]|[•·-]|\d{1,3}(?=[\s\u4e00-\u9fff]))\s*")
+_TABLE_HEADER = re.compile(r"(?:(?:序号|编号|姓名|名称|单位|工作单位|所在单位|推荐单位|单位名称|职务|职称|科室|部门|"
+                           r"性别|民族|备注|荣誉称号)\s*){2,}")
+
+
+def _fuller_title(before: str, name: str) -> str:
+    """先进个人 heading a roster after 授予…“全市卫生系统先进个人”称号: the
+    title as the article quoted it in full, if it did."""
+    quoted = [q for q in re.findall(r"[“「\"]([^”」\"]{1,40})[”」\"]", before)
+              if q.endswith(name) and len(q) > len(name)]
+    return _clean_honour(quoted[-1]) if quoted else name
 
 
 def _roster_names(line: str, named: list[str]) -> list[str]:

@@ -1185,3 +1185,16 @@ def test_dijie_signs_a_partnership_and_ends_an_alliance_name():
     got = triples("丙州医院与丁州医院缔结战略联盟。")
     assert ("丙州医院", "partnersWith", "丁州医院") in got or ("丁州医院", "partnersWith", "丙州医院") in got
     assert not [m for m in others("丁州医院缔结战略联盟") if m[1] == "Alliance" and "丁州" in m[0]]
+
+
+def test_a_roster_heading_takes_the_full_title_quoted_before_it():
+    found = triples("经研究,决定授予王建国等3名同志“全市卫生健康系统先进个人”称号。\n附件:名单\n"
+                    "二、先进个人(2名)\n王建国　甲州市第一人民医院\n李秀英　乙县人民医院\n")
+    assert {("王建国", "awarded", "全市卫生健康系统先进个人"), ("李秀英", "awarded", "全市卫生健康系统先进个人")} <= found
+    assert not any(h == "先进个人" for _, _, h in found)
+
+
+def test_a_numbered_roster_table_with_a_header_row():
+    found = triples("2023年度优秀医师名单\n序号 姓名 单位 职务\n1 王建国 甲州市第一人民医院 主任医师\n"
+                    "2 李秀英 乙县人民医院 副主任医师\n")
+    assert {("王建国", "awarded", "2023年度优秀医师"), ("李秀英", "awarded", "2023年度优秀医师")} <= found
