@@ -407,7 +407,11 @@ def _awards(ctx: Ctx) -> None:
     for t in _AWARD_TRIGGER.finditer(text):
         given = _given_to(ctx, t) if t.group() == "授予" else []
         start = ctx.pos(given[-1][0])[1] if given else t.end()
-        if t.group() == "授予" and (_COUNTED.match(text, start) or not given and not _PASSIVE_GIVER.search(
+        named = _GIVEN_PERSONS.match(text, t.end()) if t.group() == "授予" and not given else None
+        persons = _persons_written(ctx, named.group("names")) if named else []
+        if persons:           # 授予王五等20名同志“X”称号: the persons named of those honoured
+            start = named.end()
+        elif t.group() == "授予" and (_COUNTED.match(text, start) or not given and not _PASSIVE_GIVER.search(
                 text, _clause_start(text, t.start()), t.start()) and text[t.end():t.end() + 1] != "的"):
             continue         # 授予3个单位和6名个人… / 授予王五“X”称号 (王五 not found): no recipient we know
         start = _AFTER_RECIPIENT.match(text, start).end()
@@ -427,8 +431,8 @@ def _awards(ctx: Ctx) -> None:
         if _not_asserted(text[cs:ba.start() if ba else t.start()]) or _candidate(
                 text[cs:honours[-1][3]] + re.split(r"[,。;;]", text[honours[-1][3]:honours[-1][3] + 8])[0]):
             continue
-        rule = "award-given" if given else "award-quoted" if honours[0][2] else "award-plain"
-        recipients = ([k for _, k in given] if given else
+        rule = "award-given" if given or persons else "award-quoted" if honours[0][2] else "award-plain"
+        recipients = ([k for _, k in given] if given else persons or
                       _award_recipients(ctx, cs, t.start(), honours[-1][3]))
         if not recipients:    # 全省10家单位获评X,其中包括A、B
             inc = _AMONG.match(text, honours[-1][3] + len(re.match(r"[^,。;;]*", text[honours[-1][3]:]).group()))
@@ -447,6 +451,7 @@ def _awards(ctx: Ctx) -> None:
                 ctx.rel(k, "awarded", hk, rule, year=year)
 
 
+_GIVEN_PERSONS = re.compile(r"(?P<names>[\u4e00-\u9fff、]{2,40}?(?:等[\d一二三四五六七八九十百两]+(?:名|位|人))?同志)(?=[“「\"])")
 _BA_TITLE = re.compile(r"将(?P<h>[^,。;;将]{4,40}?)(?:荣誉称号|称号|荣誉)?$")
 _GIVEN_AS = re.compile(r"(?<!被)(?:命名|表彰|认定|评定|确定)(?!为)")
 _PASSIVE_GIVER = re.compile(r"被|由")      # 甲院被乙省授予X: the recipient precedes 授予

@@ -1198,3 +1198,9 @@ def test_a_numbered_roster_table_with_a_header_row():
     found = triples("2023年度优秀医师名单\n序号 姓名 单位 职务\n1 王建国 甲州市第一人民医院 主任医师\n"
                     "2 李秀英 乙县人民医院 副主任医师\n")
     assert {("王建国", "awarded", "2023年度优秀医师"), ("李秀英", "awarded", "2023年度优秀医师")} <= found
+
+
+def test_persons_named_after_shouyu_of_a_counted_group():
+    found = triples("经研究,决定授予王建国等20名同志“全市卫生健康系统先进个人”称号。授予刘志强、陈丽华同志“甲州市优秀医师”称号。")
+    assert {("王建国", "awarded", "全市卫生健康系统先进个人"), ("刘志强", "awarded", "甲州市优秀医师"),
+            ("陈丽华", "awarded", "甲州市优秀医师")} <= found
