@@ -721,6 +721,7 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                                 parent=parent, role=role, in_subject=in_subject, in_bare=in_bare))
             j += 1 + len(nxt)
     out.extend(_elected(s, orgs, out))
+    out.extend(_stated_posts(s, orgs, out))
     for m in _PROFESSION.finditer(text):      # 护师王五, 王五教授: a named person, though not a post
         name, pos = _name_at(text, m.end()), m.end()
         if not name:
@@ -773,6 +774,37 @@ def _elected(s: Sentence, orgs: list[Mention], found: list[Mention]) -> list[Men
         parent, in_subject, in_bare = _org_ref(org)
         out.append(_mention(s, name, pos, pos + len(name), "Person", "person-elected",
                             parent=parent, role=title.group(), in_subject=in_subject, in_bare=in_bare))
+    return out
+
+
+# 王五,男,1970年生,甲院心内科主任 / 王五同志是甲院护理部主任: the name, then its post
+_PROFILE = re.compile(r"^(?:[\d一二三四五六七八九十]+[、.．]\s*)?(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?,(?:男|女)[,(]")
+_COPULA = re.compile(r"(?:同志)?(?:现|现为)?(?:是|系)")
+
+
+def _stated_posts(s: Sentence, orgs: list[Mention], found: list[Mention]) -> list[Mention]:
+    """A person introduced by a profile (王五,男,…) or a copula (王五是…) and
+    the first post written after it in the sentence."""
+    text, out = s.text, []
+    starts = []
+    profile = _PROFILE.match(text)
+    if profile and _name_at(text, profile.start("name")) == profile.group("name"):
+        starts.append((profile.group("name"), profile.start("name"), profile.end()))
+    for v in _COPULA.finditer(text):
+        name, pos = _name_before(text, v.start(), orgs, s)
+        if name and (pos == 0 or _PUNCT.match(text[pos - 1])):
+            starts.append((name, pos, v.end()))
+    for name, pos, after in starts:
+        if any(p.start - s.start == pos for p in found):
+            continue          # 院长王五是…: the name already holds the post written before it
+        title = next((t for t in _ROLE.finditer(text, after) if not re.search(r"[。;]", text[after:t.start()])), None)
+        if title is None or not any(after <= o.start - s.start < title.start() for o in orgs):
+            continue
+        parent, in_subject, in_bare, dept = _post_organisation(s, orgs, title.start(), out, title.group())
+        if parent is not None:
+            role = text[dept:title.end()] if dept is not None else title.group()
+            out.append(_mention(s, name, pos, pos + len(name), "Person", "person-role",
+                                parent=parent, role=role, in_subject=in_subject, in_bare=in_bare))
     return out
 
 

@@ -772,6 +772,9 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
     persons = _persons_written(ctx, lead[:by] if by >= 0 else lead)
     if persons:
         return persons
+    if _PRONOUN.match(lead[:by] if by >= 0 else lead):
+        person = _person_before(ctx, ctx.sentence.start + t)
+        return [person] if person else []      # 他先后荣获X: the person the profile is about
     # 荣获X的有:A、B、C: the recipients listed after the honour
     listed = _LISTED_AFTER.match(text, honour_end)
     if listed:
@@ -785,6 +788,22 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
         return []            # 全市共有199个单位获评X: recipients counted, not named
     subj = _subject_before(ctx, t, RECIPIENT_KINDS)
     return [subj] if subj else []
+
+
+_PRONOUN = re.compile(r"^(?:.{0,12}[,,])?(?:他|她)(?:本人)?(?:先后|还|也|曾经|曾|多次|连续|更是|又|已)*$")
+# How many sentences back a 他/她 may find the person it stands for.
+PRONOUN_REACH = 3
+
+
+def _person_before(ctx: Ctx, at: int) -> Key | None:
+    """The one person named last before ``at`` (a document offset), within
+    PRONOUN_REACH sentences (none when that sentence names several)."""
+    index = ctx.sentence.index
+    for i in range(index, max(-1, index - PRONOUN_REACH - 1), -1):
+        persons = {k for m, k in ctx.resolution.mentions(i) if k[0] == "Person" and m.start < at}
+        if persons:
+            return persons.pop() if len(persons) == 1 else None
+    return None
 
 
 _LISTED_AFTER = re.compile(r"[”」』\"]?(?:称号|荣誉)?的(?:有|是|为|分别是|分别为|包括)[::]?")

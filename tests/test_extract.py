@@ -1204,3 +1204,17 @@ def test_persons_named_after_shouyu_of_a_counted_group():
     found = triples("经研究,决定授予王建国等20名同志“全市卫生健康系统先进个人”称号。授予刘志强、陈丽华同志“甲州市优秀医师”称号。")
     assert {("王建国", "awarded", "全市卫生健康系统先进个人"), ("刘志强", "awarded", "甲州市优秀医师"),
             ("陈丽华", "awarded", "甲州市优秀医师")} <= found
+
+
+def test_a_profile_states_a_post_and_he_stands_for_its_person():
+    found = triples("刘志强,男,1972年生,甲州市第一人民医院心内科主任。他先后荣获“甲州市优秀医师”“甲州好医生”等称号。")
+    assert {("刘志强", "holdsPositionIn", "甲州市第一人民医院"), ("刘志强", "awarded", "甲州市优秀医师"),
+            ("刘志强", "awarded", "甲州好医生")} <= found
+
+
+def test_a_copula_states_a_post_and_he_is_not_guessed_among_several():
+    assert ("王建国", "holdsPositionIn", "乙县人民医院") in triples("王建国同志是乙县人民医院党委书记。")
+    one = "乙县人民医院医生王建国参加义诊。近日,他荣获“甲州好医生”称号。"
+    assert ("王建国", "awarded", "甲州好医生") in triples(one)
+    two = triples(one.replace("王建国", "王建国、李秀英"))
+    assert not any(o == "甲州好医生" for _, _, o in two)
