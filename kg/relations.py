@@ -759,8 +759,16 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
     before = [(m, k) for m, k in ctx.mentions if cs <= ctx.pos(m)[1] <= limit and k[0] in RECIPIENT_KINDS]
     if before:
         last = before[-1]
+        whole = _persons_written(ctx, text[cs:limit])
+        if len(whole) > 1:    # 王五(甲院)、乙院李四: the clause is nothing but the list of persons
+            return whole
         if last[1][0] == "Person":
-            return _person_list_before(ctx, last)
+            # 王五、骨科李四和赵六主任: the written list, when it names more than the mentions
+            start = max([ctx.pos(m)[1] for m, k in before if k[0] != "Person" and m.start < last[0].start],
+                        default=cs)
+            group = _person_list_before(ctx, last)
+            listed = _persons_written(ctx, text[start:limit])
+            return listed if len(listed) > len(group) else group
         # 乙院外科护师王小红(女)入选: the nurse, not the hospital; 我院王小明、李大红3名同志
         persons = _persons_written(ctx, text[ctx.pos(last[0])[1]:limit])
         if persons:
@@ -806,14 +814,15 @@ def _person_before(ctx: Ctx, at: int) -> Key | None:
     return None
 
 
-_LISTED_AFTER = re.compile(r"[”」』\"]?(?:称号|荣誉)?的(?:有|是|为|分别是|分别为|包括)[::]?")
+_LISTED_AFTER = re.compile(r"[”」』\"]?(?:称号|荣誉)?(?:的(?:有|是|为|分别是|分别为|包括)"
+                           r"|[^。;;::“”]{0,20}?(?:分别是|分别为|依次是|依次为|他们是|她们是|名单如下))[::]?")
 
 
 def _persons_written(ctx: Ctx, gap: str) -> list[Key]:
     """张三、李四3名同志 / 外科护师王小红(女): the persons a stretch of text
     between two mentions names, when it names nothing else."""
     gap = _COUNT_TAIL.sub("", re.sub(r"\([^()]{1,6}\)$", "", gap.strip()))
-    names = [n for n in [_titled_name(gap)] if n] or _bare_person_list(gap)
+    names = _bare_person_list(gap) or [n for n in [_titled_name(gap)] if n]
     return [ctx.resolution.entity("Person", n) for n in names]
 
 
@@ -844,33 +853,51 @@ def _person_list_before(ctx: Ctx, last: tuple[Mention, Key]) -> list[Key]:
 _POST_AT_END = re.compile("(?:" + _alternation(rules.ROLE_TITLES + rules.PROFESSION_TITLES) + ")$")
 _COUNT_TAIL = re.compile(r"(?:等)?(?:[\d一二三四五六七八九十两]+(?:名|位|人))?(?:同志|医务人员|职工|专家)?$")
 _TITLES_AFTER = frozenset(("医生", "医师", "教授", "护士", "护师", "同志", "专家", "研究员"))
-_TITLE_END = re.compile(r"(?:师|士|生|授|家|长|任|员|工|科|部|室|病区)$")
+_TITLE_AFTER_NAME = re.compile("(?:" + _alternation(rules.ROLE_TITLES + rules.PROFESSION_TITLES + tuple(_TITLES_AFTER)) + ")$")
+# what a title, a department or an institution ends with, before a name (骨科王五, 乙县人民医院王五)
+_TITLE_END = re.compile(r"(?:师|士|生|授|家|长|任|员|工|科|部|室|病区|院|中心)$")
 
 
 def _titled_name(gap: str) -> str:
-    """外科护师王小红 / 王小红主任 → 王小红: a name written right after or
-    right before a title word."""
+    """外科护师王小红 / 王小红主任 / 护理部王小红护理长 → 王小红: a name
+    written right after a title or department, right before a title, or both."""
     name = _name_at(gap, 0) if 3 <= len(gap) <= 8 else ""
-    if name and (gap[len(name):] in rules.ROLE_TITLES or gap[len(name):] in _TITLES_AFTER):
+    title = _TITLE_AFTER_NAME.search(gap)
+    if name and title and title.start() == len(name):
         return name
+    core = gap[:title.start()] if title else gap
     for size in (3, 2):
-        pos = len(gap) - size
-        if pos >= 2 and _TITLE_END.search(gap[:pos]) and _name_at(gap, pos) == gap[pos:]:
-            return gap[pos:]
+        pos = len(core) - size
+        if pos >= 2 and _TITLE_END.search(core[:pos]) and _name_at(core, pos) == core[pos:]:
+            return core[pos:]
     return ""
 
 
+_LIST_LEAD = re.compile(r"^(?:同时|此外|其中|另外|今年|去年|恭喜|祝贺|热烈祝贺|我院|本院|我校|该院)*[,]?")
+_ITEM_NOTE = re.compile(r"\([^()]{1,24}\)")     # 王五(女) / 王五(乙县人民医院心内科)
+
+
 def _bare_person_list(lead: str) -> list[str]:
-    """冯美、丁红梅 → the names, when the text is nothing but names."""
-    lead = re.sub(r"^(?:同时|此外|其中|另外|今年|去年)", "", lead.strip())
+    """冯美、丁红梅 / 心内科王五、李四医师(女)和赵六 → the names, when every
+    item of the list is a name, with at most a department or title written
+    before it or a title or a note after it."""
+    lead = _LIST_LEAD.sub("", lead.strip())
     lead = re.sub(r"(?:同志|医生|教授|护士|主任医师|副主任医师)$", "", lead)
     names, pos = [], 0
     while pos < len(lead):
         name = _name_at(lead, pos)
-        if not name:
-            return []
+        if not (name and re.match(r"[、和(]|$", lead[pos + len(name):])):
+            # 骨科李四 / 李四主任: the item up to the next separator
+            end = next((m.start() for m in re.finditer(r"[、和]", lead) if m.start() > pos), len(lead))
+            name = _titled_name(_ITEM_NOTE.sub("", lead[pos:end]))
+            if not name:
+                return []
+            pos = end
+        else:
+            pos += len(name)
         names.append(name)
-        pos += len(name)
+        note = _ITEM_NOTE.match(lead, pos)
+        pos = note.end() if note else pos
         if pos < len(lead):
             if lead[pos] not in "、和":
                 return []

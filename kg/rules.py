@@ -282,7 +282,7 @@ DEPT_AND_HEADS = ("呼吸", "内分泌", "风湿", "肝胆", "甲乳", "乳腺",
 # body (党委书记) is a post in the organisation itself (ANNOTATION conventions).
 ROLE_TITLES = tuple(sorted("""
 党委书记 党委副书记 党委委员 党总支书记 党总支副书记 党支部书记 党支部副书记 机关党委专职副书记
-专职副书记 副书记 书记 院长 副院长 执行院长 常务副院长 名誉院长 主任 副主任 护士长
+专职副书记 副书记 书记 院长 副院长 执行院长 常务副院长 名誉院长 主任 副主任 护士长 护理长 副护士长
 局长 副局长 处长 副处长 科长 副科长 厅长 副厅长 部长 副部长 次长 政务次长 常务次长 主席 副主席
 市长 副市长 县长 副县长 区长 副区长 省长 副省长 政委 执行长 董事长 总经理 理事长 秘书长
 主委 负责人 首席专家 总会计师 工会主席 党组书记 党组成员 委员 所长 副所长 校长 副校长
@@ -299,7 +299,7 @@ OUTSIDE_POSTS = frozenset("""
 党组书记 党组成员 执行长 主任秘书
 """.split())
 # Professional ranks written before a name (护师王五): a person, but not a post (ANNOTATION).
-PROFESSION_TITLES = ("主任医师", "副主任医师", "主治医师", "医师", "医生", "主管护师", "护师", "护士", "药师",
+PROFESSION_TITLES = ("主任医师", "副主任医师", "主治医师", "医师", "医生", "主管护师", "护理师", "护师", "护士", "药师",
                      "技师", "副教授", "教授", "研究员", "院士", "专家", "博士", "硕士", "党员", "志愿者")
 # Honorifics written after a name (院长王小明教授、副院长李小红): not part of a post.
 HONORIFICS = ("教授", "博士", "医生", "同志", "先生", "女士", "主任医师", "院士")

@@ -1218,3 +1218,19 @@ def test_a_copula_states_a_post_and_he_is_not_guessed_among_several():
     assert ("王建国", "awarded", "甲州好医生") in triples(one)
     two = triples(one.replace("王建国", "王建国、李秀英"))
     assert not any(o == "甲州好医生" for _, _, o in two)
+
+
+@pytest.mark.parametrize("text", [
+    "其中,王建国、李秀英、赵志刚获评“甲州好医生”。",
+    "王建国、李秀英和赵志刚荣获“甲州好医生”称号。",
+    "心内科王建国、骨科李秀英、儿科赵志刚荣获“甲州好医生”称号。",
+    "王建国(甲州市第一人民医院)、李秀英(乙县人民医院心内科)、赵志刚(丙县中医院)荣获“甲州好医生”称号。",
+    "甲州市第一人民医院王建国、乙县人民医院李秀英、丙县中医院赵志刚荣获“甲州好医生”称号。",
+    "经过层层选拔,12名医务人员获评“甲州好医生”,他们是:王建国、李秀英、赵志刚。",
+    "获得“甲州好医生”称号的12名医务人员分别是:王建国、李秀英、赵志刚。",
+    "恭喜本院护理部王建国护理長、急診室李秀英護理師、趙志剛醫師榮獲「甲州好醫生」!",
+])
+def test_every_person_of_a_written_list_receives_the_honour(text):
+    found = triples(text)
+    assert {(p, "awarded", "甲州好医生") for p in ("王建国", "李秀英", "赵志刚")} <= found
+    assert not any(o == "甲州好医生" and s not in ("王建国", "李秀英", "赵志刚") for s, _, o in found)
