@@ -1234,3 +1234,11 @@ def test_every_person_of_a_written_list_receives_the_honour(text):
     found = triples(text)
     assert {(p, "awarded", "甲州好医生") for p in ("王建国", "李秀英", "赵志刚")} <= found
     assert not any(o == "甲州好医生" and s not in ("王建国", "李秀英", "赵志刚") for s, _, o in found)
+
+
+def test_a_student_branch_of_a_university_school_is_a_party_body_and_lists_cobuild_jointly():
+    found = triples("我院外科党支部与甲州大学医学院学生第三党支部结对共建。")
+    assert ("甲州大学医学院学生第三党支部", "subOrganizationOf", "甲州大学医学院") in found
+    found = triples("我院行政后勤党支部、乙县人民医院党支部、丙县中医院党支部三方签订共建协议。")
+    assert {("乙县人民医院党支部", "coBuildsWith", "丙县中医院党支部"),
+            ("甲州市第一人民医院行政后勤党支部", "coBuildsWith", "乙县人民医院党支部")} <= found
