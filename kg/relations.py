@@ -87,7 +87,7 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
     out: list[Assertion] = []
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
-        for rule in (_partners, _partner_status, _visit_signing, _cobuilds, _cobuilds_jointly, _ranks, _awards, _listed_in, _supports,
+        for rule in (_partners, _partner_status, _visit_signing, _cobuilds, _cobuilds_jointly, _partners_jointly, _ranks, _awards, _listed_in, _supports,
                      _supports_written_around, _affiliations, _members,
                      _party_parents, _posts):
             rule(ctx)
@@ -252,7 +252,8 @@ def _partners(ctx: Ctx) -> None:
         tail = tail[:_first_clause_end(tail)]
         if c.group() == "和" and _SAME_SIDE.match(tail):
             continue          # A和B(分别)与C签约: A and B sign with C, not with each other
-        together = c.group() in ("携手", "牵手") and re.search(r"共建|打造|成立|推进|开展|组成|组建|发起", tail)
+        together = c.group() in ("携手", "牵手") and re.search(r"共建|打造|成立|推进|开展|组成|组建|发起",
+                                                              re.split(r"[。;;]", text[end:end + TAIL_CHARS])[0])
         if not together and not any(t in tail for t in rules.PARTNER_TRIGGERS if t != "共建") and not (
                 "共建" in tail and "党建" not in tail):
             continue
@@ -388,30 +389,47 @@ def _cobuilds(ctx: Ctx) -> None:
             ctx.rel(_party_of(ctx, a), "coBuildsWith", _party_of(ctx, b), "cobuild-with")
 
 
-# A、B、C(三方|等N家单位党组织)(共同)签订共建协议: no one is the subject, every pair co-builds
-_JOINTLY = re.compile(r"(?:[两三四五六七八九十\d]+方|等[\d两三四五六七八九十]+(?:个|家)[^,。;;]{0,8}?)?"
+# A、B、C(三方|等N家单位党组织)(共同)签订共建协议: no one is the subject, every pair signs
+_JOINTLY = re.compile(r"(?:[两三四五六七八九十\d]+方|双方|等[\d两三四五六七八九十]+(?:个|家)[^,。;;]{0,8}?)?"
                       r"(?:共同|一起|一同|联合)?(?:签订|签署|结成|结对|开展|举行)")
 
 
-def _cobuilds_jointly(ctx: Ctx) -> None:
-    """Party bodies listed with 、 and no 与, then signing or starting
-    co-building together: each pair co-builds."""
-    text = ctx.sentence.text
-    parties = [(m, k) for m, k in ctx.mentions if k[0] == "PartyOrganization"]
-    for i, (m, _) in enumerate(parties):
-        group = _list_before(ctx, ctx.pos(m)[1], ("PartyOrganization",))
-        end = ctx.pos(m)[1]
-        if len(group) < 2 or (i + 1 < len(parties) and ctx.pos(parties[i + 1][0])[0] - end < 3):
+def _joint_signers(ctx: Ctx, types) -> list[tuple[list[Key], str]]:
+    """Lists of ``types`` written with 、 and no 与 that sign or start
+    something together, each with the rest of its clause."""
+    text, out = ctx.sentence.text, []
+    items = [(m, k) for m, k in ctx.mentions if k[0] in types]
+    for i, (m, _) in enumerate(items):
+        group, end = _list_before(ctx, ctx.pos(m)[1], types), ctx.pos(m)[1]
+        if len(group) < 2 or (i + 1 < len(items) and ctx.pos(items[i + 1][0])[0] - end < 3):
             continue          # not the last item of the list
         tail = re.split(r"[,。;;]", text[end:])[0]
-        if not _JOINTLY.match(tail) or not _COBUILD_TRIGGER.search(tail) or _not_asserted(tail):
-            continue
-        if re.search(r"与|同|跟", text[ctx.pos(group[0][0])[0]:end]):
-            continue          # A与B、C: the subject's pairs are _cobuilds' to read
-        keys = list(dict.fromkeys(k for _, k in group))
-        for a, b in ((a, b) for j, a in enumerate(keys) for b in keys[j + 1:]):
-            if _org_of(ctx, a) is None or _org_of(ctx, a) != _org_of(ctx, b):
-                ctx.rel(a, "coBuildsWith", b, "cobuild-jointly")
+        if not _JOINTLY.match(tail) or _not_asserted(tail) or \
+                re.search(r"与|同|跟|和", text[ctx.pos(group[0][0])[0]:end]):
+            continue          # A与B、C: the subject's pairs are read by the rules of 与
+        out.append((list(dict.fromkeys(k for _, k in group)), tail))
+    return out
+
+
+def _pairs(keys: list[Key]):
+    return ((a, b) for j, a in enumerate(keys) for b in keys[j + 1:])
+
+
+def _cobuilds_jointly(ctx: Ctx) -> None:
+    """Party bodies listed with 、 that co-build together: each pair co-builds."""
+    for keys, tail in _joint_signers(ctx, ("PartyOrganization",)):
+        if _COBUILD_TRIGGER.search(tail):
+            for a, b in _pairs(keys):
+                if _org_of(ctx, a) is None or _org_of(ctx, a) != _org_of(ctx, b):
+                    ctx.rel(a, "coBuildsWith", b, "cobuild-jointly")
+
+
+def _partners_jointly(ctx: Ctx) -> None:
+    """Institutions listed with 、 that sign a cooperation together: each pair partners."""
+    for keys, tail in _joint_signers(ctx, ORG_TYPES):
+        if any(t in tail for t in rules.PARTNER_TRIGGERS if t != "共建") and not _PARTY_TAIL.search(tail):
+            for a, b in _pairs(keys):
+                ctx.rel(a, "partnersWith", b, "partner-jointly")
 
 
 _PARTY_TAIL = re.compile(r"党建|党支部|党组织|支部|党委|党总支|党员|党工委")
