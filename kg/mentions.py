@@ -653,6 +653,8 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         if holder is not None:      # 内科第二党支部书记: 党支部 belongs to both
             a = holder.end - s.start
         name, pos = _name_at(text, b), b
+        if name and _clause_goes_on(text[b:]):
+            name = ""         # 王五副院长宣读了…, 王五院长向全体…: a verb or a preposition, not a name
         if not name and text[b:b + 1] in (" ", ":", "\u3000"):     # 院长 王五, 院长:王五
             after = _name_at(text, b + 1)
             if after and (len(text) == b + 1 + len(after) or not _HAN.match(text[b + 1 + len(after)])
@@ -888,6 +890,20 @@ def _plausible_name(name: str) -> bool:
     if name[:2] in _NOT_NAMES or name in _NOT_NAMES:
         return False
     return not any(is_word(name[:k], 1000) and not is_name_word(name[:k]) for k in (2, 3) if len(name) >= k)
+
+
+def _clause_goes_on(rest: str) -> bool:
+    """Whether ``rest`` starts with a verb of two or more characters or a
+    preposition, conjunction or adverb: the sentence goes on, no name starts
+    there (院长宣读了…, 院长向全体…)."""
+    tokens = tokenize(rest[:8])
+    if not tokens:
+        return False
+    first, word_after = tokens[0], len(tokens) > 1 and len(tokens[1].word) > 1
+    if first.tag.startswith("v"):
+        return len(first.word) > 1
+    # 曾文兵: a surname jieba reads as an adverb, unless a word follows it (向全体, 在会上)
+    return first.tag in ("p", "c", "d") and (len(first.word) > 1 or word_after)
 
 
 def _name_before(text: str, a: int, orgs: list[Mention], s: Sentence) -> tuple[str, int]:

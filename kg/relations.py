@@ -1338,8 +1338,8 @@ def _posts(ctx: Ctx) -> None:
             continue
         roles = [r for r in re.split(r"[、,]", m.role) if r]
         org = _org_of(ctx, holder) if holder[0] == "PartyOrganization" else None
-        if org is not None and holder[1] in (org[1] + "党支部", org[1] + "党委", org[1] + "党总支"):
-            holder = org        # the institution's own (only) party body: the post is in the institution
+        if org is not None and holder[1] in (org[1] + "党委", org[1] + "党总支"):
+            holder = org        # 甲院党委书记: the institution's own committee leads it; a 党支部书记 leads the branch
         if holder[0] == "PartyOrganization":
             party_roles = [r for r in roles if r.endswith(_PARTY_ROLES)]
             other = [r for r in roles if r not in party_roles]

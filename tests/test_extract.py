@@ -1242,3 +1242,12 @@ def test_a_student_branch_of_a_university_school_is_a_party_body_and_lists_cobui
     found = triples("我院行政后勤党支部、乙县人民医院党支部、丙县中医院党支部三方签订共建协议。")
     assert {("乙县人民医院党支部", "coBuildsWith", "丙县中医院党支部"),
             ("甲州市第一人民医院行政后勤党支部", "coBuildsWith", "乙县人民医院党支部")} <= found
+
+
+def test_a_branch_secretary_holds_the_post_in_the_branch_and_a_name_before_its_title():
+    assert ("王建国", "holdsPositionIn", "乙县人民医院党支部") in triples("乙县人民医院党支部书记王建国主持会议。")
+    assert ("王建国", "holdsPositionIn", "乙县人民医院") in triples("乙县人民医院党委书记王建国主持会议。")
+    found = triples("会上,赵志刚副院长宣读了表彰决定,王建国院长向全体护理人员致以节日问候。")
+    assert {("赵志刚", "holdsPositionIn", "甲州市第一人民医院"),
+            ("王建国", "holdsPositionIn", "甲州市第一人民医院")} <= found
+    assert not any(s in ("宣读了", "向全体") for s, _, _ in found)
