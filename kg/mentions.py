@@ -744,7 +744,9 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
 _PROFESSION = re.compile("|".join(sorted(rules.PROFESSION_TITLES, key=len, reverse=True)))
 
 
-_ELECTED = re.compile(r"(当选为|当选|担任|出任|任命为|兼任|现任|任)")
+_ELECTED = re.compile(r"(当选为|当选|担任|出任|任命为|兼任|现任|任|为)")
+# Verbs that name whom they appoint: 选举王五为…, 聘任王五为…
+_APPOINTING = ("选举", "推选", "推举", "聘任", "聘请", "任命", "聘")
 
 
 _TERM = re.compile(r"(?:第[一二三四五六七八九十\d]+届)?(?:常务)?(?:理事会|委员会|董事会)?")
@@ -762,7 +764,8 @@ def _elected(s: Sentence, orgs: list[Mention], found: list[Mention]) -> list[Men
         title = _ROLE.match(text, after)
         if not title:
             continue
-        name, pos = _name_before(text, v.start(), [], s)
+        end = v.start() - (2 if text.endswith("同志", 0, v.start()) else 0)
+        name, pos = _name_before(text, end, [], s)
         if not name:          # 甲院院长王五当选为…: the name already read after its first post
             name, pos = next(((p.text, p.start - s.start) for p in found
                               if p.type == "Person" and p.end - s.start == v.start()), ("", 0))
@@ -916,7 +919,7 @@ def _name_before(text: str, a: int, orgs: list[Mention], s: Sentence) -> tuple[s
         if any(o.start - s.start < a and o.end - s.start > pos for o in orgs):
             continue          # 村党支部书记: the characters belong to an organisation's name
         org_end = any(o.end - s.start == pos for o in orgs)
-        if (org_end or _PUNCT.match(before)) and _is_surname_start(cand) and \
+        if (org_end or _PUNCT.match(before) or text.endswith(_APPOINTING, 0, pos)) and _is_surname_start(cand) and \
                 all(_HAN.match(c) for c in cand) and _plausible_name(cand):
             return cand, pos
     return "", a

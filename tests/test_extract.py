@@ -1251,3 +1251,13 @@ def test_a_branch_secretary_holds_the_post_in_the_branch_and_a_name_before_its_t
     assert {("赵志刚", "holdsPositionIn", "甲州市第一人民医院"),
             ("王建国", "holdsPositionIn", "甲州市第一人民医院")} <= found
     assert not any(s in ("宣读了", "向全体") for s, _, _ in found)
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("会议选举王建国为甲州市医学会会长。", "王建国", "甲州市医学会"),
+    ("王建国为甲州心血管专科联盟理事长。", "王建国", "甲州心血管专科联盟"),
+    ("王建国同志任乙县人民医院党委书记。", "王建国", "乙县人民医院"),
+    ("聘任李秀英为乙县人民医院名誉院长。", "李秀英", "乙县人民医院"),
+])
+def test_a_person_appointed_or_named_for_a_post(text, person, org):
+    assert (person, "holdsPositionIn", org) in triples(text)
