@@ -1258,6 +1258,7 @@ def test_a_branch_secretary_holds_the_post_in_the_branch_and_a_name_before_its_t
     ("王建国为甲州心血管专科联盟理事长。", "王建国", "甲州心血管专科联盟"),
     ("王建国同志任乙县人民医院党委书记。", "王建国", "乙县人民医院"),
     ("聘任李秀英为乙县人民医院名誉院长。", "李秀英", "乙县人民医院"),
+    ("王建国担任甲州心血管专科联盟秘书长。", "王建国", "甲州心血管专科联盟"),
 ])
 def test_a_person_appointed_or_named_for_a_post(text, person, org):
     assert (person, "holdsPositionIn", org) in triples(text)
