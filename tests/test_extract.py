@@ -1262,3 +1262,9 @@ def test_a_branch_secretary_holds_the_post_in_the_branch_and_a_name_before_its_t
 ])
 def test_a_person_appointed_or_named_for_a_post(text, person, org):
     assert (person, "holdsPositionIn", org) in triples(text)
+
+
+def test_teaching_duties_and_teaching_points_state_an_affiliation():
+    assert {("甲州市第一人民医院", "affiliatedWith", "甲州大学"), ("甲州市第一人民医院", "affiliatedWith", "乙州医学院")} <= \
+        triples("我院承担着甲州大学、乙州医学院的毕业实习任务。")
+    assert ("甲州市第一人民医院", "affiliatedWith", "甲州大学") in triples("我院是甲州大学的研究生教学点。")
