@@ -288,7 +288,7 @@ ROLE_TITLES = tuple(sorted("""
 主委 负责人 首席专家 总会计师 工会主席 党组书记 党组成员 委员 所长 副所长 校长 副校长
 主任委员 学科带头人 病区主任 院长助理
 副董事长 名誉董事长 总裁 副总裁 行政总裁 副总经理 司长 副司长 主任秘书 州长 副州长 镇长 副镇长
-乡长 副乡长 会长 副会长 校长助理 署长 副署长 常委 党委常委 纪委书记 站长 副站长 大队长 支队长 副支队长 教导员 司令员
+巡视员 副巡视员 调研员 乡长 副乡长 会长 副会长 校长助理 署长 副署长 常委 党委常委 纪委书记 站长 副站长 大队长 支队长 副支队长 教导员 司令员
 """.split(), key=len, reverse=True))
 # Posts never held in a hospital: with no organisation written, they do not
 # default to the article's subject hospital.
@@ -296,7 +296,7 @@ OUTSIDE_POSTS = frozenset("""
 局长 副局长 厅长 副厅长 次长 政务次长 常务次长 市长 副市长 县长 副县长 区长 副区长 省长 副省长 州长 副州长
 镇长 副镇长 乡长 副乡长 司长 副司长 校长 副校长 校长助理 董事长 副董事长 名誉董事长 总经理 副总经理 总裁
 副总裁 行政总裁 署长 副署长 理事长 秘书长 会长 副会长 所长 副所长 站长 副站长 大队长 支队长 副支队长 教导员 司令员
-党组书记 党组成员 执行长 主任秘书
+党组书记 党组成员 执行长 主任秘书 巡视员 副巡视员 调研员
 """.split())
 # Professional ranks written before a name (护师王五): a person, but not a post (ANNOTATION).
 PROFESSION_TITLES = ("主任医师", "副主任医师", "主治医师", "医师", "医生", "主管护师", "护理师", "护师", "护士", "药师",

@@ -1268,3 +1268,9 @@ def test_teaching_duties_and_teaching_points_state_an_affiliation():
     assert {("甲州市第一人民医院", "affiliatedWith", "甲州大学"), ("甲州市第一人民医院", "affiliatedWith", "乙州医学院")} <= \
         triples("我院承担着甲州大学、乙州医学院的毕业实习任务。")
     assert ("甲州市第一人民医院", "affiliatedWith", "甲州大学") in triples("我院是甲州大学的研究生教学点。")
+
+
+def test_an_acronym_department_a_civil_service_rank_and_a_name_ending_in_yuan():
+    assert ("王建国", "holdsPositionIn", "乙县人民医院") in triples("乙县人民医院ICU主任王建国介绍了救治情况。")
+    assert ("王建国", "holdsPositionIn", "甲州市卫生健康委员会") in triples("甲州市卫生健康委员会党委委员、副巡视员王建国出席。")
+    assert ("刘景院", "awarded", "全国抗疫先进个人") in triples("ICU主任刘景院、护士长李秀英获“全国抗疫先进个人”称号。")
