@@ -589,7 +589,7 @@ def _is_place(text: str) -> bool:
     stem = tokenize(m.group(1))
     return not any(t.tag in _NOT_IN_PLACE_TAGS or t.word in rules.GENERIC_WORDS or t.word in rules.STOP_WORDS
                    or (i and t.tag in ("v", "vn")) for i, t in enumerate(stem))
-_DEPT = re.compile(r"^(?:[A-Z]{2,6}|[\u4e00-\u9fffA-Za-z]{0,10}?(?:科|室|部|处|系|所|办|组|病区|中心|部门|门诊|临床|医技|机关|党委|党组|"
+_DEPT = re.compile(r"^(?:[A-Z]{2,6}|[\u4e00-\u9fffA-Za-z]{0,10}?(?:科|室|部|处|系|所|办|组|站|分局|队|病区|中心|部门|门诊|临床|医技|机关|党委|党组|"
                    r"后勤|行政|学生|本科生|研究生|博士生|硕士生|教工|教职工|年级|班|护理|药学|离退休|总院|分院|院区|学院|委员会|街道|社区|党委办公室|联合|直属|团委|工会|纪委|"
                    r"外|内|耳鼻喉|妇产|儿|眼|口腔|骨|麻醉|影像|检验|药剂|放射|超声|病理|急诊|重症|康复|针灸|推拿))?"
                    r"(?:第?[一二三四五六七八九十]+)?$")

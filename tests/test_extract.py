@@ -1274,3 +1274,10 @@ def test_an_acronym_department_a_civil_service_rank_and_a_name_ending_in_yuan():
     assert ("王建国", "holdsPositionIn", "乙县人民医院") in triples("乙县人民医院ICU主任王建国介绍了救治情况。")
     assert ("王建国", "holdsPositionIn", "甲州市卫生健康委员会") in triples("甲州市卫生健康委员会党委委员、副巡视员王建国出席。")
     assert ("刘景院", "awarded", "全国抗疫先进个人") in triples("ICU主任刘景院、护士长李秀英获“全国抗疫先进个人”称号。")
+
+
+def test_party_bodies_of_stations_branch_bureaus_and_brigades():
+    assert ("甲州市第一人民医院党支部", "coBuildsWith", "甲州市消防救援支队特勤站党支部") in triples(
+        "我院党支部与甲州市消防救援支队特勤站党支部签订共建协议。")
+    assert ("甲州市第一人民医院党委", "coBuildsWith", "甲州市公安局乙分局党委") in triples(
+        "我院党委与甲州市公安局乙分局党委签订党建共建协议。")
