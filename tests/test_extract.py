@@ -1281,3 +1281,7 @@ def test_party_bodies_of_stations_branch_bureaus_and_brigades():
         "我院党支部与甲州市消防救援支队特勤站党支部签订共建协议。")
     assert ("甲州市第一人民医院党委", "coBuildsWith", "甲州市公安局乙分局党委") in triples(
         "我院党委与甲州市公安局乙分局党委签订党建共建协议。")
+
+
+def test_chanlian_keeps_an_honour():
+    assert ("甲州市第一人民医院", "awarded", "全国文明单位") in triples("我院蝉联“全国文明单位”称号。")
