@@ -88,7 +88,7 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
         for rule in (_partners, _partner_status, _visit_signing, _cobuilds, _cobuilds_jointly, _partners_jointly, _ranks, _awards, _listed_in, _supports,
-                     _supports_written_around, _affiliations, _members,
+                     _supports_written_around, _supported_under, _affiliations, _members,
                      _party_parents, _posts):
             rule(ctx)
     _award_roster(doc, sentences, r, out)
@@ -1158,6 +1158,24 @@ _SUPPORT_WORD = r"(对口支援|对口帮扶|组团式帮扶|帮扶|托管|支�
 _SUPPORT_OBJECT = re.compile(r"(?:进行|开展|实施|实行)?了?(?:全面|深度|整体|精准)?" + _SUPPORT_WORD)
 _SUPPORT_PASSIVE = re.compile(r"(?:全面|深度|整体)?" + _SUPPORT_WORD)
 _SUPPORT_STATUS = re.compile(r"的?" + _SUPPORT_WORD + r"(?:医院|单位|对象|帮扶医院)")
+# 与B签订托管协议 / 与B建立对口支援关系
+_SUPPORT_AGREED = re.compile(r"[^,。;;]{0,6}?(?:签(?:订|署)(?:了)?[^,。;;]{0,8}?" + _SUPPORT_WORD.replace("(", "(?P<w>", 1)
+                             + r"[^,。;;]{0,6}?协议|建立(?:了)?[^,。;;]{0,6}?" + _SUPPORT_WORD.replace("(", "(?P<w2>", 1)
+                             + r"(?:合作)?关系)")
+# 在A的帮扶下,B…: B is helped by A
+_UNDER_SUPPORT = re.compile(r"在(?P<who>[^,。;;]{2,30}?)的(?:大力|全力|精心|鼎力|倾力)?" + _SUPPORT_WORD + r"下")
+
+
+def _supported_under(ctx: Ctx) -> None:
+    """在甲院的帮扶下,乙院…: the helper is written in 在…下, the helped after it."""
+    text = ctx.sentence.text
+    for u in _UNDER_SUPPORT.finditer(text):
+        helpers = [k for m, k in ctx.mentions if k[0] == "Hospital" and u.start("who") <= ctx.pos(m)[0]
+                   and ctx.pos(m)[1] <= u.end("who")]
+        helped = [k for m, k in ctx.mentions if k[0] == "Hospital" and ctx.pos(m)[0] >= u.end()
+                  and not _CLAUSE.search(text[u.end() + 1:ctx.pos(m)[0]])][:1]
+        if len(helpers) == 1 and helped and helped[0] != helpers[0] and not _not_asserted(text[:u.start()]):
+            ctx.rel(helpers[0], "supports", helped[0], "support-object", kind=u.group(1))
 
 
 def _supports_written_around(ctx: Ctx) -> None:
@@ -1193,12 +1211,11 @@ def _supports_written_around(ctx: Ctx) -> None:
                 for _, k in helped:
                     ctx.rel(objs[0][1], "supports", k, "support-object", kind=t.group(1))
         else:                 # 与/同 B 签订托管协议: the subject supports B
-            t = re.match(r"[^,。;;]{0,6}?签(?:订|署)(?:了)?[^,。;;]{0,8}?" + _SUPPORT_WORD + r"[^,。;;]{0,6}?协议",
-                         text[end:])
+            t = _SUPPORT_AGREED.match(text, end)
             subj = _subject_before(ctx, c.start(), ("Hospital",))
             if t and subj:
                 for _, k in objs:
-                    ctx.rel(subj, "supports", k, "support-object", kind=t.group(1))
+                    ctx.rel(subj, "supports", k, "support-object", kind=t.group("w") or t.group("w2"))
 
 
 def _affiliations(ctx: Ctx) -> None:

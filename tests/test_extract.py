@@ -1285,3 +1285,9 @@ def test_party_bodies_of_stations_branch_bureaus_and_brigades():
 
 def test_chanlian_keeps_an_honour():
     assert ("甲州市第一人民医院", "awarded", "全国文明单位") in triples("我院蝉联“全国文明单位”称号。")
+
+
+@pytest.mark.parametrize("text", ["在我院的帮扶下,乙县人民医院成功创建二级甲等医院。",
+                                  "我院与乙县人民医院建立对口支援关系。"])
+def test_support_written_as_a_circumstance_or_a_relationship(text):
+    assert ("甲州市第一人民医院", "supports", "乙县人民医院") in triples(text)
