@@ -289,7 +289,7 @@ _WITNESSED = re.compile(r"见证(?:了)?(?:签约|签字|签署|协议)")
 _SIGNED = re.compile(r"签订|签署|签约|签下|缔结|结为|成立|组建|揭牌|授牌|建立|达成")
 
 
-_STATUS = re.compile(r"(?:合作|协作|友好|战略合作|联盟|技术协作|医联体)(?:医院|单位|伙伴|成员单位)$")
+_STATUS = re.compile(r"(?:合作|协作|友好|战略合作|联盟|技术协作|医联体|理事长|理事|会员|委员)(?:医院|单位|伙伴|成员单位)$")
 _BECOMES = re.compile(r"(?:成为|成功成为|正式成为|是)$")
 
 
@@ -1247,6 +1247,8 @@ def _members(ctx: Ctx) -> None:
     text = ctx.sentence.text
     for t in _MEMBER_TRIGGER.finditer(text):
         alliance = _alliance_in(ctx, t.end(), t.end() + 4)
+        if alliance is None and t.group() in ("加入", "入盟") and _JOINED_IT.match(text, t.end()):
+            alliance = _nearest_alliance(ctx, t.start())   # 牵头成立X联盟,A、B等20家医院加入
         if alliance is None or _not_asserted(text[_clause_start(text, t.start()):t.start()]):
             continue
         cs = _clause_start(text, t.start())
@@ -1300,6 +1302,7 @@ def _members(ctx: Ctx) -> None:
 
 
 _LED_BY = re.compile(r"以")
+_JOINED_IT = re.compile(r"(?:进来|其中|进去)?(?:[,。;;]|$)")
 _LED_ROLE = re.compile(r"(?:[((][^()()]{1,20}[))])?(?:为|作为)(核心单位|牵头单位|龙头单位|核心医院|牵头医院|龙头医院|核心|龙头|牵头|中心)")
 _MEMBERS_LISTED = re.compile(r"(?P<by>(?:是|系)?由)|(?:成员单位|成员医院|成员|单位)(?:包括|包含|涵盖|有|为)[::]?")
 _COMPOSED = re.compile(r"(?:共同|联合)?(?:组成|组建|发起成立|发起|成立)")

@@ -1291,3 +1291,11 @@ def test_chanlian_keeps_an_honour():
                                   "我院与乙县人民医院建立对口支援关系。"])
 def test_support_written_as_a_circumstance_or_a_relationship(text):
     assert ("甲州市第一人民医院", "supports", "乙县人民医院") in triples(text)
+
+
+def test_members_joining_an_alliance_named_before_and_a_council_seat_is_no_honour():
+    found = triples("我院牵头成立甲州心血管专科联盟,乙县人民医院、丙县中医院等20家医院加入。")
+    assert {(h, "memberOf", "甲州心血管专科联盟") for h in ("甲州市第一人民医院", "乙县人民医院", "丙县中医院")} <= found
+    found = triples("我院当选甲州心血管专科联盟副理事长单位。")
+    assert ("甲州市第一人民医院", "memberOf", "甲州心血管专科联盟") in found
+    assert not any(p == "awarded" for _, p, _ in found)
