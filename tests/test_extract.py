@@ -1299,3 +1299,8 @@ def test_members_joining_an_alliance_named_before_and_a_council_seat_is_no_honou
     found = triples("我院当选甲州心血管专科联盟副理事长单位。")
     assert ("甲州市第一人民医院", "memberOf", "甲州心血管专科联盟") in found
     assert not any(p == "awarded" for _, p, _ in found)
+
+
+@pytest.mark.parametrize("line", ["甲州市优秀医师 王建国、李秀英、赵志刚", "一、甲州市优秀医师 王建国 李秀英 赵志刚"])
+def test_an_inline_roster_with_a_space_for_the_colon(line):
+    assert {(p, "awarded", "甲州市优秀医师") for p in ("王建国", "李秀英", "赵志刚")} <= triples(line + "\n")
