@@ -87,7 +87,7 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
     out: list[Assertion] = []
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
-        for rule in (_partners, _partner_status, _visit_signing, _cobuilds, _cobuilds_jointly, _partners_jointly, _ranks, _awards, _listed_in, _supports,
+        for rule in (_partners, _partner_status, _visit_signing, _cobuilds, _cobuilds_jointly, _partners_jointly, _ranks, _awards, _listed_in, _titles_before_names, _supports,
                      _supports_written_around, _supported_under, _affiliations, _members,
                      _party_parents, _posts):
             rule(ctx)
@@ -1068,12 +1068,47 @@ _ROSTER_INLINE = re.compile(r"(?:[一二三四五六七八九十\d]+[、.．]\s*
                             r"(?P<rest>[^::。;;]+)[。;;]?")
 
 
+_GIVING = re.compile(r"表彰|授予|颁发|一批|会上|大会")
+_PRAISED = re.compile(r"表彰")
+_PRAISED_AFTER = re.compile(r"(?:等[\d一二三四五六七八九十]+(?:名|位|人)(?:同志)?)?(?:进行了?|予以|给予)?表彰$")
+_SEGMENT_LEAD = re.compile(r"^(?:会上|大会|同时|并|还|对|表彰了?|先进|一批|[\u4e00-\u9fff]{0,6}表彰了?)*")
+
+
+def _titles_before_names(ctx: Ctx) -> None:
+    """表彰优秀共产党员王五、李四,先进党支部心内科党支部: where honours are
+    given (表彰), a title written right before its recipients."""
+    text = ctx.sentence.text
+    if not _PRAISED.search(text) or _candidate(text):
+        return
+    pos = 0
+    for segment in re.split(r"([,;;::。])", text):
+        start, pos = pos, pos + len(segment)
+        lead = _SEGMENT_LEAD.match(segment).end()
+        for head in (m for m in re.finditer(_alternation(rules.HONOUR_HEADS), segment) if m.start() >= lead):
+            title, rest = segment[lead:head.end()], _PRAISED_AFTER.sub("", segment[head.end():])
+            if not rest or rest[0] in "和及与或并" or not _is_honour(title) or \
+                    not any(w in title for w in rules.HONOUR_MARKERS):
+                continue      # 表彰…心内科主任医师王五: a rank, not an honour
+            names = _bare_person_list(rest) if _name_at(rest, 0) else []
+            listed = _list_after(ctx, start + head.end(), RECIPIENT_KINDS)
+            keys = ([ctx.resolution.entity("Person", n) for n in names] if names else
+                    [k for _, k in listed] if listed and ctx.pos(listed[0][0])[0] == start + head.end()
+                    and ctx.pos(listed[-1][0])[1] == pos else [])
+            if keys:
+                hk, _ = _honour(ctx.resolution, title)
+                for k in keys:
+                    ctx.rel(k, "awarded", hk, "award-title-before")
+                break
+
+
 def _inline_roster(doc: Document, s: Sentence, r: Resolution, ms: list[tuple[Mention, Key]],
                    inline: re.Match, out: list[Assertion]) -> bool:
     """优秀共产党员:王小明、李大红 / 先进集体(3个):甲院、乙院 — a title, a colon
     and nothing but the recipients."""
-    title = _clean_honour(inline.group("t"))
+    title = re.sub(r"[“”「」『』\"]", "", _clean_honour(inline.group("t")))
     rest = inline.start("rest")
+    if _GIVING.search(title):
+        return False          # 会上表彰了一批先进: a report of the ceremony, not a title
     if not (_is_honour(title) and title.endswith(rules.HONOUR_HEADS)) or _candidate(s.text) or any(
             m.start - s.start < rest for m, _ in ms):
         return False

@@ -1304,3 +1304,17 @@ def test_members_joining_an_alliance_named_before_and_a_council_seat_is_no_honou
 @pytest.mark.parametrize("line", ["甲州市优秀医师 王建国、李秀英、赵志刚", "一、甲州市优秀医师 王建国 李秀英 赵志刚"])
 def test_an_inline_roster_with_a_space_for_the_colon(line):
     assert {(p, "awarded", "甲州市优秀医师") for p in ("王建国", "李秀英", "赵志刚")} <= triples(line + "\n")
+
+
+@pytest.mark.parametrize("text", ["大会表彰了优秀共产党员王建国、李秀英、赵志刚。",
+                                  "会上,对优秀共产党员王建国、李秀英、赵志刚进行了表彰。",
+                                  "「優秀共產黨員」:王建國、李秀英、趙志剛"])
+def test_a_title_right_before_its_recipients_where_honours_are_given(text):
+    assert {(p, "awarded", "优秀共产党员") for p in ("王建国", "李秀英", "赵志刚")} <= triples(text)
+
+
+@pytest.mark.parametrize("text", ["大会表彰了心内科主任医师王建国。", "会上表彰了一批先进:优秀共产党员王建国。",
+                                  "全市表彰抗疫先进集体和个人。"])
+def test_no_honour_from_a_rank_a_ceremony_or_a_conjunction(text):
+    found = triples(text)
+    assert not any(o in ("心内科主任医师", "会上表彰了一批先进") or s == "和个人" for s, _, o in found)
