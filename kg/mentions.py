@@ -630,7 +630,7 @@ def _dept_start(text: str, a: int) -> int:
         i -= 1
     dept = _DEPT_AND.sub(r"\1＋", text[i:a])     # 呼吸与危重症: the 与 is inside the name
     # Cut at the last function word or bare reference: 院/医院 + dept is the subject's.
-    cut = max((dept.rfind(w) + len(w) for w in ("医院", "我院", "本院", "该院", "与", "和", "及",
+    cut = max((dept.rfind(w) + len(w) for w in ("医院", "我院", "本院", "该院", "党组织", "与", "和", "及",
                                                   "在", "的", "由", "为", "是", "对", "了", "各", "下辖", "下设", "所辖")
                if w in dept), default=0)
     if dept.endswith("院") and not dept.endswith(("分院", "总院", "学院")):

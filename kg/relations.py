@@ -1071,7 +1071,7 @@ _ROSTER_INLINE = re.compile(r"(?:[一二三四五六七八九十\d]+[、.．]\s*
 _GIVING = re.compile(r"表彰|授予|颁发|一批|会上|大会")
 _PRAISED = re.compile(r"表彰")
 _PRAISED_AFTER = re.compile(r"(?:等[\d一二三四五六七八九十]+(?:名|位|人)(?:同志)?)?(?:进行了?|予以|给予)?表彰$")
-_SEGMENT_LEAD = re.compile(r"^(?:会上|大会|同时|并|还|对|表彰了?|先进|一批|[\u4e00-\u9fff]{0,6}表彰了?)*")
+_SEGMENT_LEAD = re.compile(r"^(?:会上|大会|同时|并|还|对|表彰了?|[\u4e00-\u9fff]{0,6}表彰了?)*")
 
 
 def _titles_before_names(ctx: Ctx) -> None:

@@ -1318,3 +1318,9 @@ def test_a_title_right_before_its_recipients_where_honours_are_given(text):
 def test_no_honour_from_a_rank_a_ceremony_or_a_conjunction(text):
     found = triples(text)
     assert not any(o in ("心内科主任医师", "会上表彰了一批先进") or s == "和个人" for s, _, o in found)
+
+
+def test_party_branches_right_after_their_honour_title():
+    found = triples("大会表彰了优秀共产党员王建国,先进基层党组织心内科党支部、外科党支部。")
+    assert {("甲州市第一人民医院心内科党支部", "awarded", "先进基层党组织"),
+            ("甲州市第一人民医院外科党支部", "awarded", "先进基层党组织")} <= found
