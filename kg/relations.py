@@ -87,7 +87,7 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
     out: list[Assertion] = []
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
-        for rule in (_partners, _partner_status, _visit_signing, _cobuilds, _cobuilds_jointly, _partners_jointly, _ranks, _awards, _listed_in, _titles_before_names, _supports,
+        for rule in (_partners, _partner_status, _visit_signing, _cobuilds, _cobuilds_jointly, _partners_jointly, _ranks, _awards, _listed_in, _titles_before_names, _winners_named, _supports,
                      _supports_written_around, _supported_under, _affiliations, _members,
                      _party_parents, _posts):
             rule(ctx)
@@ -495,12 +495,13 @@ def _awards(ctx: Ctx) -> None:
                 ctx.rel(k, "awarded", hk, rule, year=year)
 
 
-_GIVEN_PERSONS = re.compile(r"(?P<names>[\u4e00-\u9fff、]{2,40}?(?:等[\d一二三四五六七八九十百两]+(?:名|位|人))?同志)(?=[“「\"])")
+_GIVEN_PERSONS = re.compile(r"[::]?(?P<names>[\u4e00-\u9fff、]{2,80}?(?:等[\d一二三四五六七八九十百两]+(?:名|位|人))?同志)"
+                            r"(?=[“「\"]|为)")
 _BA_TITLE = re.compile(r"将(?P<h>[^,。;;将]{4,40}?)(?:荣誉称号|称号|荣誉)?$")
 _GIVEN_AS = re.compile(r"(?<!被)(?:命名|表彰|认定|评定|确定)(?!为)")
 _PASSIVE_GIVER = re.compile(r"被|由")      # 甲院被乙省授予X: the recipient precedes 授予
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百两]+(?:个|名|家|位|所|支)")
-_AFTER_RECIPIENT = re.compile(r"(?:同志|等(?:[\d一二三四五六七八九十两]+(?:个|名|家|位|人))?)?(?:单位|集体)?为?")
+_AFTER_RECIPIENT = re.compile(r"(?:同志)?(?:等(?:[\d一二三四五六七八九十两]+(?:个|名|家|位|人))?)?(?:同志|单位|集体)?为?")
 
 
 _LISTED_IN = re.compile(r"(?P<title>[^,。;;:]{4,60}?)(?:名单|榜单|榜|评选活动|评选)(?:的(?:通知|通报|决定|公告))?[》」]?"
@@ -557,7 +558,7 @@ def _given_to(ctx: Ctx, t: re.Match) -> list[tuple[Mention, Key]]:
     first = next(((m, k) for m, k in ctx.mentions if ctx.pos(m)[0] >= t.end()), None)
     if first is None or ctx.pos(first[0])[0] > t.end() + 1 or first[1][0] not in RECIPIENT_KINDS:
         return []
-    return _list_after(ctx, t.end(), (first[1][0],))
+    return _list_after(ctx, t.end() + (ctx.sentence.text[t.end():t.end() + 1] in "::"), (first[1][0],))
 
 
 _RANK = re.compile(r"第(?P<n>[\d一二三四五六七八九十百]+)(?:名|位|(?=[、和及]第))|前(?P<top>[\d一二三四五六七八九十百]+)(?:名|位|强)?")
@@ -1099,6 +1100,25 @@ def _titles_before_names(ctx: Ctx) -> None:
                 for k in keys:
                     ctx.rel(k, "awarded", hk, "award-title-before")
                 break
+
+
+_WINNERS = re.compile(r"(?P<t>[^,。;;::、]{4,30}?)(?:获得者|获奖者)(?:名单)?(?:为|是|有)?[::]?")
+
+
+def _winners_named(ctx: Ctx) -> None:
+    """甲州五一劳动奖章获得者王五、李四: the title, 获得者, the persons."""
+    text = ctx.sentence.text
+    for w in _WINNERS.finditer(text):
+        # 为老党员颁发X获得者…: the title starts after the verb that gives it
+        title = re.sub(r"^.*(?:颁发|颁授|授予|表彰|为|向|给)|[“”「」『』\"]", "", _clean_honour(w.group("t")))
+        if not _is_honour(title) or _candidate(text):
+            continue
+        rest = re.match(r"[^,。;;]*", text[w.end():]).group()
+        keys = _persons_written(ctx, _COUNT_TAIL.sub("", rest.rstrip("等"))) or \
+            [k for _, k in _list_after(ctx, w.end(), RECIPIENT_KINDS)]
+        hk, _ = _honour(ctx.resolution, title)
+        for k in keys:
+            ctx.rel(k, "awarded", hk, "award-listed")
 
 
 def _inline_roster(doc: Document, s: Sentence, r: Resolution, ms: list[tuple[Mention, Key]],

@@ -1324,3 +1324,15 @@ def test_party_branches_right_after_their_honour_title():
     found = triples("大会表彰了优秀共产党员王建国,先进基层党组织心内科党支部、外科党支部。")
     assert {("甲州市第一人民医院心内科党支部", "awarded", "先进基层党组织"),
             ("甲州市第一人民医院外科党支部", "awarded", "先进基层党组织")} <= found
+
+
+@pytest.mark.parametrize("text, honour, recipients", [
+    ("授予:王建国、李秀英、赵志刚等三位同志为优秀共产党员。", "优秀共产党员", ("王建国", "李秀英", "赵志刚")),
+    ("授予:心内科党支部、外科党支部为先进基层党组织。", "先进基层党组织",
+     ("甲州市第一人民医院心内科党支部", "甲州市第一人民医院外科党支部")),
+    ("会上为老党员颁发“光荣在党50年”纪念章获得者王建国、李秀英、刘炽。", "光荣在党50年纪念章", ("王建国", "李秀英", "刘炽")),
+])
+def test_recipients_after_shouyu_with_a_colon_and_after_huodezhe(text, honour, recipients):
+    found = triples(text)
+    assert {(r, "awarded", honour) for r in recipients} <= found
+    assert not any(p == "awarded" and o != honour for _, p, o in found)
