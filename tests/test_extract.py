@@ -1336,3 +1336,8 @@ def test_recipients_after_shouyu_with_a_colon_and_after_huodezhe(text, honour, r
     found = triples(text)
     assert {(r, "awarded", honour) for r in recipients} <= found
     assert not any(p == "awarded" and o != honour for _, p, o in found)
+
+
+@pytest.mark.parametrize("text", ["丙州医院长期与乙县人民医院保持紧密合作。", "透过丙州医院与乙县人民医院的合作,可整合医疗资源。"])
+def test_an_ongoing_cooperation_or_its_noun_is_no_partnership_act(text):
+    assert not any(p == "partnersWith" for _, p, _ in triples(text))
