@@ -10,8 +10,8 @@ from pathlib import Path
 
 DEFAULT_OUT = Path("outputs")
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.ttl"
-GRAPH_HELP = ("graph: a .ttl .nt .jsonld .trig .nq file or oxigraph:PATH; a dataset is read as "
-              "the union of its graphs (default outputs/graph.ttl)")
+GRAPH_HELP = ("graph: a .ttl .nt .jsonld .trig .nq file, oxigraph:PATH, or a build's output folder "
+              "(its store); a dataset is read as the union of its graphs (default outputs/graph.ttl)")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -21,6 +21,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.files import Busy, folder_lock, remove_leftovers
     from kg.store import parse_spec
 
+    # the working graph: an Oxigraph store in the output folder unless --store says otherwise
+    args.store = args.store or default_store(args.out)
     try:   # bad --format / --store / numbers: before any work
         parse_formats(args.format)
         kind, store_path = parse_spec(args.store)
@@ -56,6 +58,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(f"interrupted: nothing written, {args.out} is as it was", file=sys.stderr)
         return 130
+
+
+def default_store(out: str | Path) -> str:
+    """The store ``kg build`` keeps its graph in when ``--store`` is not given.
+
+    >>> default_store("outputs")
+    'oxigraph:outputs/store'
+    """
+    return f"oxigraph:{Path(out) / 'store'}"
 
 
 def build_locked(args: argparse.Namespace) -> int:
@@ -175,7 +186,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", action="append", metavar="FMT",
                    help="also write nt, jsonld, trig, graphml, gexf (comma-separated or repeated; all)")
     p.add_argument("--store", default=None, metavar="SPEC",
-                   help="memory (default), oxigraph:PATH (a persistent on-disk store) or "
+                   help="where the graph is kept between builds: oxigraph:PATH (an on-disk store; "
+                        "default oxigraph:OUT/store), memory (rdflib, kept as OUT/graph.ttl) or "
                         "http://HOST:PORT/PATH (a SPARQL server's Graph Store Protocol endpoint)")
     p.add_argument("--fresh", action="store_true",
                    help="start a new graph instead of merging into the one already in --out/--store")
