@@ -121,13 +121,15 @@ def timed(fn, *args, **kw):
 
 
 def bench_document_store(n_triples: int, work: Path) -> None:
-    """`kg build --store oxigraph:` (kg.export.stage_store and its commit, one
+    """`kg build`'s store (kg.export.stage_store and its commit, one
     transaction): a whole build of a synthetic corpus, then one document
     added, rebuilt and removed; and Turtle of the store's graph written by
-    rdflib vs streamed by Oxigraph."""
+    rdflib vs by Oxigraph."""
     from types import SimpleNamespace
 
     from kg.export import stage_store, turtle
+    from kg.graphio import graph_of_store
+    from kg.store import view_turtle
 
     docs, entities, assertions = corpus(n_triples // 13 + 1)
     last = docs[-1].name
@@ -144,17 +146,18 @@ def bench_document_store(n_triples: int, work: Path) -> None:
                                   (last,))):
         t_stage, staged = timed(stage_store, db, result, remove=remove)
         t_commit, _ = timed(staged.commit)
-        graph = staged.graph
+        view = staged.view
         rows.append((what, t_stage, t_commit))
-    print(f"\ndocument store: {len(docs)} documents, {len(graph):,} triples")
-    print(f"{'':26} {'prepare (incl. reading the store)':>34} {'transaction':>12} {'vs whole':>9}")
-    whole = rows[0][2]
+    print(f"\ndocument store: {len(docs)} documents, {len(view):,} triples")
+    print(f"{'':26} {'prepare (incl. the copy of the graph)':>38} {'transaction':>12} {'vs whole':>9}")
+    whole = rows[0][1] + rows[0][2]
     for what, t_stage, t_commit in rows:
-        print(f"{what:26} {t_stage:33.2f}s {t_commit:11.3f}s {t_commit / whole:8.1%}")
+        print(f"{what:26} {t_stage:37.2f}s {t_commit:11.3f}s {(t_stage + t_commit) / whole:8.1%}")
+    graph = graph_of_store(view)
     t_rdflib, text = timed(turtle, graph)
-    t_ox, data = timed(stage_store(db, SimpleNamespace(docs=[], entities=[], assertions=[])).turtle)
+    t_ox, data = timed(view_turtle, view)
     print(f"Turtle of the graph: rdflib {t_rdflib:.2f} s ({len(text.encode()) / 2**20:.1f} MiB), "
-          f"Oxigraph streamed {t_ox:.2f} s ({len(data) / 2**20:.1f} MiB): {t_rdflib / t_ox:.1f}×")
+          f"Oxigraph {t_ox:.2f} s ({len(data) / 2**20:.1f} MiB): {t_rdflib / t_ox:.1f}×")
 
 
 def main() -> int:

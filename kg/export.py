@@ -99,10 +99,12 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
     ``remove`` names documents to drop from it (:class:`UnknownDocument`
     when one is not there).
 
-    With a store, the outputs are written from an Oxigraph copy of the
-    graph after the change (:func:`kg.store.union_view`): Turtle and
-    N-Triples by Oxigraph's writers, the page and the counts by SPARQL; only
-    the other ``formats`` copy the graph into rdflib.
+    With a store, the outputs are written from the parts of the graph kept
+    per named graph (:mod:`kg.parts`): only the changed documents' Turtle
+    blocks (written by Oxigraph) and page records are made, the others are
+    read back from the files of the build before. ``graph.parts.json``
+    holds the page records. Only the exports of a whole graph other than
+    N-Triples (``formats``) copy the graph into rdflib.
 
     Every output is written to a temporary file first; the store's
     transaction and the renames that publish the files (``manifest.json``
@@ -119,9 +121,8 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
     staged = None
     kind, where = parse_spec(store)
     if kind != "memory":
-        previous = out / "graph.ttl" if kind == "oxigraph" else None
-        staged = stage_store(where, result, fresh, remove, kind=kind, previous=previous)
-        source, written.merged = staged.view, staged.merged
+        staged = stage_store(where, result, fresh, remove, kind=kind, out=out)
+        source, written.merged = staged.parts, staged.merged
     else:
         source, written.merged = memory_graph(result, out, fresh, remove)
 
@@ -129,7 +130,7 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
         pub = stack.enter_context(Publisher(out))
         if staged:
             stack.callback(staged.close)
-        for name, data in outputs(source, formats):
+        for name, data in outputs(source, formats, store):
             pub.add(name, data)
         docs, written.entities, written.relations = contents(source)
         before = {} if fresh else manifest_sources(out)
@@ -162,40 +163,42 @@ def memory_graph(result, out: Path, fresh: bool, remove: list[str]) -> tuple[Gra
     return merge_build(previous, result.docs, result.entities, result.assertions, remove), True
 
 
-def outputs(source, formats: Iterable[str]) -> Iterator[tuple[str, bytes | str]]:
+def outputs(source, formats: Iterable[str], store: str | None = None
+            ) -> Iterator[tuple[str, bytes | str]]:
     """``(file name, data)`` of ``graph.ttl``, ``graph.html`` and each of
-    ``formats``, from an rdflib graph or a pyoxigraph store's default graph
-    (:func:`kg.store.union_view`; Turtle and N-Triples by Oxigraph, the
-    others from one copy of it in rdflib)."""
-    from kg.store import view_ntriples, view_turtle
+    ``formats``, from an rdflib graph, or from the :class:`~kg.parts.Parts`
+    of the store ``store`` (and then ``graph.parts.json``)."""
+    from kg.parts import PARTS_FILE, Parts, sorted_ntriples
 
-    if isinstance(source, Graph):
+    if not isinstance(source, Parts):
         yield "graph.ttl", turtle(source)
         yield "graph.html", render_html(source)
         for fmt in formats:   # exports already in ``out`` are written again: none goes stale
             yield FORMATS[fmt], WRITERS[fmt](source)
         return
-    yield "graph.ttl", view_turtle(source)
-    yield "graph.html", render_html(source)
-    graph = None
+    ttl = source.turtle()
+    yield "graph.ttl", ttl
+    yield "graph.html", render_html(source.page_parts())
+    yield PARTS_FILE, source.to_json(str(store), ttl)
+    view = graph = None
     for fmt in formats:
+        view = view or source.view()
         if fmt == "nt":
-            yield FORMATS[fmt], view_ntriples(source)
+            yield FORMATS[fmt], sorted_ntriples(view)
             continue
         if graph is None:
             from kg.graphio import graph_of_store
 
-            graph = graph_of_store(source)
+            graph = graph_of_store(view)
         yield FORMATS[fmt], WRITERS[fmt](graph)
 
 
 def contents(source) -> tuple[list[tuple[str, str]], int, int]:
     """``(name, SHA-256)`` of every document, sorted, and the numbers of
-    entities and relation triples, of an rdflib graph or a store's view."""
-    from kg.store import view_contents
-
+    entities and relation triples, of an rdflib graph or of
+    :class:`~kg.parts.Parts`."""
     if not isinstance(source, Graph):
-        return view_contents(source)
+        return source.contents()
     docs = sorted((str(n), str(source.value(d, HKG.sha256) or ""))
                   for d, n in source.subject_objects(HKG.fileName))
     entities = len({s for s, _ in source.subject_objects(SKOS.prefLabel)})
@@ -213,31 +216,33 @@ def manifest_sources(out: Path) -> dict[str, str]:
 
 
 def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[str] = (),
-                kind: str = "oxigraph", previous: Path | None = None):
+                kind: str = "oxigraph", out: Path | None = None):
     """Prepare putting the documents of ``result`` into the Oxigraph store at
     ``path`` (each replacing its named graph) and dropping those of
-    ``remove``. Returns ``view``, an in-memory Oxigraph copy of the graph
-    the store will hold (:func:`kg.store.union_view`), ``merged``, whether
-    the store held a graph before, and ``commit()``, which makes the change
-    in one transaction. ``kind`` ``http``: ``path`` is a SPARQL server's
-    Graph Store Protocol endpoint (:mod:`kg.remote`).
+    ``remove``. Returns ``parts``, the :class:`~kg.parts.Parts` of the graph
+    the store will hold, ``merged``, whether the store held a graph before,
+    and ``commit()``, which makes the change in one transaction. ``kind``
+    ``http``: ``path`` is a SPARQL server's Graph Store Protocol endpoint
+    (:mod:`kg.remote`).
 
-    Only the changed documents' graphs are made; the others are read back
-    from the store by Oxigraph (into ``view``), never into rdflib. A store of
-    the old layout (one default graph), or an empty store with a Turtle file
-    ``previous`` (the graph of a build kept in memory), is rewritten in the
-    new layout in that transaction. Nothing is written before ``commit()``."""
-    from kg.store import (ONTOLOGY_GRAPH, SHARED_GRAPH, open_store, triples_text,
-                          union_view)
+    Only the changed documents' graphs and parts are made; the others'
+    parts are those the build before wrote to ``out`` when they match the
+    store, else they are made again from the store's graphs. A store of the
+    old layout (one default graph), or an empty on-disk store beside
+    ``out/graph.ttl`` (the graph of a build kept in memory), is rewritten in
+    the new layout in that transaction. Nothing is written before
+    ``commit()``."""
+    from kg.graphio import graph_of_ntriples, open_graph
+    from kg.parts import Parts
+    from kg.store import ONTOLOGY_GRAPH, SHARED_GRAPH, open_store, triples_text
 
     db = open_store(kind, str(path))   # kind "http": a SPARQL server (kg.remote)
     try:   # reading: on any error the store is closed untouched
         legacy = None if fresh else db.legacy_graph()
         old_docs = {} if fresh else db.documents()
+        previous = Path(out) / "graph.ttl" if out is not None and kind == "oxigraph" else None
         if legacy is None and not (fresh or old_docs) and previous is not None \
                 and previous.is_file() and not db.has_ontology():
-            from kg.graphio import open_graph
-
             legacy = open_graph(previous)   # migrated once: the store holds it from now on
         known = old_docs if legacy is None else \
             [str(n) for n in legacy.objects(None, HKG.fileName)]
@@ -245,14 +250,23 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
         parts = (result.docs, result.entities, result.assertions)
         if legacy is not None:
             parts = merge_parts(graph_parts(legacy), *parts, remove)
-        graphs = document_graphs(*parts)
-        shared = graphs.pop(None, None)
         clear = fresh or legacy is not None
         drop = [document_iri(Document(name, "")) for name in remove]
-        kept = b"" if clear else db.union_ntriples(without=[*graphs, *drop, ONTOLOGY_GRAPH])
-        texts = {name: triples_text(g) for name, g in graphs.items()}
-        shared_text = triples_text(shared) if shared else ""
-        view = union_view(kept, "\n".join([*texts.values(), shared_text]))
+        built = {document_iri(d) for d in parts[0]}
+        spec = f"{kind}:{path}" if kind == "oxigraph" else str(path)
+        made = Parts() if clear else \
+            (out is not None and Parts.read(out, spec, old_docs)) or \
+            Parts.of_store(db, without=[*built, *drop])
+        made.drop(drop)
+        texts, shared_text = {}, ""
+        for name, g in document_graphs(*parts):    # one document's rdflib graph at a time
+            if name is None:   # the shared graph grows: its parts are made again, whole
+                shared_text = triples_text(g)
+                whole = g if clear else graph_of_ntriples(db.graph_ntriples(SHARED_GRAPH)) + g
+                made.put(SHARED_GRAPH, triples_text(whole), whole)
+                continue
+            texts[name] = triples_text(g)
+            made.put(name, texts[name], g)
         if clear or not db.ontology_current():
             texts[ONTOLOGY_GRAPH] = triples_text(ontology())
     except BaseException:
@@ -270,7 +284,7 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
         if hasattr(db, "ox"):
             db.close()
 
-    return SimpleNamespace(view=view, merged=bool(legacy is not None or old_docs),
+    return SimpleNamespace(parts=made, merged=bool(legacy is not None or old_docs),
                            commit=commit, close=close)
 
 
@@ -282,7 +296,7 @@ def update_store(path: str | Path, result, fresh: bool = False,
 
     staged = stage_store(path, result, fresh, remove)
     staged.commit()
-    return graph_of_store(staged.view), staged.merged
+    return graph_of_store(staged.parts.view()), staged.merged
 
 
 # --- RDF syntaxes ----------------------------------------------------------

@@ -37,7 +37,7 @@ from kg.model import RELATIONS, SYMMETRIC_RELATIONS
 
 __all__ = ["GraphError", "Entity", "Relation", "Evidence", "open_graph", "bind_prefixes",
            "entities", "relations", "evidence", "degrees", "relation_key", "local_name",
-           "OXIGRAPH", "graph_of_store", "is_store"]
+           "OXIGRAPH", "graph_of_store", "graph_of_ntriples", "is_store"]
 
 OXIGRAPH = "oxigraph:"
 # the syntax of a file, by its suffix; .trig and .nq hold several graphs
@@ -121,6 +121,15 @@ def graph_of_store(store: pyoxigraph.Store) -> Graph:
     0
     """
     return bind_prefixes(_graph_of(store.quads_for_pattern(None, None, None, None)))
+
+
+def graph_of_ntriples(data: bytes) -> Graph:
+    """An rdflib graph of N-Triples, parsed by Oxigraph, prefixes bound.
+
+    >>> len(graph_of_ntriples(b'<urn:a> <urn:p> "x" .'))
+    1
+    """
+    return bind_prefixes(_graph_of(pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES)))
 
 
 def _read_store(path: str) -> Graph:

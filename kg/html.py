@@ -162,9 +162,12 @@ def _relation_triples(g: Graph) -> list[tuple[str, URIRef, URIRef]]:
 
 def _page_parts(g) -> tuple[dict, list, list, dict]:
     """Entities, evidence, relation triples and documents of an rdflib graph,
-    or of a pyoxigraph store's default graph (read by SPARQL, :mod:`kg.pagestore`)."""
+    of a pyoxigraph store's default graph (read by SPARQL, :mod:`kg.pagestore`),
+    or as given (a tuple of the four, :meth:`kg.parts.Parts.page_parts`)."""
     import pyoxigraph
 
+    if isinstance(g, tuple):
+        return g
     if isinstance(g, pyoxigraph.Store):
         from kg import pagestore
 
@@ -256,7 +259,8 @@ def _numbered_edges(edges: dict[tuple, dict]) -> list[dict]:
 
 def page_data(g, focus: str | None = None, depth: int = 1) -> dict:
     """Everything the page shows, as plain JSON-able data, from an rdflib
-    graph or from a pyoxigraph store (its default graph).
+    graph, a pyoxigraph store (its default graph) or the page's parts of a
+    graph (entities, evidence, relation triples, documents: :func:`_page_parts`).
 
     With ``focus``, only the entities within ``depth`` relation hops of the
     entity of that name (any of its names) are kept.

@@ -23,7 +23,6 @@ from typing import Iterable
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import SKOS
 
 from kg.graph import HKG, ID, ONTOLOGY_IRI, PREFIXES, ontology
 
@@ -85,27 +84,6 @@ def triples_text(triples: Iterable) -> str:
     return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
 
 
-def union_view(ntriples: bytes, text: str = "") -> ox.Store:
-    """An in-memory Oxigraph store whose default graph holds the triples of
-    ``ntriples`` (N-Triples), of ``text`` (:func:`triples_text`) and the
-    ontology: the graph a build's outputs are written from (:func:`view_turtle`,
-    :func:`kg.html.render_html`, :func:`view_contents`) before the store's
-    transaction commits it. The ontology's blank nodes are named after their
-    content, so that the same graph gives the same bytes in every process.
-
-    >>> view = union_view(b"", '<http://x/a> <http://x/p> "v"@zh .')
-    >>> len(view) > 100
-    True
-    """
-    view = ox.Store()
-    if ntriples:
-        view.load(ntriples, format=ox.RdfFormat.N_TRIPLES)
-    if text.strip():
-        view.load(text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
-    view.extend(ox.parse(ontology_ntriples(), format=ox.RdfFormat.N_TRIPLES))
-    return view
-
-
 @lru_cache(maxsize=1)
 def ontology_ntriples() -> bytes:
     """The ontology as N-Triples, its blank nodes named after their content
@@ -113,41 +91,6 @@ def ontology_ntriples() -> bytes:
     from rdflib.compare import to_canonical_graph
 
     return to_canonical_graph(ontology()).serialize(format="nt", encoding="utf-8")
-
-
-def view_turtle(view: ox.Store) -> bytes:
-    """Turtle of the default graph, written by Oxigraph (several times
-    faster than rdflib) from its triples sorted (:func:`view_ntriples`): each
-    subject's triples together, the same bytes for the same graph.
-
-    >>> '<http://x/a> <http://x/p> "v"@zh .' in view_turtle(union_view(b"", '<http://x/a> <http://x/p> "v"@zh .')).decode()
-    True
-    """
-    used = {p: str(ns) for p, ns in PREFIXES.items()}
-    triples = ox.parse(view_ntriples(view), format=ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used)
-
-
-def view_ntriples(view: ox.Store) -> bytes:
-    """N-Triples of the default graph, one triple a line, lines sorted."""
-    lines = view.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines()
-    return b"\n".join(sorted(line for line in lines if line.strip())) + b"\n"
-
-
-def view_contents(view: ox.Store) -> tuple[list[tuple[str, str]], int, int]:
-    """``(documents, entities, relations)`` of the default graph: ``(name,
-    SHA-256)`` of every document, sorted; the number of nodes with a
-    ``skos:prefLabel``; the number of relation triples."""
-    from kg.model import RELATIONS
-
-    rows = view.query("SELECT ?name ?sha WHERE { ?d hkg:fileName ?name OPTIONAL { ?d hkg:sha256 ?sha } }",
-                      prefixes={"hkg": str(HKG)})
-    docs = sorted((row["name"].value, row["sha"].value if row["sha"] else "") for row in rows)
-    count = lambda q: int(next(iter(view.query(q, prefixes={"hkg": str(HKG), "skos": str(SKOS)})))[0].value)
-    entities = count("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s skos:prefLabel ?l }")
-    relations = count("SELECT (COUNT(*) AS ?n) WHERE { VALUES ?p { %s } ?s ?p ?o }"
-                      % " ".join(f"hkg:{r}" for r in RELATIONS))
-    return docs, entities, relations
 
 
 class DocumentStore:
@@ -223,6 +166,10 @@ class DocumentStore:
             ops.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
         if ops:
             self.ox.update(" ;\n".join(ops))
+
+    def graph_ntriples(self, name: URIRef) -> bytes:
+        """The triples of the named graph ``name`` as N-Triples."""
+        return self.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name)))
 
     def union_ntriples(self, without: Iterable[URIRef] = ()) -> bytes:
         """Every triple of every graph (but the graphs ``without``) once, as

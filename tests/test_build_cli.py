@@ -56,7 +56,8 @@ def test_build_succeeds_and_writes_turtle_and_html(seeds_build):
     html = (out / "graph.html").read_text(encoding="utf-8")
     assert "<html" in html.lower() and "绵阳市第三人民医院" in html
     # no temporary file left; the graph is kept in the store between builds
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl", "manifest.json", "store"]
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.parts.json", "graph.ttl",
+                                                     "manifest.json", "store"]
 
 
 def test_graph_parses_and_holds_every_seed(seeds_build):
@@ -260,12 +261,12 @@ def test_outputs_come_with_a_manifest_and_leftovers_are_cleaned(tmp_path, capsys
     assert manifest["documents"] == [{"name": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
                                       "source": str(p.resolve())} for p in (SEEDS[0], SEEDS[2])]
     files = {o["file"]: o for o in manifest["outputs"]}
-    assert set(files) == {"graph.ttl", "graph.html", "graph.nt"}
+    assert set(files) == {"graph.ttl", "graph.html", "graph.nt", "graph.parts.json"}
     for name, o in files.items():
         data = (out / name).read_bytes()
         assert (o["bytes"], o["sha256"]) == (len(data), hashlib.sha256(data).hexdigest())
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.nt", "graph.ttl",
-                                                     "manifest.json", "store"]
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.nt", "graph.parts.json",
+                                                     "graph.ttl", "manifest.json", "store"]
 
 
 def outputs_and_store(out: Path) -> tuple[dict, set]:

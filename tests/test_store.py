@@ -2,6 +2,7 @@
 every build one transaction (a kill leaves the old store or the new one)."""
 from __future__ import annotations
 
+import json
 import shutil
 import signal
 import subprocess
@@ -102,7 +103,7 @@ def test_rebuilding_one_document_replaces_only_its_graph(tmp_path):
 def test_the_stores_turtle_is_streamed_by_oxigraph_and_is_the_graph(tmp_path):
     r = synthetic(3, 4)
     w = write_outputs(r, tmp_path / "out", store=f"oxigraph:{tmp_path / 'db'}")
-    assert [p.name for p in w] == ["graph.ttl", "graph.html", "manifest.json"]
+    assert [p.name for p in w] == ["graph.ttl", "graph.html", "graph.parts.json", "manifest.json"]
     text = (tmp_path / "out" / "graph.ttl").read_bytes()
     assert same_graph(Graph().parse(data=text, format="turtle"),
                       build_graph(r.docs, r.entities, r.assertions))
@@ -297,3 +298,22 @@ def test_commands_read_the_store_of_an_output_folder(tmp_path, capsys):
     assert "绵阳市第三人民医院" in (tmp_path / "page.html").read_text(encoding="utf-8")
     assert main(["query", query, "--graph", str(tmp_path)]) == 2
     assert "a folder with no graph" in capsys.readouterr().err
+
+
+def test_outputs_that_do_not_match_the_store_are_made_again_from_it(tmp_path, capsys):
+    from kg.pipeline import build
+
+    out = tmp_path / "out"
+    kg_build(capsys, SEEDS[0], SEEDS[1], "--out", out)
+    parts = json.loads((out / "graph.parts.json").read_text(encoding="utf-8"))
+    assert set(parts["documents"]) == {SEEDS[0].name, SEEDS[1].name}
+    # a graph.ttl edited by hand (or one build behind the store) is not spliced
+    (out / "graph.ttl").write_text("# graph <urn:nothing>\n", encoding="utf-8")
+    kg_build(capsys, SEEDS[2], "--out", out)
+    alone = build(SEEDS[:3])
+    assert same_graph(Graph().parse(out / "graph.ttl"), build_graph(alone.docs, alone.entities, alone.assertions))
+    # nor are page records of another set of documents (the first build's)
+    (out / "graph.parts.json").write_text(json.dumps(parts), encoding="utf-8")
+    kg_build(capsys, "--remove", SEEDS[1].name, "--out", out)
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert SEEDS[0].name in page and SEEDS[2].name in page and SEEDS[1].name not in page
