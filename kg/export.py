@@ -130,7 +130,7 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
         pub = stack.enter_context(Publisher(out))
         if staged:
             stack.callback(staged.close)
-        for name, data in outputs(source, formats, store):
+        for name, data in outputs(source, formats):
             pub.add(name, data)
         docs, written.entities, written.relations = contents(source)
         before = {} if fresh else manifest_sources(out)
@@ -163,11 +163,10 @@ def memory_graph(result, out: Path, fresh: bool, remove: list[str]) -> tuple[Gra
     return merge_build(previous, result.docs, result.entities, result.assertions, remove), True
 
 
-def outputs(source, formats: Iterable[str], store: str | None = None
-            ) -> Iterator[tuple[str, bytes | str]]:
+def outputs(source, formats: Iterable[str]) -> Iterator[tuple[str, bytes | str]]:
     """``(file name, data)`` of ``graph.ttl``, ``graph.html`` and each of
     ``formats``, from an rdflib graph, or from the :class:`~kg.parts.Parts`
-    of the store ``store`` (and then ``graph.parts.json``)."""
+    of a store (and then ``graph.parts.json``)."""
     from kg.parts import PARTS_FILE, Parts, sorted_ntriples
 
     if not isinstance(source, Parts):
@@ -179,7 +178,7 @@ def outputs(source, formats: Iterable[str], store: str | None = None
     ttl = source.turtle()
     yield "graph.ttl", ttl
     yield "graph.html", render_html(source.page_parts())
-    yield PARTS_FILE, source.to_json(str(store), ttl)
+    yield PARTS_FILE, source.to_json(ttl)
     view = graph = None
     for fmt in formats:
         view = view or source.view()
@@ -253,9 +252,8 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
         clear = fresh or legacy is not None
         drop = [document_iri(Document(name, "")) for name in remove]
         built = {document_iri(d) for d in parts[0]}
-        spec = f"{kind}:{path}" if kind == "oxigraph" else str(path)
         made = Parts() if clear else \
-            (out is not None and Parts.read(out, spec, old_docs)) or \
+            (out is not None and Parts.read(out, old_docs)) or \
             Parts.of_store(db, without=[*built, *drop])
         made.drop(drop)
         texts, shared_text = {}, ""
@@ -273,7 +271,12 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
         db.close()
         raise
 
+    # a whole new graph (the first build, --fresh, a migration): loaded in bulk
+    rebuild = kind == "oxigraph" and (clear or db.is_empty())
+
     def commit() -> None:
+        if rebuild:
+            return db.rebuild({**texts, SHARED_GRAPH: shared_text})
         try:
             db.replace(texts, drop=drop, add={SHARED_GRAPH: shared_text} if shared_text else None,
                        clear=clear)

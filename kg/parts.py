@@ -89,17 +89,20 @@ class Parts:
     def __init__(self, blocks: dict[str, bytes] | None = None, pages: dict[str, dict] | None = None):
         self.blocks = blocks or {}
         self.pages = pages or {}
+        self._merged = None    # page_parts(), until a graph's parts change
 
     def put(self, name: str, text: str | bytes, g: Graph) -> None:
         """Set the parts of the graph ``name``: its triples as ``text`` (for
         the block) and as the rdflib graph ``g`` (for the page record)."""
         self.blocks[str(name)] = turtle_block(str(name), text)
         self.pages[str(name)] = page_record(g)
+        self._merged = None
 
     def drop(self, names: Iterable) -> None:
         for name in map(str, names):
             self.blocks.pop(name, None)
             self.pages.pop(name, None)
+        self._merged = None
 
     def documents(self) -> dict[str, str]:
         """Name → SHA-256 of every document graph."""
@@ -112,6 +115,11 @@ class Parts:
     def page_parts(self) -> tuple[dict, list, list, dict]:
         """Entities, evidence, relation triples and documents of the union of
         the graphs, as :func:`kg.html.page_data` takes them."""
+        if self._merged is None:
+            self._merged = self._merge()
+        return self._merged
+
+    def _merge(self) -> tuple[dict, list, list, dict]:
         entities: dict[str, dict] = {}
         evidence, triples, documents = [], set(), {}
         for name in sorted(self.pages):
@@ -142,24 +150,25 @@ class Parts:
         view.extend(ox.parse(self.turtle(), format=ox.RdfFormat.TURTLE))
         return view
 
-    def to_json(self, store: str, turtle: bytes) -> str:
+    def to_json(self, turtle: bytes) -> str:
         """``graph.parts.json``: the page records, and what they were made
-        for (the store, its documents, the SHA-256 of ``graph.ttl``)."""
-        return json.dumps({"format": FORMAT, "store": store, "documents": self.documents(),
+        for (the store's documents, the SHA-256 of ``graph.ttl``)."""
+        return json.dumps({"format": FORMAT, "documents": self.documents(),
                            "turtle": hashlib.sha256(turtle).hexdigest(), "pages": self.pages},
                           ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
-    def read(cls, out: Path, store: str, documents: dict[str, str]) -> "Parts | None":
-        """The parts a build before wrote to ``out`` for the store ``store``,
-        or ``None`` when they are missing or do not match it (its
-        ``documents``, the ``graph.ttl`` beside them)."""
+    def read(cls, out: Path, documents: dict[str, str]) -> "Parts | None":
+        """The parts a build before wrote to ``out``, or ``None`` when they
+        are missing or do not match the store (its ``documents``: name →
+        SHA-256) or the ``graph.ttl`` beside them. (The folder may move: the
+        store is not named.)"""
         try:
             saved = json.loads((Path(out) / PARTS_FILE).read_text(encoding="utf-8"))
             turtle = (Path(out) / "graph.ttl").read_bytes()
         except (OSError, ValueError):
             return None
-        if not isinstance(saved, dict) or saved.get("format") != FORMAT or saved.get("store") != store \
+        if not isinstance(saved, dict) or saved.get("format") != FORMAT \
                 or saved.get("documents") != documents \
                 or saved.get("turtle") != hashlib.sha256(turtle).hexdigest():
             return None

@@ -17,6 +17,9 @@ store as it was before or as the build left it, never between.
 """
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -24,6 +27,7 @@ from typing import Iterable
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
+from kg.files import _fsync_dir
 from kg.graph import HKG, ID, ONTOLOGY_IRI, PREFIXES, ontology
 
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
@@ -111,6 +115,7 @@ class DocumentStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
+            recover(self.path)
             self.ox = ox.Store(str(self.path))
         except OSError as exc:
             raise OSError(f"cannot open the Oxigraph store {self.path}: {exc}") from None
@@ -118,6 +123,33 @@ class DocumentStore:
     def close(self) -> None:
         self.ox.flush()
         del self.ox
+
+    def is_empty(self) -> bool:
+        return not any(True for _ in self.ox.quads_for_pattern(None, None, None))
+
+    def rebuild(self, graphs: dict[URIRef, str]) -> None:
+        """Make the store hold exactly ``graphs`` (name → :func:`triples_text`),
+        and close it. The graphs are bulk-loaded into a new folder beside the
+        store (fast, and memory does not grow with them as it does in a
+        transaction), which then takes the store's place by two renames; a
+        kill between them is undone by :func:`recover` when the store is
+        next opened, so the store is the old one or the new one."""
+        self.close()
+        new = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.new-", dir=self.path.parent))
+        try:
+            store = ox.Store(str(new))
+            trig = "\n".join(f"<{name}> {{\n{text}\n}}" for name, text in graphs.items() if text.strip())
+            store.bulk_load(trig.encode("utf-8"), format=ox.RdfFormat.TRIG)
+            store.flush()
+            del store
+            old = _old(self.path)
+            os.replace(self.path, old)
+            os.replace(new, self.path)
+        except BaseException:
+            shutil.rmtree(new, ignore_errors=True)
+            raise
+        _fsync_dir(self.path.parent)
+        shutil.rmtree(old, ignore_errors=True)
 
     def documents(self) -> dict[str, str]:
         """Name → SHA-256 of every document the store holds (one graph each)."""
@@ -183,6 +215,22 @@ class DocumentStore:
     def union_graph(self, without: Iterable[URIRef] = ()) -> Graph:
         """The union of all graphs (but ``without``) as an rdflib graph in memory."""
         return _parsed(self.union_ntriples(without))
+
+
+def _old(path: Path) -> Path:
+    return path.parent / f".{path.name}.old"
+
+
+def recover(path: Path) -> None:
+    """Finish or undo a :meth:`DocumentStore.rebuild` that was killed: the
+    old store back in place when the new one never took it, leftovers of
+    either removed."""
+    old = _old(path)
+    if old.is_dir() and not path.exists():
+        os.replace(old, path)
+    shutil.rmtree(old, ignore_errors=True)
+    for new in path.parent.glob(f".{path.name}.new-*"):
+        shutil.rmtree(new, ignore_errors=True)
 
 
 def _parsed(ntriples: bytes) -> Graph:
