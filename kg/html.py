@@ -162,17 +162,10 @@ def _relation_triples(g: Graph) -> list[tuple[str, URIRef, URIRef]]:
 
 def _page_parts(g) -> tuple[dict, list, list, dict]:
     """Entities, evidence, relation triples and documents of an rdflib graph,
-    of a pyoxigraph store's default graph (read by SPARQL, :mod:`kg.pagestore`),
-    or as given (a tuple of the four, :meth:`kg.parts.Parts.page_parts`)."""
-    import pyoxigraph
-
+    or as given (a tuple of the four: :meth:`kg.parts.Parts.page_parts`
+    merges those of a store's graphs)."""
     if isinstance(g, tuple):
         return g
-    if isinstance(g, pyoxigraph.Store):
-        from kg import pagestore
-
-        return (pagestore.entities(g), pagestore.evidence(g), pagestore.relation_triples(g),
-                pagestore.documents(g))
     return _entities(g), _evidence(g), _relation_triples(g), _documents(g)
 
 
@@ -259,8 +252,8 @@ def _numbered_edges(edges: dict[tuple, dict]) -> list[dict]:
 
 def page_data(g, focus: str | None = None, depth: int = 1) -> dict:
     """Everything the page shows, as plain JSON-able data, from an rdflib
-    graph, a pyoxigraph store (its default graph) or the page's parts of a
-    graph (entities, evidence, relation triples, documents: :func:`_page_parts`).
+    graph or from the page's parts of a graph (entities, evidence, relation
+    triples, documents: :func:`_page_parts`).
 
     With ``focus``, only the entities within ``depth`` relation hops of the
     entity of that name (any of its names) are kept.

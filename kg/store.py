@@ -1,8 +1,9 @@
 """Where a built graph lives between builds.
 
-By default the graph is rdflib's in-memory store, kept between builds as
-``graph.ttl``. ``--store oxigraph:PATH`` keeps it in a persistent on-disk
-Oxigraph database (:class:`DocumentStore`) laid out as a dataset:
+``kg build`` keeps its graph in a persistent on-disk Oxigraph database
+(:class:`DocumentStore`), ``OUT/store`` unless ``--store oxigraph:PATH``
+says where (``--store memory``: rdflib's in-memory store, kept between
+builds as ``graph.ttl``), laid out as a dataset:
 
 - one named graph per document, named by the document's IRI, holding the
   document node, its assertions, the relation triples they state and the
@@ -12,8 +13,11 @@ Oxigraph database (:class:`DocumentStore`) laid out as a dataset:
 
 The union of all graphs is the graph a build in memory gives. Every change
 of a build (documents added, rebuilt or removed) is one SPARQL Update, which
-Oxigraph applies in one transaction: a build killed at any moment leaves the
-store as it was before or as the build left it, never between.
+Oxigraph applies in one transaction; a whole new graph (the first build,
+``--fresh``) is bulk-loaded into a new folder that then takes the store's
+place (:meth:`DocumentStore.rebuild`). Either way a build killed at any
+moment leaves the store as it was before or as the build left it, never
+between.
 """
 from __future__ import annotations
 
@@ -115,6 +119,7 @@ class DocumentStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             recover(self.path)
             self.ox = ox.Store(str(self.path))
         except OSError as exc:
