@@ -23,8 +23,6 @@ how much slower than bare tokenisation the whole extraction is.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import os
 import platform
 import random

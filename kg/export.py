@@ -181,7 +181,8 @@ def outputs(source, formats: Iterable[str]) -> Iterator[tuple[str, bytes | str]]
     yield PARTS_FILE, source.to_json(ttl)
     view = graph = None
     for fmt in formats:
-        view = view or source.view()
+        if view is None:
+            view = source.view()
         if fmt == "nt":
             yield FORMATS[fmt], sorted_ntriples(view)
             continue
@@ -233,9 +234,17 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
     ``commit()``."""
     from kg.graphio import graph_of_ntriples, open_graph
     from kg.parts import Parts
-    from kg.store import ONTOLOGY_GRAPH, SHARED_GRAPH, open_store, triples_text
+    from kg.store import ONTOLOGY_GRAPH, SHARED_GRAPH, TrigFile, open_store, triples_text
 
     db = open_store(kind, str(path))   # kind "http": a SPARQL server (kg.remote)
+    texts: dict | TrigFile = {}
+
+    def close() -> None:   # without committing: the store stays as it was
+        if isinstance(texts, TrigFile):
+            texts.discard()
+        if hasattr(db, "ox"):
+            db.close()
+
     try:   # reading: on any error the store is closed untouched
         legacy = None if fresh else db.legacy_graph()
         old_docs = {} if fresh else db.documents()
@@ -256,36 +265,35 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
             (out is not None and Parts.read(out, old_docs)) or \
             Parts.of_store(db, without=[*built, *drop])
         made.drop(drop)
-        texts, shared_text = {}, ""
+        # a whole new graph (the first build, --fresh, a migration) is loaded
+        # in bulk from a file written graph by graph; a change, in one transaction
+        rebuild = kind == "oxigraph" and (clear or db.is_empty())
+        texts, shared_text = TrigFile(Path(path)) if rebuild else {}, ""
         for name, g in document_graphs(*parts):    # one document's rdflib graph at a time
+            text = triples_text(g)
             if name is None:   # the shared graph grows: its parts are made again, whole
-                shared_text = triples_text(g)
+                shared_text = text
                 whole = g if clear else graph_of_ntriples(db.graph_ntriples(SHARED_GRAPH)) + g
                 made.put(SHARED_GRAPH, triples_text(whole), whole)
                 continue
-            texts[name] = triples_text(g)
-            made.put(name, texts[name], g)
+            texts[name] = text
+            made.put(name, text, g)
         if clear or not db.ontology_current():
             texts[ONTOLOGY_GRAPH] = triples_text(ontology())
     except BaseException:
-        db.close()
+        close()
         raise
-
-    # a whole new graph (the first build, --fresh, a migration): loaded in bulk
-    rebuild = kind == "oxigraph" and (clear or db.is_empty())
 
     def commit() -> None:
         if rebuild:
-            return db.rebuild({**texts, SHARED_GRAPH: shared_text})
+            texts[SHARED_GRAPH] = shared_text
+            return db.rebuild(texts)
         try:
             db.replace(texts, drop=drop, add={SHARED_GRAPH: shared_text} if shared_text else None,
                        clear=clear)
         finally:
             db.close()
 
-    def close() -> None:   # without committing: the store stays as it was
-        if hasattr(db, "ox"):
-            db.close()
 
     return SimpleNamespace(parts=made, merged=bool(legacy is not None or old_docs),
                            commit=commit, close=close)

@@ -70,7 +70,13 @@ def ontology_block() -> bytes:
 def page_record(g: Graph) -> dict:
     """What the page shows of the graph ``g`` (one document's), as JSON-able
     data: its document (name, SHA-256), entities, relation triples, evidence
-    and documents' titles and dates."""
+    and documents' titles and dates.
+
+    >>> from kg.graph import build_graph
+    >>> from kg.model import Document
+    >>> page_record(build_graph([Document("a.txt", "", sha256="ab")], [], [], with_ontology=False))["doc"]
+    ('a.txt', 'ab')
+    """
     from kg.html import _page_parts
 
     entities, evidence, triples, documents = _page_parts(g)
@@ -84,7 +90,21 @@ def page_record(g: Graph) -> dict:
 
 class Parts:
     """The Turtle block and page record of every named graph of a store
-    (the ontology's block is this release's, always)."""
+    (the ontology's block is this release's, always).
+
+    >>> from kg.graph import build_graph, document_iri
+    >>> from kg.model import Assertion, Document, Entity
+    >>> doc = Document("a.txt", "", sha256="ab")
+    >>> a, b = Entity("甲州市第一人民医院", "Hospital", docs={"a.txt"}), Entity("乙县人民医院", "Hospital")
+    >>> g = build_graph([doc], [a, b], [Assertion(a.key, "partnersWith", b.key, "a.txt", "甲乙合作。", 0, 5, "r")],
+    ...                 with_ontology=False)
+    >>> parts = Parts()
+    >>> parts.put(document_iri(doc), g.serialize(format="nt"), g)
+    >>> parts.contents()
+    ([('a.txt', 'ab')], 2, 1)
+    >>> b"# graph <https://w3id.org/hospital-kg/id/doc/a.txt>" in parts.turtle()
+    True
+    """
 
     def __init__(self, blocks: dict[str, bytes] | None = None, pages: dict[str, dict] | None = None):
         self.blocks = blocks or {}

@@ -132,19 +132,19 @@ class DocumentStore:
     def is_empty(self) -> bool:
         return not any(True for _ in self.ox.quads_for_pattern(None, None, None))
 
-    def rebuild(self, graphs: dict[URIRef, str]) -> None:
-        """Make the store hold exactly ``graphs`` (name → :func:`triples_text`),
-        and close it. The graphs are bulk-loaded into a new folder beside the
-        store (fast, and memory does not grow with them as it does in a
+    def rebuild(self, graphs: "TrigFile") -> None:
+        """Make the store hold exactly the graphs written to ``graphs``, and
+        close it. They are bulk-loaded into a new folder beside the store
+        (fast, and memory does not grow with them as it does in a
         transaction), which then takes the store's place by two renames; a
         kill between them is undone by :func:`recover` when the store is
         next opened, so the store is the old one or the new one."""
         self.close()
+        graphs.close()
         new = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.new-", dir=self.path.parent))
         try:
             store = ox.Store(str(new))
-            trig = "\n".join(f"<{name}> {{\n{text}\n}}" for name, text in graphs.items() if text.strip())
-            store.bulk_load(trig.encode("utf-8"), format=ox.RdfFormat.TRIG)
+            store.bulk_load(path=str(graphs.path), format=ox.RdfFormat.TRIG)
             store.flush()
             del store
             old = _old(self.path)
@@ -153,6 +153,8 @@ class DocumentStore:
         except BaseException:
             shutil.rmtree(new, ignore_errors=True)
             raise
+        finally:
+            graphs.discard()
         _fsync_dir(self.path.parent)
         shutil.rmtree(old, ignore_errors=True)
 
@@ -222,6 +224,38 @@ class DocumentStore:
         return _parsed(self.union_ntriples(without))
 
 
+class TrigFile:
+    """Named graphs written one after another to a TriG file beside the store
+    ``beside``, for :meth:`DocumentStore.rebuild`: a build that makes a whole
+    new graph holds no graph's text in memory. ``graphs[name] = text``
+    (:func:`triples_text`) writes one.
+
+    >>> import tempfile
+    >>> graphs = TrigFile(Path(tempfile.mkdtemp()) / "db")
+    >>> graphs["urn:g"] = '<urn:a> <urn:p> "x" .'
+    >>> graphs.close(); graphs.path.read_text().splitlines()
+    ['<urn:g> {', '<urn:a> <urn:p> "x" .', '}']
+    >>> graphs.discard(); graphs.path.exists()
+    False
+    """
+
+    def __init__(self, beside: Path) -> None:
+        fd, name = tempfile.mkstemp(dir=beside.parent, prefix=f".{beside.name}.trig-", suffix=".tmp")
+        self.path = Path(name)
+        self.file = os.fdopen(fd, "wb")
+
+    def __setitem__(self, name: URIRef, text: str) -> None:
+        if text.strip():
+            self.file.write(f"<{name}> {{\n{text}\n}}\n".encode("utf-8"))
+
+    def close(self) -> None:
+        self.file.close()
+
+    def discard(self) -> None:
+        self.file.close()
+        self.path.unlink(missing_ok=True)
+
+
 def _old(path: Path) -> Path:
     return path.parent / f".{path.name}.old"
 
@@ -236,6 +270,8 @@ def recover(path: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
     for new in path.parent.glob(f".{path.name}.new-*"):
         shutil.rmtree(new, ignore_errors=True)
+    for trig in path.parent.glob(f".{path.name}.trig-*.tmp"):
+        trig.unlink(missing_ok=True)
 
 
 def _parsed(ntriples: bytes) -> Graph:
