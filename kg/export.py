@@ -221,7 +221,9 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
     ``path`` (each replacing its named graph) and dropping those of
     ``remove``. Returns ``parts``, the :class:`~kg.parts.Parts` of the graph
     the store will hold, ``merged``, whether the store held a graph before,
-    and ``commit()``, which makes the change in one transaction. ``kind``
+    and ``commit()``, which makes the change in one transaction (a whole new
+    graph: a bulk load into a new folder that takes the store's place,
+    :meth:`kg.store.DocumentStore.rebuild`). ``kind``
     ``http``: ``path`` is a SPARQL server's Graph Store Protocol endpoint
     (:mod:`kg.remote`).
 
@@ -230,8 +232,7 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
     store, else they are made again from the store's graphs. A store of the
     old layout (one default graph), or an empty on-disk store beside
     ``out/graph.ttl`` (the graph of a build kept in memory), is rewritten in
-    the new layout in that transaction. Nothing is written before
-    ``commit()``."""
+    the new layout. Nothing is written to the store before ``commit()``."""
     from kg.graphio import graph_of_ntriples, open_graph
     from kg.parts import Parts
     from kg.store import ONTOLOGY_GRAPH, SHARED_GRAPH, TrigFile, open_store, triples_text
@@ -293,7 +294,6 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
                        clear=clear)
         finally:
             db.close()
-
 
     return SimpleNamespace(parts=made, merged=bool(legacy is not None or old_docs),
                            commit=commit, close=close)
