@@ -15,6 +15,7 @@ GRAPH_HELP = ("graph: a .ttl .nt .jsonld .trig .nq file, oxigraph:PATH, or a bui
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    import shutil
     from contextlib import ExitStack
 
     from kg.export import parse_formats
@@ -41,13 +42,24 @@ def cmd_build(args: argparse.Namespace) -> int:
         except SparkMissing as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
+    new_store = kind == "oxigraph" and not Path(store_path).exists()
+    code = 1
+
+    def forget_new_store() -> None:
+        # a build that fails leaves no store where there was none (130 here:
+        # Ctrl-C after the outputs were published, store and all)
+        if new_store and code not in (0, 130):
+            shutil.rmtree(store_path, ignore_errors=True)
+
     try:
         with ExitStack() as held:
             held.enter_context(folder_lock(args.out))
             if kind == "oxigraph":
                 held.enter_context(folder_lock(store_path))
+                held.callback(forget_new_store)
             remove_leftovers(args.out)
-            return build_locked(args)
+            code = build_locked(args)
+            return code
     except Busy as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
