@@ -47,4 +47,4 @@ bench-html: setup browser
 	$(BIN)/python bench/bench_html.py
 
 clean:
-	rm -rf $(VENV) outputs/graph.* outputs/*.html
+	rm -rf $(VENV) outputs/graph.* outputs/*.html outputs/store outputs/manifest.json

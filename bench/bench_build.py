@@ -4,8 +4,11 @@ made from the seed articles, beside plain ``jieba.cut`` on the same text.
     make bench                                   # 5 MB corpus
     .venv/bin/python bench/bench_build.py --mb 1 # smaller, quicker
     .venv/bin/python bench/bench_build.py --mb 20 --keep /tmp/corpus
-    .venv/bin/python bench/bench_build.py --mb 1 --jobs 2   # also --jobs 2 vs 1, and
-                                                           # one article added to a store
+    .venv/bin/python bench/bench_build.py --mb 1 --jobs 2   # also --jobs 2 vs 1
+    .venv/bin/python bench/bench_build.py --incremental     # also whole kg build processes: full
+                                                           # build vs one article added, rebuilt,
+                                                           # removed, and peak memory (--memory:
+                                                           # also with --store memory)
     .venv/bin/python bench/bench_build.py --mb 1 --spark    # also Spark local[2] vs --jobs 2
 
 The corpus is copies of the seeds/ articles whose numbers (years, counts,
@@ -20,13 +23,12 @@ how much slower than bare tokenisation the whole extraction is.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import os
 import platform
 import random
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -59,28 +61,47 @@ def time_build(folder: Path, jobs: int = 1):
     return time.perf_counter() - t0, result
 
 
-def time_store_builds(folder: Path, files: list[Path]) -> tuple[float, float]:
-    """Seconds of ``kg build`` (extraction, the store's transaction, Turtle and
-    page) of all files but the last into a fresh store, then of the last one
-    added to it."""
-    from kg.cli import main
+def run_kg(args: list[str]) -> tuple[float, int]:
+    """Seconds and peak memory (KiB) of one whole ``kg`` process: the
+    interpreter, imports, models, extraction, the store and every output."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise RuntimeError(f"kg {' '.join(args)} failed: {proc.stderr.read().decode()[-2000:]}")
+    proc.stderr.close()
+    return seconds, usage.ru_maxrss
 
-    work = Path(tempfile.mkdtemp(prefix="kg-bench-store-"))
-    last = work / "new"
-    last.mkdir()
-    shutil.move(str(files[-1]), last / files[-1].name)
+
+def time_incremental(folder: Path, files: list[Path], store: str | None = None) -> dict:
+    """Whole-process ``kg build --jobs 1`` of all files but the last into a
+    fresh output folder, then the last one added, rebuilt, and removed:
+    seconds and peak memory of each (``store``: a ``--store`` value; default
+    the build's own, OUT/store)."""
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-incremental-"))
+    new = work / "new" / files[-1].name
+    new.parent.mkdir()
+    shutil.move(str(files[-1]), new)
     try:
-        spec = ["--out", str(work / "out"), "--store", f"oxigraph:{work / 'db'}", "--jobs", "1"]
-        with contextlib.redirect_stdout(io.StringIO()):
-            t0 = time.perf_counter()
-            assert main(["build", str(folder), *spec]) == 0
-            whole = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            assert main(["build", str(last / files[-1].name), *spec]) == 0
-        return whole, time.perf_counter() - t0
+        spec = ["--out", str(work / "out"), "--jobs", "1", *(["--store", store] if store else [])]
+        steps = {"full build": ["build", str(folder), *spec], "add one article": ["build", str(new), *spec],
+                 "rebuild it": ["build", str(new), *spec],
+                 "remove it": ["build", "--remove", new.name, *spec]}
+        return {what: run_kg(args) for what, args in steps.items()}
     finally:
-        shutil.move(str(last / files[-1].name), files[-1])
+        shutil.move(str(new), files[-1])
         shutil.rmtree(work, ignore_errors=True)
+
+
+def print_incremental(label: str, runs: dict, files: int) -> None:
+    full, _ = runs["full build"]
+    print(f"kg build, whole process, {label} ({files - 1} files, then one more):")
+    for what, (seconds, kib) in runs.items():
+        print(f"  {what:16} {seconds:8.2f} s  {seconds / full:7.1%} of the full build  "
+              f"peak {kib / 1024:7.0f} MiB")
 
 
 def time_spark(folder: Path, cores: int = 2) -> dict:
@@ -128,8 +149,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", metavar="DIR", help="write the corpus here and keep it")
     parser.add_argument("--seed", type=int, default=1, help="random seed of the number variation")
     parser.add_argument("--jobs", type=int, default=0, metavar="N",
-                        help="also time the extraction in N processes, and kg build into a store "
-                             "vs one article added to it")
+                        help="also time the extraction in N processes")
+    parser.add_argument("--incremental", action="store_true",
+                        help="also time whole kg build processes: the full build, then one article "
+                             "added, rebuilt and removed (the default store, OUT/store)")
+    parser.add_argument("--memory", action="store_true",
+                        help="with --incremental: the same with --store memory (the graph in rdflib)")
     parser.add_argument("--spark", action="store_true",
                         help="also time the extraction on Spark local[2] vs --jobs 2 (needs pyspark)")
     args = parser.parse_args(argv)
@@ -169,7 +194,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.jobs > 1:
             jobs_s, jobs_result = time_build(folder, args.jobs)
             assert len(jobs_result.assertions) == len(result.assertions)
-            store_whole, store_one = time_store_builds(folder, files)
+        if args.incremental:
+            incremental = {"store": time_incremental(folder, files)}
+            if args.memory:
+                incremental["memory"] = time_incremental(folder, files, "memory")
         if args.spark:
             spark = time_spark(folder)
     finally:
@@ -187,8 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs > 1:
         print(f"kg build --jobs {args.jobs} (extraction): {jobs_s:7.2f} s  {kb / jobs_s:8,.0f} KB/s  "
               f"{build_s / jobs_s:.2f}x the speed of --jobs 1 ({os.cpu_count()} cores, shared)")
-        print(f"kg build --store (whole process, {len(files) - 1} files): {store_whole:7.2f} s; "
-              f"one article added: {store_one:6.2f} s = {store_one / store_whole:.1%} of it")
+    if args.incremental:
+        for kind, runs in incremental.items():
+            print_incremental({"store": "the default store (OUT/store)",
+                               "memory": "--store memory"}[kind], runs, len(files))
     if args.spark:
         jobs2 = spark["jobs"]
         print(f"kg build --jobs 2 (extraction): {jobs2:7.2f} s  {kb / jobs2:8,.0f} KB/s  (the faster of "

@@ -121,13 +121,12 @@ def timed(fn, *args, **kw):
 
 
 def bench_document_store(n_triples: int, work: Path) -> None:
-    """`kg build --store oxigraph:` (kg.export.stage_store and its commit, one
-    transaction): a whole build of a synthetic corpus, then one document
-    added, rebuilt and removed; and Turtle of the store's graph written by
-    rdflib vs streamed by Oxigraph."""
+    """`kg build`'s store and outputs (kg.export.write_outputs into a
+    folder with its store, as kg build does after extraction): a whole build
+    of a synthetic corpus, then one document added, rebuilt and removed."""
     from types import SimpleNamespace
 
-    from kg.export import stage_store, turtle
+    from kg.export import write_outputs
 
     docs, entities, assertions = corpus(n_triples // 13 + 1)
     last = docs[-1].name
@@ -135,26 +134,20 @@ def bench_document_store(n_triples: int, work: Path) -> None:
                            assertions=[a for a in assertions if a.doc != last])
     one = SimpleNamespace(docs=docs[-1:], entities=[e for e in entities if last in e.docs],
                           assertions=[a for a in assertions if a.doc == last])
-    db = work / "documents"
-    shutil.rmtree(db, ignore_errors=True)
+    out = work / "documents"
+    shutil.rmtree(out, ignore_errors=True)
+    spec = f"oxigraph:{out / 'store'}"
     rows = []
     for what, result, remove in (("whole build", rest, ()), ("add one document", one, ()),
                                  ("rebuild that document", one, ()),
                                  ("remove it", SimpleNamespace(docs=[], entities=[], assertions=[]),
                                   (last,))):
-        t_stage, staged = timed(stage_store, db, result, remove=remove)
-        t_commit, _ = timed(staged.commit)
-        graph = staged.graph
-        rows.append((what, t_stage, t_commit))
-    print(f"\ndocument store: {len(docs)} documents, {len(graph):,} triples")
-    print(f"{'':26} {'prepare (incl. reading the store)':>34} {'transaction':>12} {'vs whole':>9}")
-    whole = rows[0][2]
-    for what, t_stage, t_commit in rows:
-        print(f"{what:26} {t_stage:33.2f}s {t_commit:11.3f}s {t_commit / whole:8.1%}")
-    t_rdflib, text = timed(turtle, graph)
-    t_ox, data = timed(stage_store(db, SimpleNamespace(docs=[], entities=[], assertions=[])).turtle)
-    print(f"Turtle of the graph: rdflib {t_rdflib:.2f} s ({len(text.encode()) / 2**20:.1f} MiB), "
-          f"Oxigraph streamed {t_ox:.2f} s ({len(data) / 2**20:.1f} MiB): {t_rdflib / t_ox:.1f}×")
+        seconds, written = timed(write_outputs, result, out, store=spec, remove=remove)
+        rows.append((what, seconds))
+    print(f"\ndocument store and outputs: {len(docs)} documents, {written.relations:,} relations")
+    whole = rows[0][1]
+    for what, seconds in rows:
+        print(f"{what:26} {seconds:8.2f} s {seconds / whole:8.1%}")
 
 
 def main() -> int:

@@ -10,17 +10,20 @@ from pathlib import Path
 
 DEFAULT_OUT = Path("outputs")
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.ttl"
-GRAPH_HELP = ("graph: a .ttl .nt .jsonld .trig .nq file or oxigraph:PATH; a dataset is read as "
-              "the union of its graphs (default outputs/graph.ttl)")
+GRAPH_HELP = ("graph: a .ttl .nt .jsonld .trig .nq file, oxigraph:PATH, or a build's output folder "
+              "(its store); a dataset is read as the union of its graphs (default outputs/graph.ttl)")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    import shutil
     from contextlib import ExitStack
 
     from kg.export import parse_formats
     from kg.files import Busy, folder_lock, remove_leftovers
     from kg.store import parse_spec
 
+    # the working graph: an Oxigraph store in the output folder unless --store says otherwise
+    args.store = args.store or default_store(args.out)
     try:   # bad --format / --store / numbers: before any work
         parse_formats(args.format)
         kind, store_path = parse_spec(args.store)
@@ -39,13 +42,24 @@ def cmd_build(args: argparse.Namespace) -> int:
         except SparkMissing as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
+    new_store = kind == "oxigraph" and not Path(store_path).exists()
+    code = 1
+
+    def forget_new_store() -> None:
+        # a build that fails leaves no store where there was none (130 here:
+        # Ctrl-C after the outputs were published, store and all)
+        if new_store and code not in (0, 130):
+            shutil.rmtree(store_path, ignore_errors=True)
+
     try:
         with ExitStack() as held:
             held.enter_context(folder_lock(args.out))
             if kind == "oxigraph":
                 held.enter_context(folder_lock(store_path))
+                held.callback(forget_new_store)
             remove_leftovers(args.out)
-            return build_locked(args)
+            code = build_locked(args)
+            return code
     except Busy as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -56,6 +70,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(f"interrupted: nothing written, {args.out} is as it was", file=sys.stderr)
         return 130
+
+
+def default_store(out: str | Path) -> str:
+    """The store ``kg build`` keeps its graph in when ``--store`` is not given.
+
+    >>> default_store("outputs")
+    'oxigraph:outputs/store'
+    """
+    return f"oxigraph:{Path(out) / 'store'}"
 
 
 def build_locked(args: argparse.Namespace) -> int:
@@ -175,7 +198,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", action="append", metavar="FMT",
                    help="also write nt, jsonld, trig, graphml, gexf (comma-separated or repeated; all)")
     p.add_argument("--store", default=None, metavar="SPEC",
-                   help="memory (default), oxigraph:PATH (a persistent on-disk store) or "
+                   help="where the graph is kept between builds: oxigraph:PATH (an on-disk store; "
+                        "default oxigraph:OUT/store), memory (rdflib, kept as OUT/graph.ttl) or "
                         "http://HOST:PORT/PATH (a SPARQL server's Graph Store Protocol endpoint)")
     p.add_argument("--fresh", action="store_true",
                    help="start a new graph instead of merging into the one already in --out/--store")

@@ -5,9 +5,10 @@ with ``--format``: ``graph.nt`` (N-Triples, sorted lines), ``graph.jsonld``,
 ``graph.trig`` (one named graph per document) and ``graph.graphml`` /
 ``graph.gexf`` (the entity network, for Gephi and networkx).
 
-When ``out`` already holds a graph (``graph.ttl``, or the ``--store``), the
-new build is merged into it (:func:`kg.graph.merge_build`): documents built
-again replace their old assertions, the rest stay.
+When the store (``kg build``'s default: ``OUT/store``) or, with ``--store
+memory``, ``out/graph.ttl`` already holds a graph, the new build is merged
+into it: documents built again replace their old assertions (in the store,
+their named graphs), the rest stay.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from collections import defaultdict
 from contextlib import ExitStack
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import networkx as nx
 from rdflib import RDF, BNode, Dataset, Graph
@@ -89,12 +90,21 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
                   fresh: bool = False, remove: Iterable[str] = ()) -> Written:
     """Build (or merge) the graph of ``result`` and write it to ``out``.
 
-    ``store`` is ``None`` (rdflib in memory; the previous graph is read from
-    ``out/graph.ttl``) or ``oxigraph:PATH`` (the previous graph is the
-    store's: the build's documents replace their named graphs there, in one
-    transaction, see :mod:`kg.store`). ``fresh`` ignores any previous graph;
+    ``store`` is ``None`` or ``memory`` (rdflib in memory; the previous graph
+    is read from ``out/graph.ttl``), ``oxigraph:PATH`` or a SPARQL server's
+    URL (the previous graph is the store's: the build's documents replace
+    their named graphs there, in one transaction, see :mod:`kg.store`; an
+    empty on-disk store takes the graph of ``out/graph.ttl`` once, the
+    output of an older build). ``fresh`` ignores any previous graph;
     ``remove`` names documents to drop from it (:class:`UnknownDocument`
     when one is not there).
+
+    With a store, the outputs are written from the parts of the graph kept
+    per named graph (:mod:`kg.parts`): only the changed documents' Turtle
+    blocks (written by Oxigraph) and page records are made, the others are
+    read back from the files of the build before. ``graph.parts.json``
+    holds the page records. Only the exports of a whole graph other than
+    N-Triples (``formats``) copy the graph into rdflib.
 
     Every output is written to a temporary file first; the store's
     transaction and the renames that publish the files (``manifest.json``
@@ -109,32 +119,20 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
                                                    if (out / name).exists()])
     written = Written()
     staged = None
-    if store and parse_spec(store)[0] != "memory":
-        staged = stage_store(parse_spec(store)[1], result, fresh, remove, kind=parse_spec(store)[0])
-        graph, written.merged = staged.graph, staged.merged
+    kind, where = parse_spec(store)
+    if kind != "memory":
+        staged = stage_store(where, result, fresh, remove, kind=kind, out=out)
+        source, written.merged = staged.parts, staged.merged
     else:
-        previous = None
-        if not fresh and (out / "graph.ttl").exists():
-            previous = Graph().parse(out / "graph.ttl", format="turtle")
-        if remove:
-            known = [] if previous is None else [str(n) for n in previous.objects(None, HKG.fileName)]
-            check_removable(remove, known, str(out))
-        if previous is not None:
-            graph = merge_build(previous, result.docs, result.entities, result.assertions, remove)
-            written.merged = True
-        else:
-            graph = build_graph(result.docs, result.entities, result.assertions)
+        source, written.merged = memory_graph(result, out, fresh, remove)
 
     with ExitStack() as stack:
         pub = stack.enter_context(Publisher(out))
         if staged:
             stack.callback(staged.close)
-        pub.add("graph.ttl", staged.turtle() if staged else turtle(graph))
-        pub.add("graph.html", render_html(graph))
-        for fmt in formats:   # exports already in ``out`` are written again: none goes stale
-            pub.add(FORMATS[fmt], WRITERS[fmt](graph))
-        docs = sorted((str(n), str(graph.value(d, HKG.sha256) or ""))
-                      for d, n in graph.subject_objects(HKG.fileName))
+        for name, data in outputs(source, formats):
+            pub.add(name, data)
+        docs, written.entities, written.relations = contents(source)
         before = {} if fresh else manifest_sources(out)
         sources = {**before, **{d.name: d.path for d in result.docs if d.path}}
         written.replaced = [(d.name, before[d.name], d.path) for d in result.docs
@@ -148,9 +146,63 @@ def write_outputs(result, out: Path, formats: Iterable[str] = (), store: str | N
             written.extend(pub.commit(manifest))
         written.interrupted = bool(caught)
     written.documents = len(docs)
-    written.entities = len({s for s, _ in graph.subject_objects(SKOS.prefLabel)})
-    written.relations = sum(1 for r in RELATIONS for _ in graph.subject_objects(HKG[r]))
     return written
+
+
+def memory_graph(result, out: Path, fresh: bool, remove: list[str]) -> tuple[Graph, bool]:
+    """The graph of ``result`` merged into the one of ``out/graph.ttl``
+    (unless ``fresh``) in rdflib's memory, and whether there was one."""
+    previous = None
+    if not fresh and (out / "graph.ttl").exists():
+        previous = Graph().parse(out / "graph.ttl", format="turtle")
+    if remove:
+        known = [] if previous is None else [str(n) for n in previous.objects(None, HKG.fileName)]
+        check_removable(remove, known, str(out))
+    if previous is None:
+        return build_graph(result.docs, result.entities, result.assertions), False
+    return merge_build(previous, result.docs, result.entities, result.assertions, remove), True
+
+
+def outputs(source, formats: Iterable[str]) -> Iterator[tuple[str, bytes | str]]:
+    """``(file name, data)`` of ``graph.ttl``, ``graph.html`` and each of
+    ``formats``, from an rdflib graph, or from the :class:`~kg.parts.Parts`
+    of a store (and then ``graph.parts.json``)."""
+    from kg.parts import PARTS_FILE, Parts, sorted_ntriples
+
+    if not isinstance(source, Parts):
+        yield "graph.ttl", turtle(source)
+        yield "graph.html", render_html(source)
+        for fmt in formats:   # exports already in ``out`` are written again: none goes stale
+            yield FORMATS[fmt], WRITERS[fmt](source)
+        return
+    ttl = source.turtle()
+    yield "graph.ttl", ttl
+    yield "graph.html", render_html(source.page_parts())
+    yield PARTS_FILE, source.to_json(ttl)
+    view = graph = None
+    for fmt in formats:
+        if view is None:
+            view = source.view()
+        if fmt == "nt":
+            yield FORMATS[fmt], sorted_ntriples(view)
+            continue
+        if graph is None:
+            from kg.graphio import graph_of_store
+
+            graph = graph_of_store(view)
+        yield FORMATS[fmt], WRITERS[fmt](graph)
+
+
+def contents(source) -> tuple[list[tuple[str, str]], int, int]:
+    """``(name, SHA-256)`` of every document, sorted, and the numbers of
+    entities and relation triples, of an rdflib graph or of
+    :class:`~kg.parts.Parts`."""
+    if not isinstance(source, Graph):
+        return source.contents()
+    docs = sorted((str(n), str(source.value(d, HKG.sha256) or ""))
+                  for d, n in source.subject_objects(HKG.fileName))
+    entities = len({s for s, _ in source.subject_objects(SKOS.prefLabel)})
+    return docs, entities, sum(1 for r in RELATIONS for _ in source.subject_objects(HKG[r]))
 
 
 def manifest_sources(out: Path) -> dict[str, str]:
@@ -164,68 +216,98 @@ def manifest_sources(out: Path) -> dict[str, str]:
 
 
 def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[str] = (),
-                kind: str = "oxigraph"):
+                kind: str = "oxigraph", out: Path | None = None):
     """Prepare putting the documents of ``result`` into the Oxigraph store at
     ``path`` (each replacing its named graph) and dropping those of
-    ``remove``. Returns the graph the store will hold, whether it held one
-    before, ``commit()``, which makes the change in one transaction, and
-    ``turtle()``, the graph's Turtle streamed by Oxigraph. ``kind`` ``http``:
-    ``path`` is a SPARQL server's Graph Store Protocol endpoint (:mod:`kg.remote`). A store of the old
-    layout (one default graph) is rewritten in the new one in that
-    transaction. Nothing is written before ``commit()``."""
-    from kg.store import ONTOLOGY_GRAPH, SHARED_GRAPH, _parsed, open_store, streamed_turtle, triples_text
+    ``remove``. Returns ``parts``, the :class:`~kg.parts.Parts` of the graph
+    the store will hold, ``merged``, whether the store held a graph before,
+    and ``commit()``, which makes the change in one transaction (a whole new
+    graph: a bulk load into a new folder that takes the store's place,
+    :meth:`kg.store.DocumentStore.rebuild`). ``kind``
+    ``http``: ``path`` is a SPARQL server's Graph Store Protocol endpoint
+    (:mod:`kg.remote`).
+
+    Only the changed documents' graphs and parts are made; the others'
+    parts are those the build before wrote to ``out`` when they match the
+    store, else they are made again from the store's graphs. A store of the
+    old layout (one default graph), or an empty on-disk store beside
+    ``out/graph.ttl`` (the graph of a build kept in memory), is rewritten in
+    the new layout. Nothing is written to the store before ``commit()``."""
+    from kg.graphio import graph_of_ntriples, open_graph
+    from kg.parts import Parts
+    from kg.store import ONTOLOGY_GRAPH, SHARED_GRAPH, TrigFile, open_store, triples_text
 
     db = open_store(kind, str(path))   # kind "http": a SPARQL server (kg.remote)
+    texts: dict | TrigFile = {}
+
+    def close() -> None:   # without committing: the store stays as it was
+        if isinstance(texts, TrigFile):
+            texts.discard()
+        if hasattr(db, "ox"):
+            db.close()
+
     try:   # reading: on any error the store is closed untouched
         legacy = None if fresh else db.legacy_graph()
         old_docs = {} if fresh else db.documents()
+        previous = Path(out) / "graph.ttl" if out is not None and kind == "oxigraph" else None
+        if legacy is None and not (fresh or old_docs) and previous is not None \
+                and previous.is_file() and not db.has_ontology():
+            legacy = open_graph(previous)   # migrated once: the store holds it from now on
         known = old_docs if legacy is None else \
             [str(n) for n in legacy.objects(None, HKG.fileName)]
         check_removable(remove, known, f"the store {path}")
         parts = (result.docs, result.entities, result.assertions)
         if legacy is not None:
             parts = merge_parts(graph_parts(legacy), *parts, remove)
-        graphs = document_graphs(*parts)
-        shared = graphs.pop(None, None)
         clear = fresh or legacy is not None
-        if clear or not db.has_ontology():
-            graphs[ONTOLOGY_GRAPH] = ontology()
         drop = [document_iri(Document(name, "")) for name in remove]
-        kept = b"" if clear else db.union_ntriples(without=[*graphs, *drop])
-        graph = _parsed(kept)
-        for g in [*graphs.values(), shared or ()]:
-            for triple in g:
-                graph.add(triple)
-        texts = {name: triples_text(g) for name, g in graphs.items()}
-        shared_text = triples_text(shared) if shared else ""
+        built = {document_iri(d) for d in parts[0]}
+        made = Parts() if clear else \
+            (out is not None and Parts.read(out, old_docs)) or \
+            Parts.of_store(db, without=[*built, *drop])
+        made.drop(drop)
+        # a whole new graph (the first build, --fresh, a migration) is loaded
+        # in bulk from a file written graph by graph; a change, in one transaction
+        rebuild = kind == "oxigraph" and (clear or db.is_empty())
+        texts, shared_text = TrigFile(Path(path)) if rebuild else {}, ""
+        for name, g in document_graphs(*parts):    # one document's rdflib graph at a time
+            text = triples_text(g)
+            if name is None:   # the shared graph grows: its parts are made again, whole
+                shared_text = text
+                whole = g if clear else graph_of_ntriples(db.graph_ntriples(SHARED_GRAPH)) + g
+                made.put(SHARED_GRAPH, triples_text(whole), whole)
+                continue
+            texts[name] = text
+            made.put(name, text, g)
+        if clear or not db.ontology_current():
+            texts[ONTOLOGY_GRAPH] = triples_text(ontology())
     except BaseException:
-        db.close()
+        close()
         raise
 
     def commit() -> None:
+        if rebuild:
+            texts[SHARED_GRAPH] = shared_text
+            return db.rebuild(texts)
         try:
             db.replace(texts, drop=drop, add={SHARED_GRAPH: shared_text} if shared_text else None,
                        clear=clear)
         finally:
             db.close()
 
-    def close() -> None:   # without committing: the store stays as it was
-        if hasattr(db, "ox"):
-            db.close()
-
-    def turtle() -> bytes:
-        return streamed_turtle(kept, "\n".join([*texts.values(), shared_text]))
-    return SimpleNamespace(graph=graph, merged=bool(legacy is not None or old_docs),
-                           commit=commit, close=close, turtle=turtle)
+    return SimpleNamespace(parts=made, merged=bool(legacy is not None or old_docs),
+                           commit=commit, close=close)
 
 
 def update_store(path: str | Path, result, fresh: bool = False,
                  remove: Iterable[str] = ()) -> tuple[Graph, bool]:
     """:func:`stage_store` and its commit: the store's graph after the
-    change, and whether it held one before."""
+    change (copied into rdflib), and whether it held one before."""
+    from kg.graphio import graph_of_store
+
     staged = stage_store(path, result, fresh, remove)
     staged.commit()
-    return staged.graph, staged.merged
+    return graph_of_store(staged.parts.view()), staged.merged
 
 
 # --- RDF syntaxes ----------------------------------------------------------

@@ -24,7 +24,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
@@ -304,15 +304,17 @@ def merge_build(old: Graph, docs: Iterable[Document], entities: Iterable[Entity]
 
 
 def document_graphs(docs: Iterable[Document], entities: Iterable[Entity],
-                    assertions: Iterable[Assertion]) -> dict[URIRef, Graph]:
-    """The graph of a build cut by document: document IRI → the graph of
-    that document alone (its node, its assertions, the entities it mentions
-    or its assertions name), without the ontology. Entities no document
-    supports go to the graph ``shared`` (``None`` key). The union of the
-    graphs is :func:`build_graph` of the same parts without the ontology.
+                    assertions: Iterable[Assertion]) -> Iterator[tuple[URIRef | None, Graph]]:
+    """The graph of a build cut by document: ``(document IRI, the graph of
+    that document alone)`` (its node, its assertions, the entities it
+    mentions or its assertions name), without the ontology, made one at a
+    time (a build holds one document's rdflib graph, not all). Entities no
+    document supports come last, in the graph ``shared`` (``None`` IRI).
+    The union of the graphs is :func:`build_graph` of the same parts without
+    the ontology.
 
     >>> d = Document("a.txt", "")
-    >>> gs = document_graphs([d], [Entity("甲医院", "Hospital")], [])
+    >>> gs = dict(document_graphs([d], [Entity("甲医院", "Hospital")], []))
     >>> sorted(map(str, gs))
     ['None', 'https://w3id.org/hospital-kg/id/doc/a.txt']
     """
@@ -333,9 +335,8 @@ def document_graphs(docs: Iterable[Document], entities: Iterable[Entity],
             own_entities[name][e.key] = e
         if not names and e.key not in named:
             shared.append(e)
-    out: dict = {document_iri(d): build_graph([d], own_entities[d.name].values(),
-                                               own_assertions[d.name], with_ontology=False)
-                 for d in docs}
+    for d in docs:
+        yield document_iri(d), build_graph([d], own_entities[d.name].values(), own_assertions[d.name],
+                                           with_ontology=False)
     if shared:
-        out[None] = build_graph([], shared, [], with_ontology=False)
-    return out
+        yield None, build_graph([], shared, [], with_ontology=False)

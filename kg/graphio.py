@@ -5,8 +5,12 @@
 - a file in an RDF syntax, by its suffix: ``.ttl`` (or no suffix), ``.nt``,
   ``.jsonld``, ``.rdf``/``.owl`` (RDF/XML), and the datasets ``.trig`` and
   ``.nq``, read as the union of all their graphs;
-- ``oxigraph:PATH``, an Oxigraph store written by ``kg build --store``, read
-  as the union of its default graph and every named graph.
+- ``oxigraph:PATH``, an Oxigraph store written by ``kg build`` (``OUT/store``,
+  or ``--store oxigraph:PATH``), read as the union of its default graph and
+  every named graph; a folder that is such a store may be named without
+  the ``oxigraph:``;
+- a build's output folder ``OUT``: its store ``OUT/store``, or, from a
+  build that kept no store, its ``OUT/graph.ttl``.
 
 Files are parsed by Oxigraph's parsers (pyoxigraph; faster than rdflib's,
 see ``bench/bench_graphio.py``). The result is an in-memory rdflib ``Graph``
@@ -33,7 +37,7 @@ from kg.model import RELATIONS, SYMMETRIC_RELATIONS
 
 __all__ = ["GraphError", "Entity", "Relation", "Evidence", "open_graph", "bind_prefixes",
            "entities", "relations", "evidence", "degrees", "relation_key", "local_name",
-           "OXIGRAPH"]
+           "OXIGRAPH", "graph_of_store", "graph_of_ntriples", "is_store"]
 
 OXIGRAPH = "oxigraph:"
 # the syntax of a file, by its suffix; .trig and .nq hold several graphs
@@ -59,7 +63,8 @@ def bind_prefixes(g: Graph) -> Graph:
 
 
 def open_graph(spec: str | Path) -> Graph:
-    """The graph at ``spec`` (a file or ``oxigraph:PATH``), prefixes bound.
+    """The graph at ``spec`` (a file, ``oxigraph:PATH``, a store's folder or a
+    build's output folder), prefixes bound.
 
     Raises :class:`GraphError` with a one-line reason when it cannot be read.
 
@@ -70,8 +75,10 @@ def open_graph(spec: str | Path) -> Graph:
     """
     text = str(spec)
     if text.startswith(OXIGRAPH):
-        return bind_prefixes(_read_store(text[len(OXIGRAPH):]))
+        return _read_store(text[len(OXIGRAPH):])
     path = Path(text)
+    if path.is_dir():
+        return _read_folder(path)
     if not path.is_file():
         raise GraphError(f"{path}: no such graph (run `kg build` first)")
     syntax = SYNTAXES.get(path.suffix.lower())
@@ -89,12 +96,47 @@ def open_graph(spec: str | Path) -> Graph:
         raise GraphError(f"{path}: not a readable RDF file ({name}: {_first_line(exc)})") from exc
 
 
+def is_store(folder: Path) -> bool:
+    """Whether ``folder`` holds an Oxigraph store (RocksDB's ``CURRENT`` file)."""
+    return (Path(folder) / "CURRENT").is_file()
+
+
+def _read_folder(path: Path) -> Graph:
+    """The store a folder is, or holds as ``store/`` (a build's output
+    folder); else the folder's ``graph.ttl``."""
+    for store in (path, path / "store"):
+        if is_store(store):
+            return _read_store(str(store))
+    if (path / "graph.ttl").is_file():
+        return open_graph(path / "graph.ttl")
+    raise GraphError(f"{path}: a folder with no graph (neither an Oxigraph store, nor store/ "
+                     "or graph.ttl in it; run `kg build --out FOLDER` first)")
+
+
+def graph_of_store(store: pyoxigraph.Store) -> Graph:
+    """An rdflib copy of a pyoxigraph store: the union of all its graphs,
+    prefixes bound.
+
+    >>> len(graph_of_store(pyoxigraph.Store()))
+    0
+    """
+    return bind_prefixes(_graph_of(store.quads_for_pattern(None, None, None, None)))
+
+
+def graph_of_ntriples(data: bytes) -> Graph:
+    """An rdflib graph of N-Triples, parsed by Oxigraph, prefixes bound.
+
+    >>> len(graph_of_ntriples(b'<urn:a> <urn:p> "x" .'))
+    1
+    """
+    return bind_prefixes(_graph_of(pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES)))
+
+
 def _read_store(path: str) -> Graph:
     if not path or not Path(path).is_dir():
         raise GraphError(f"{OXIGRAPH}{path}: no such Oxigraph store (kg build --store {OXIGRAPH}PATH makes one)")
     try:
-        store = pyoxigraph.Store.read_only(path)
-        return _graph_of(store.quads_for_pattern(None, None, None, None))
+        return graph_of_store(pyoxigraph.Store.read_only(path))
     except OSError as exc:
         raise GraphError(f"{OXIGRAPH}{path}: cannot open the Oxigraph store ({_first_line(exc)})") from exc
 

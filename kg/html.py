@@ -125,14 +125,14 @@ def _documents(g: Graph) -> dict[str, dict]:
     return dict(sorted(out.items()))
 
 
-def _evidence(g: Graph) -> dict[tuple, list[dict]]:
-    """Evidence of every relation triple, from its rdf:Statement nodes."""
+def _evidence(g: Graph) -> list[tuple[tuple, dict]]:
+    """``((relation, subject, object), item)`` of every rdf:Statement node."""
     fields = {RDF.subject: "s", RDF.predicate: "p", RDF.object: "o", HKG.evidence: "text",
               PROV.wasDerivedFrom: "doc", HKG.rule: "rule", HKG.confidence: "confidence",
               HKG.start: "start", HKG.year: "year", HKG.role: "role"}
     convert = {"confidence": float, "start": int}
     docs = {d: _doc_name(g, d) for d in set(g.subjects(HKG.fileName, None))}
-    out: dict[tuple, list[dict]] = defaultdict(list)
+    out = []
     for st in g.subjects(RDF.type, RDF.Statement):
         item: dict = {}
         for prop, value in g.predicate_objects(st):     # one lookup per statement
@@ -152,8 +152,21 @@ def _evidence(g: Graph) -> dict[tuple, list[dict]]:
             except ValueError:
                 item[key] = str(value)
         item["text"] = item.get("text", "")
-        out[_edge_key(rel, s, o)].append(item)
+        out.append(((rel, s, o), item))
     return out
+
+
+def _relation_triples(g: Graph) -> list[tuple[str, URIRef, URIRef]]:
+    return [(rel, s, o) for rel in RELATIONS for s, o in g.subject_objects(HKG[rel])]
+
+
+def _page_parts(g) -> tuple[dict, list, list, dict]:
+    """Entities, evidence, relation triples and documents of an rdflib graph,
+    or as given (a tuple of the four: :meth:`kg.parts.Parts.page_parts`
+    merges those of a store's graphs)."""
+    if isinstance(g, tuple):
+        return g
+    return _entities(g), _evidence(g), _relation_triples(g), _documents(g)
 
 
 def _capped(items: list[dict]) -> tuple[list[dict], int]:
@@ -237,8 +250,10 @@ def _numbered_edges(edges: dict[tuple, dict]) -> list[dict]:
     return out
 
 
-def page_data(g: Graph, focus: str | None = None, depth: int = 1) -> dict:
-    """Everything the page shows, as plain JSON-able data.
+def page_data(g, focus: str | None = None, depth: int = 1) -> dict:
+    """Everything the page shows, as plain JSON-able data, from an rdflib
+    graph or from the page's parts of a graph (entities, evidence, relation
+    triples, documents: :func:`_page_parts`).
 
     With ``focus``, only the entities within ``depth`` relation hops of the
     entity of that name (any of its names) are kept.
@@ -257,14 +272,15 @@ def page_data(g: Graph, focus: str | None = None, depth: int = 1) -> dict:
     """
     if depth < 0:
         raise ValueError("depth must be 0 or more")
-    entities = _entities(g)
-    evidence = _evidence(g)
+    entities, statements, triples, documents = _page_parts(g)
+    evidence: dict[tuple, list[dict]] = defaultdict(list)
+    for key, item in statements:
+        evidence[_edge_key(*key)].append(item)
     edges: dict[tuple, dict] = {}
-    for rel in RELATIONS:
-        for s, o in g.subject_objects(HKG[rel]):
-            if s in entities and o in entities:
-                key = _edge_key(rel, s, o)
-                edges.setdefault(key, {"from": str(key[1]), "to": str(key[2]), "rel": rel})
+    for rel, s, o in triples:
+        if s in entities and o in entities:
+            key = _edge_key(rel, s, o)
+            edges.setdefault(key, {"from": str(key[1]), "to": str(key[2]), "rel": rel})
     for key, edge in edges.items():
         edge["evidence"], edge["more"] = _capped(evidence.get(key, []))
 
@@ -311,7 +327,7 @@ def page_data(g: Graph, focus: str | None = None, depth: int = 1) -> dict:
                        "directed": r not in SYMMETRIC_RELATIONS, "count": rel_counts[r]}
                       for r in RELATIONS],
         "communities": _community_legend(nodes),
-        "documents": {d: info for d, info in _documents(g).items() if d in used_docs},
+        "documents": {d: info for d, info in documents.items() if d in used_docs},
         "nodes": nodes,
         "edges": edge_list,
         "evidencePerEdge": EVIDENCE_PER_EDGE,
@@ -366,7 +382,7 @@ def _json_for_script(data: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_html(g: Graph, focus: str | None = None, depth: int = 1) -> str:
+def render_html(g, focus: str | None = None, depth: int = 1) -> str:
     """The page of the whole graph, or of the neighbourhood of ``focus``.
 
     ``string.Template`` fills ``kg/page/index.html`` in one pass: a value

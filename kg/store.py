@@ -1,8 +1,9 @@
 """Where a built graph lives between builds.
 
-By default the graph is rdflib's in-memory store, kept between builds as
-``graph.ttl``. ``--store oxigraph:PATH`` keeps it in a persistent on-disk
-Oxigraph database (:class:`DocumentStore`) laid out as a dataset:
+``kg build`` keeps its graph in a persistent on-disk Oxigraph database
+(:class:`DocumentStore`), ``OUT/store`` unless ``--store oxigraph:PATH``
+says where (``--store memory``: rdflib's in-memory store, kept between
+builds as ``graph.ttl``), laid out as a dataset:
 
 - one named graph per document, named by the document's IRI, holding the
   document node, its assertions, the relation triples they state and the
@@ -12,18 +13,26 @@ Oxigraph database (:class:`DocumentStore`) laid out as a dataset:
 
 The union of all graphs is the graph a build in memory gives. Every change
 of a build (documents added, rebuilt or removed) is one SPARQL Update, which
-Oxigraph applies in one transaction: a build killed at any moment leaves the
-store as it was before or as the build left it, never between.
+Oxigraph applies in one transaction; a whole new graph (the first build,
+``--fresh``) is bulk-loaded into a new folder that then takes the store's
+place (:meth:`DocumentStore.rebuild`). Either way a build killed at any
+moment leaves the store as it was before or as the build left it, never
+between.
 """
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
-from kg.graph import HKG, ID, ONTOLOGY_IRI, PREFIXES
+from kg.files import _fsync_dir
+from kg.graph import HKG, ID, ONTOLOGY_IRI, PREFIXES, ontology
 
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
 SHARED_GRAPH = ID["graph/shared"]
@@ -83,21 +92,13 @@ def triples_text(triples: Iterable) -> str:
     return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
 
 
-def streamed_turtle(ntriples: bytes, text: str = "") -> bytes:
-    """Turtle of the triples of ``ntriples`` (N-Triples) and ``text``
-    (:func:`triples_text`), written by Oxigraph: subjects grouped, in
-    Oxigraph's own (stable) order, several times faster than rdflib.
+@lru_cache(maxsize=1)
+def ontology_ntriples() -> bytes:
+    """The ontology as N-Triples, its blank nodes named after their content
+    (rdflib's canonical labels)."""
+    from rdflib.compare import to_canonical_graph
 
-    >>> streamed_turtle(b"", '<http://x/a> <http://x/p> "v"@zh .').decode().splitlines()[-1]
-    '<http://x/a> <http://x/p> "v"@zh .'
-    """
-    mem = ox.Store()
-    if ntriples:
-        mem.load(ntriples, format=ox.RdfFormat.N_TRIPLES)
-    if text.strip():
-        mem.load(text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
-    used = {p: str(ns) for p, ns in PREFIXES.items()}
-    return mem.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=used)
+    return to_canonical_graph(ontology()).serialize(format="nt", encoding="utf-8")
 
 
 class DocumentStore:
@@ -118,6 +119,8 @@ class DocumentStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            recover(self.path)
             self.ox = ox.Store(str(self.path))
         except OSError as exc:
             raise OSError(f"cannot open the Oxigraph store {self.path}: {exc}") from None
@@ -125,6 +128,35 @@ class DocumentStore:
     def close(self) -> None:
         self.ox.flush()
         del self.ox
+
+    def is_empty(self) -> bool:
+        return not any(True for _ in self.ox.quads_for_pattern(None, None, None))
+
+    def rebuild(self, graphs: "TrigFile") -> None:
+        """Make the store hold exactly the graphs written to ``graphs``, and
+        close it. They are bulk-loaded into a new folder beside the store
+        (fast, and memory does not grow with them as it does in a
+        transaction), which then takes the store's place by two renames; a
+        kill between them is undone by :func:`recover` when the store is
+        next opened, so the store is the old one or the new one."""
+        self.close()
+        graphs.close()
+        new = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.new-", dir=self.path.parent))
+        try:
+            store = ox.Store(str(new))
+            store.bulk_load(path=str(graphs.path), format=ox.RdfFormat.TRIG)
+            store.flush()
+            del store
+            old = _old(self.path)
+            os.replace(self.path, old)
+            os.replace(new, self.path)
+        except BaseException:
+            shutil.rmtree(new, ignore_errors=True)
+            raise
+        finally:
+            graphs.discard()
+        _fsync_dir(self.path.parent)
+        shutil.rmtree(old, ignore_errors=True)
 
     def documents(self) -> dict[str, str]:
         """Name → SHA-256 of every document the store holds (one graph each)."""
@@ -146,6 +178,16 @@ class DocumentStore:
     def has_ontology(self) -> bool:
         return bool(self.ox.query(f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}"))
 
+    def ontology_current(self) -> bool:
+        """Whether the store's ontology graph is the ontology of this release
+        (its triples without blank nodes, and as many triples)."""
+        def named(lines: list[bytes]) -> set[bytes]:
+            return {line for line in lines if b"_:" not in line}
+
+        held = self.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(ONTOLOGY_GRAPH)).splitlines()
+        ours = ontology_ntriples().splitlines()
+        return len(held) == len(ours) and named(held) == named(ours)
+
     def replace(self, graphs: dict[URIRef, str], drop: Iterable[URIRef] = (),
                 add: dict[URIRef, str] | None = None, clear: bool = False) -> None:
         """In one transaction: empty the store (``clear``), remove the graphs
@@ -164,6 +206,10 @@ class DocumentStore:
         if ops:
             self.ox.update(" ;\n".join(ops))
 
+    def graph_ntriples(self, name: URIRef) -> bytes:
+        """The triples of the named graph ``name`` as N-Triples."""
+        return self.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name)))
+
     def union_ntriples(self, without: Iterable[URIRef] = ()) -> bytes:
         """Every triple of every graph (but the graphs ``without``) once, as
         N-Triples in the store's order."""
@@ -176,6 +222,56 @@ class DocumentStore:
     def union_graph(self, without: Iterable[URIRef] = ()) -> Graph:
         """The union of all graphs (but ``without``) as an rdflib graph in memory."""
         return _parsed(self.union_ntriples(without))
+
+
+class TrigFile:
+    """Named graphs written one after another to a TriG file beside the store
+    ``beside``, for :meth:`DocumentStore.rebuild`: a build that makes a whole
+    new graph holds no graph's text in memory. ``graphs[name] = text``
+    (:func:`triples_text`) writes one.
+
+    >>> import tempfile
+    >>> graphs = TrigFile(Path(tempfile.mkdtemp()) / "db")
+    >>> graphs["urn:g"] = '<urn:a> <urn:p> "x" .'
+    >>> graphs.close(); graphs.path.read_text().splitlines()
+    ['<urn:g> {', '<urn:a> <urn:p> "x" .', '}']
+    >>> graphs.discard(); graphs.path.exists()
+    False
+    """
+
+    def __init__(self, beside: Path) -> None:
+        fd, name = tempfile.mkstemp(dir=beside.parent, prefix=f".{beside.name}.trig-", suffix=".tmp")
+        self.path = Path(name)
+        self.file = os.fdopen(fd, "wb")
+
+    def __setitem__(self, name: URIRef, text: str) -> None:
+        if text.strip():
+            self.file.write(f"<{name}> {{\n{text}\n}}\n".encode("utf-8"))
+
+    def close(self) -> None:
+        self.file.close()
+
+    def discard(self) -> None:
+        self.file.close()
+        self.path.unlink(missing_ok=True)
+
+
+def _old(path: Path) -> Path:
+    return path.parent / f".{path.name}.old"
+
+
+def recover(path: Path) -> None:
+    """Finish or undo a :meth:`DocumentStore.rebuild` that was killed: the
+    old store back in place when the new one never took it, leftovers of
+    either removed."""
+    old = _old(path)
+    if old.is_dir() and not path.exists():
+        os.replace(old, path)
+    shutil.rmtree(old, ignore_errors=True)
+    for new in path.parent.glob(f".{path.name}.new-*"):
+        shutil.rmtree(new, ignore_errors=True)
+    for trig in path.parent.glob(f".{path.name}.trig-*.tmp"):
+        trig.unlink(missing_ok=True)
 
 
 def _parsed(ntriples: bytes) -> Graph:

@@ -55,8 +55,9 @@ def test_build_succeeds_and_writes_turtle_and_html(seeds_build):
     assert (out / "graph.ttl").stat().st_size > 1000
     html = (out / "graph.html").read_text(encoding="utf-8")
     assert "<html" in html.lower() and "绵阳市第三人民医院" in html
-    # no temporary file left
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl", "manifest.json"]
+    # no temporary file left; the graph is kept in the store between builds
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.parts.json", "graph.ttl",
+                                                     "manifest.json", "store"]
 
 
 def test_graph_parses_and_holds_every_seed(seeds_build):
@@ -260,12 +261,20 @@ def test_outputs_come_with_a_manifest_and_leftovers_are_cleaned(tmp_path, capsys
     assert manifest["documents"] == [{"name": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
                                       "source": str(p.resolve())} for p in (SEEDS[0], SEEDS[2])]
     files = {o["file"]: o for o in manifest["outputs"]}
-    assert set(files) == {"graph.ttl", "graph.html", "graph.nt"}
+    assert set(files) == {"graph.ttl", "graph.html", "graph.nt", "graph.parts.json"}
     for name, o in files.items():
         data = (out / name).read_bytes()
         assert (o["bytes"], o["sha256"]) == (len(data), hashlib.sha256(data).hexdigest())
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.nt", "graph.ttl",
-                                                     "manifest.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.nt", "graph.parts.json",
+                                                     "graph.ttl", "manifest.json", "store"]
+
+
+def outputs_and_store(out: Path) -> tuple[dict, set]:
+    """The files of an output folder, and the quads of its store."""
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(out / "store"))
+    return {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}, {str(q) for q in store}
 
 
 def test_ctrl_c_prints_one_line_exits_130_and_keeps_the_old_outputs(tmp_path, capsys):
@@ -274,7 +283,7 @@ def test_ctrl_c_prints_one_line_exits_130_and_keeps_the_old_outputs(tmp_path, ca
     out = tmp_path / "out"
     code, _, err = build_in_process(capsys, str(SEEDS[0]), "--out", str(out))
     assert code == 0, err
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = outputs_and_store(out)
     # as a terminal does: SIGINT to the whole process group (the pool's workers too)
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", "seeds", "--out", str(out),
                              "--progress", "--jobs", "2"], cwd=ROOT, stderr=subprocess.PIPE,
@@ -285,7 +294,7 @@ def test_ctrl_c_prints_one_line_exits_130_and_keeps_the_old_outputs(tmp_path, ca
     _, rest = proc.communicate(timeout=120)
     assert proc.returncode == 130
     assert rest.strip().splitlines() == [f"interrupted: nothing written, {out} is as it was"]
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert outputs_and_store(out) == before
 
 
 def test_remove_alone_removes_and_an_unknown_document_is_an_error(tmp_path, capsys):
@@ -305,7 +314,8 @@ def test_remove_alone_removes_and_an_unknown_document_is_an_error(tmp_path, caps
     typo = SEEDS[1].name.replace(".txt", "x.txt")
     code, _, err = build_in_process(capsys, "--remove", typo, "--out", str(out))
     assert code == 1
-    assert err.strip() == f"error: cannot remove: no document {typo} in {out} (close: {SEEDS[1].name})"
+    assert err.strip() == (f"error: cannot remove: no document {typo} in the store {out / 'store'} "
+                           f"(close: {SEEDS[1].name})")
     assert (out / "graph.ttl").read_bytes() == kept
 
 

@@ -45,6 +45,17 @@ def test_a_dataset_is_the_union_of_its_graphs(graph_specs, turtle):
     assert len(relations(open_graph(graph_specs["trig"]))) == len(relations(turtle)) > 50
 
 
+def test_a_store_folder_and_an_output_folder_read_as_the_store(seeds_build, turtle, tmp_path):
+    assert isomorphic(open_graph(seeds_build / "db"), turtle)      # no oxigraph: needed
+    (tmp_path / "store").symlink_to(seeds_build / "db")            # a build's OUT holds OUT/store
+    assert isomorphic(open_graph(tmp_path), turtle)
+    (tmp_path / "old").mkdir()                                     # an older build's: graph.ttl only
+    (tmp_path / "old" / "graph.ttl").write_bytes((seeds_build / "graph.ttl").read_bytes())
+    assert isomorphic(open_graph(tmp_path / "old"), turtle)
+    with pytest.raises(GraphError, match="a folder with no graph"):
+        open_graph(seeds_build.parent)
+
+
 def test_a_store_is_read_as_the_union_of_its_named_graphs(tmp_path):
     import pyoxigraph as ox
     path = tmp_path / "db"
