@@ -97,6 +97,7 @@ _TAGGER_GATE = re.compile("|".join(sorted(set(rules.ROLE_TITLES) | set(rules.AWA
 
 
 _LEVEL_WORDS = frozenset("省市县区州镇乡村")
+_ADVERB_CHARS = frozenset("曾也还又已均都并先")
 
 
 def _with_tagged(s: Sentence, found: list[Mention], tagger) -> list[Mention]:
@@ -114,6 +115,8 @@ def _with_tagged(s: Sentence, found: list[Mention], tagger) -> list[Mention]:
             # The grammar's reading of a name at the same start wins where it
             # is longer (王小红同志: the tagger may stop at 王小).
             written = _name_at(s.text, a)
+            if written and b - a > len(written) and s.text[a + len(written)] in _ADVERB_CHARS:
+                b = a + len(written)       # 王五曾荣获: the adverb is not part of the name
             if len(written) > b - a and not any(m.start - s.start < a + len(written) and a < m.end - s.start
                                                  for m in found):
                 b = a + len(written)

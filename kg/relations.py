@@ -867,7 +867,8 @@ _LISTED_AFTER = re.compile(r"[”」』\"]?(?:称号|荣誉)?(?:的(?:有|是|�
 def _persons_written(ctx: Ctx, gap: str) -> list[Key]:
     """张三、李四3名同志 / 外科护师王小红(女): the persons a stretch of text
     between two mentions names, when it names nothing else."""
-    gap = _COUNT_TAIL.sub("", re.sub(r"\([^()]{1,6}\)$", "", gap.strip()))
+    gap = re.sub(r"(?:先后|曾经|曾|还|也|多次|连续|均|都|又|已|再次|分别)+$", "", gap.strip())   # 王五同志先后荣获
+    gap = _COUNT_TAIL.sub("", re.sub(r"\([^()]{1,6}\)$", "", gap))
     names = _bare_person_list(gap) or [n for n in [_titled_name(gap)] if n]
     return [ctx.resolution.entity("Person", n) for n in names]
 

@@ -1341,3 +1341,11 @@ def test_recipients_after_shouyu_with_a_colon_and_after_huodezhe(text, honour, r
 @pytest.mark.parametrize("text", ["丙州医院长期与乙县人民医院保持紧密合作。", "透过丙州医院与乙县人民医院的合作,可整合医疗资源。"])
 def test_an_ongoing_cooperation_or_its_noun_is_no_partnership_act(text):
     assert not any(p == "partnersWith" for _, p, _ in triples(text))
+
+
+@pytest.mark.parametrize("text", ["王建国同志先后获得“全国优秀医师”、“甲州市劳动模范”等荣誉称号。",
+                                  "王建国曾荣获“全国优秀医师”称号。"])
+def test_an_adverb_after_the_name_is_not_part_of_it(text):
+    found = triples(text)
+    assert ("王建国", "awarded", "全国优秀医师") in found
+    assert all(s == "王建国" for s, p, _ in found if p == "awarded")
