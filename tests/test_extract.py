@@ -1349,3 +1349,9 @@ def test_an_adverb_after_the_name_is_not_part_of_it(text):
     found = triples(text)
     assert ("王建国", "awarded", "全国优秀医师") in found
     assert all(s == "王建国" for s, p, _ in found if p == "awarded")
+
+
+def test_an_institution_that_cobuilds_stands_for_its_one_named_party_body():
+    found = triples("甲州市第一人民医院党总支与红星街道南宫社区党支部结对共建。近日,该院党总支与所在辖区的南宫社区开展结对共建活动。")
+    assert ("甲州市第一人民医院党总支", "coBuildsWith", "红星街道南宫社区党支部") in found
+    assert not any(o.endswith("南宫社区党委") for _, _, o in found)
