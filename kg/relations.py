@@ -375,6 +375,8 @@ def _cobuilds(ctx: Ctx) -> None:
                     and cs <= ctx.pos(m)[0] and ctx.pos(m)[1] <= c.start()][-1:]
         if not right or not left:
             continue
+        if _SEVERAL_BRANCHES.search(text, ctx.pos(left[-1][0])[1], c.start()):
+            continue          # 我院多个支部与…: a set of branches nobody named (optional in the gold)
         sides = [k[0] == "PartyOrganization" for _, k in left + right]
         after = text[ctx.pos(right[-1][0])[1]:][:16]
         if not any(sides) and not (_PARTY_WORDING.match(after[:_first_clause_end(after)]) and
@@ -440,6 +442,7 @@ def _partners_jointly(ctx: Ctx) -> None:
 
 
 _PARTY_TAIL = re.compile(r"党建|党支部|党组织|支部|党委|党总支|党员|党工委")
+_SEVERAL_BRANCHES = re.compile(r"(?:多个|各|若干|部分|[\d一二三四五六七八九十]+个)(?:党)?(?:支部|党总支|党组织)")
 _COBUILD_TRIGGER = re.compile(_alternation(rules.COBUILD_TRIGGERS))
 _SIGNED_COBUILD = re.compile(r"签|协议|仪式|揭牌|授牌|结对|结成")
 _PARTY_WORDING = re.compile(r"^[^,。;;]{0,8}?(?:党建|党组织|支部)(?:" + _alternation(rules.COBUILD_TRIGGERS) + ")")

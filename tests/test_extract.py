@@ -1355,3 +1355,10 @@ def test_an_institution_that_cobuilds_stands_for_its_one_named_party_body():
     found = triples("甲州市第一人民医院党总支与红星街道南宫社区党支部结对共建。近日,该院党总支与所在辖区的南宫社区开展结对共建活动。")
     assert ("甲州市第一人民医院党总支", "coBuildsWith", "红星街道南宫社区党支部") in found
     assert not any(o.endswith("南宫社区党委") for _, _, o in found)
+
+
+def test_a_set_of_unnamed_branches_cobuilds_as_nobody():
+    found = triples("我院多个支部与乙镇中心卫生院党支部开展党建联建共建活动。")
+    assert not any(p == "coBuildsWith" for _, p, _ in found)
+    assert ("甲州市第一人民医院心内科党支部", "coBuildsWith", "乙镇中心卫生院党支部") in triples(
+        "我院心内科党支部与乙镇中心卫生院党支部开展结对共建。")
