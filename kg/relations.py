@@ -495,9 +495,11 @@ def _awards(ctx: Ctx) -> None:
         pairs = (list(zip([[k] for k in recipients], honours))
                  if "分别" in text[max(cs, t.start() - 3):t.start()] and len(recipients) == len(honours) > 1
                  else [(recipients, h) for h in honours])
+        party_only = all(re.sub(r"[“”「」『』\"‘’]", "", h[0]).endswith(_PARTY_HONOUR_HEADS) for h in honours)
         for recipients, (name, alias, _, _) in pairs:
             plain = re.sub(r"[“”「」『』\"‘’]", "", name)
-            if plain.endswith(("党支部", "党组织", "党委", "党总支")):
+            if plain.endswith(_PARTY_HONOUR_HEADS) and party_only:
+                # 甲院荣获先进基层党组织: its party body; among the hospital's other honours it stays the hospital's
                 recipients = [_party_of(ctx, k, "党支部" if plain.endswith("党支部") else "党委")
                               if k[0] in ORG_TYPES else k for k in recipients]
             hk, year = _honour(ctx.resolution, name, alias)
@@ -505,6 +507,7 @@ def _awards(ctx: Ctx) -> None:
                 ctx.rel(k, "awarded", hk, rule, year=year)
 
 
+_PARTY_HONOUR_HEADS = ("党支部", "党组织", "党委", "党总支")
 _GIVEN_PERSONS = re.compile(r"[::]?(?P<names>[\u4e00-\u9fff、]{2,80}?(?:等[\d一二三四五六七八九十百两]+(?:名|位|人))?同志)"
                             r"(?=[“「\"]|为)")
 _BA_TITLE = re.compile(r"将(?P<h>[^,。;;将]{4,40}?)(?:荣誉称号|称号|荣誉)?$")

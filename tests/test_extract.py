@@ -1362,3 +1362,9 @@ def test_a_set_of_unnamed_branches_cobuilds_as_nobody():
     assert not any(p == "coBuildsWith" for _, p, _ in found)
     assert ("甲州市第一人民医院心内科党支部", "coBuildsWith", "乙镇中心卫生院党支部") in triples(
         "我院心内科党支部与乙镇中心卫生院党支部开展结对共建。")
+
+
+def test_a_party_honour_among_a_hospitals_honours_stays_the_hospitals():
+    found = triples("医院先后获评全国爱婴医院、全国改善医疗服务示范医院、甲州省先进党组织。")
+    assert ("甲州市第一人民医院", "awarded", "甲州省先进党组织") in found
+    assert ("甲州市第一人民医院党委", "awarded", "甲州省先进基层党组织") in triples("我院荣获“甲州省先进基层党组织”称号。")
