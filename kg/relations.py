@@ -251,8 +251,9 @@ def _partners(ctx: Ctx) -> None:
     text = ctx.sentence.text
     for c in re.finditer(r"与|同|和|跟|携手|牵手", text):
         partners = _list_after(ctx, c.end(), ORG_TYPES)
-        if not partners:
-            continue
+        if not partners or _quoted_at(text, ctx.pos(partners[0][0])[0]) and \
+                text[ctx.pos(partners[-1][0])[1]:][:1] not in "”」』":
+            continue          # 成为“乙大学教学基地”和“乙大学附属医院协作医院”: titles, not parties
         end = ctx.pos(partners[-1][0])[1]
         tail = text[end:end + TAIL_CHARS]
         tail = tail[:_first_clause_end(tail)]
@@ -273,7 +274,7 @@ def _partners(ctx: Ctx) -> None:
         if _WITNESSED.search(tail):
             continue          # 市长王五与乙大学校长李四见证签约: the two witness, their bodies do not sign
         # A、B与C签约: A and B each partner C
-        left = _list_before(ctx, c.start(), ORG_TYPES)
+        left = [(m, k) for m, k in _list_before(ctx, c.start(), ORG_TYPES) if not _quoted_at(text, ctx.pos(m)[0])]
         if left and not _CLAUSE.search(text[ctx.pos(left[-1][0])[1]:c.start()]):
             subjects = [k for _, k in left]
         else:
@@ -346,6 +347,12 @@ def _partner_status(ctx: Ctx) -> None:
         giver = _subject_before(ctx, t.start())
         for _, k in receivers:
             ctx.rel(giver, "partnersWith", k, "partner-status")
+
+
+def _quoted_at(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside quotation marks (“乙大学教学基地”和…: a title, not a party)."""
+    before = text[:pos]
+    return sum(before.count(q) for q in "“「『") > sum(before.count(q) for q in "”」』")
 
 
 def _first_clause_end(tail: str) -> int:

@@ -1368,3 +1368,9 @@ def test_a_party_honour_among_a_hospitals_honours_stays_the_hospitals():
     found = triples("医院先后获评全国爱婴医院、全国改善医疗服务示范医院、甲州省先进党组织。")
     assert ("甲州市第一人民医院", "awarded", "甲州省先进党组织") in found
     assert ("甲州市第一人民医院党委", "awarded", "甲州省先进基层党组织") in triples("我院荣获“甲州省先进基层党组织”称号。")
+
+
+def test_institutions_inside_quoted_titles_are_no_partners():
+    found = triples("乙区医院成为“甲州医学院教学实践基地”和“甲州医学院第一附属医院协作医院”。")
+    assert not any(p == "partnersWith" and {s, o} == {"甲州医学院", "甲州医学院第一附属医院"} for s, p, o in found)
+    assert ("甲州市第一人民医院", "partnersWith", "甲州医学院") in triples("我院与“甲州医学院”签订合作协议。")
