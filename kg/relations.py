@@ -331,12 +331,12 @@ def _partner_status(ctx: Ctx) -> None:
     for m, k in _orgs(ctx):
         a, b = ctx.pos(m)
         after = re.match(r"(?:的)?[“”\"]?([^,。;;“”\"]{2,10}?)[”\"]?(?=$|[,。;;]|称号|牌匾)", text[b:])
-        if not after or not _STATUS.search(after.group(1)) or not _BECOMES.search(text[:a]):
-            continue
         cs = _clause_start(text, a)
-        if _not_asserted(text[cs:a]):
-            continue
-        subj = _subject_before(ctx, a - len(_BECOMES.search(text[:a]).group()))
+        before = re.sub(r"[“\"]$", "", text[cs:a])
+        becomes = _BECOMES.search(before) or re.search(r"(?:成为|是)[^,。;;]*[和、及][“\"]?$", before)
+        if not after or not _STATUS.search(after.group(1)) or not becomes or _not_asserted(text[cs:a]):
+            continue          # 成为“乙大学教学基地”和“乙院协作医院”: the second status of a list
+        subj = _subject_before(ctx, cs + becomes.start())
         ctx.rel(subj, "partnersWith", k, "partner-status")
     for t in re.finditer(r"为|向", text):
         given = re.match(r"[^,。;;]{0,12}?(?:授予|颁发|授)[“\"]?([^,。;;“”\"]{2,12}?)[”\"]?(?:称号)?(?:牌匾|铜牌|匾牌|牌)",

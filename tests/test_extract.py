@@ -1374,3 +1374,8 @@ def test_institutions_inside_quoted_titles_are_no_partners():
     found = triples("乙区医院成为“甲州医学院教学实践基地”和“甲州医学院第一附属医院协作医院”。")
     assert not any(p == "partnersWith" and {s, o} == {"甲州医学院", "甲州医学院第一附属医院"} for s, p, o in found)
     assert ("甲州市第一人民医院", "partnersWith", "甲州医学院") in triples("我院与“甲州医学院”签订合作协议。")
+
+
+def test_a_partner_status_second_in_a_list_of_quoted_statuses():
+    assert ("乙区医院", "partnersWith", "甲州医学院第一附属医院") in triples(
+        "乙区医院成为“甲州医学院教学实践基地”和“甲州医学院第一附属医院协作医院”。")
