@@ -7,6 +7,7 @@ Oxigraph store. ``graph_specs`` names them for ``--graph``.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,8 @@ def unit_of(nodeid: str) -> str:
 
 
 def pytest_collection_modifyitems(items):
+    if "PYTEST_XDIST_WORKER" not in os.environ:     # one process: the file order, quick tests first
+        return
     rank = {unit: i for i, unit in enumerate(HEAVIEST_FIRST)}
     items.sort(key=lambda item: rank.get(unit_of(item.nodeid), len(rank)))   # stable: the rest keep their order
 
