@@ -73,15 +73,23 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: rank.get(unit_of(item.nodeid), len(rank)))   # stable: the rest keep their order
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_xdist_make_scheduler(config, log):
-    if config.getvalue("dist") != "load":       # another --dist asked for: xdist's own
-        return None
-    from xdist.scheduler import LoadScopeScheduling
+class ByUnitScheduling:
+    """The scheduler of a parallel run: by unit, in collection order."""
 
-    class ByUnit(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return unit_of(nodeid)
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_xdist_make_scheduler(self, config, log):
+        if config.getvalue("dist") != "load":       # another --dist asked for: xdist's own
+            return None
+        from xdist.scheduler import LoadScopeScheduling
 
-    config.option.loadscopereorder = False       # the units in collection order, as sorted above
-    return ByUnit(config, log)
+        class ByUnit(LoadScopeScheduling):
+            def _split_scope(self, nodeid: str) -> str:
+                return unit_of(nodeid)
+
+        config.option.loadscopereorder = False       # the units in collection order, as sorted above
+        return ByUnit(config, log)
+
+
+def pytest_configure(config):
+    if config.pluginmanager.hasplugin("xdist"):     # its hook is unknown without it
+        config.pluginmanager.register(ByUnitScheduling(), "by-unit-scheduling")
