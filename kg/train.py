@@ -72,20 +72,32 @@ def folds(items: list[Annotated], k: int) -> list[list[Annotated]]:
     return [items[i::k] for i in range(k)]
 
 
-def _tagger_examples(items: Iterable[Annotated]):
+def _tagger_examples(items: Iterable[Annotated], cache: dict | None = None):
+    """The (features, labels) sentences of ``items``, in order; with a
+    ``cache`` (article name → its sentences) each article's are computed once
+    however many models train on it (cross-validation: K − 1 of K folds)."""
     for a in items:
-        doc = normalise(a.raw)
-        names = [(n, e.type) for e in a.gold.entities.values() for n in [e.name, *e.aliases]]
-        spans = gold_spans(doc.text, names)
-        for s in split_sentences(doc):
-            found = sentence_mentions(s)
-            mine = [(x - s.start, y - s.start, t) for x, y, t in spans if s.start <= x and y <= s.end]
-            # Party bodies are scoped by the grammar (their gold name holds the
-            # parent's), so its own spans stand in where the gold has none.
-            mine += [(m.start - s.start, m.end - s.start, m.type) for m in found
-                     if m.type == "PartyOrganization"
-                     and not any(x < m.end - s.start and m.start - s.start < y for x, y, _ in mine)]
-            yield char_features(s.text, hints_of(found, s.start)), labels_of(len(s.text), mine)
+        if cache is None:
+            yield from _article_examples(a)
+            continue
+        if a.name not in cache:
+            cache[a.name] = list(_article_examples(a))
+        yield from cache[a.name]
+
+
+def _article_examples(a: Annotated):
+    doc = normalise(a.raw)
+    names = [(n, e.type) for e in a.gold.entities.values() for n in [e.name, *e.aliases]]
+    spans = gold_spans(doc.text, names)
+    for s in split_sentences(doc):
+        found = sentence_mentions(s)
+        mine = [(x - s.start, y - s.start, t) for x, y, t in spans if s.start <= x and y <= s.end]
+        # Party bodies are scoped by the grammar (their gold name holds the
+        # parent's), so its own spans stand in where the gold has none.
+        mine += [(m.start - s.start, m.end - s.start, m.type) for m in found
+                 if m.type == "PartyOrganization"
+                 and not any(x < m.end - s.start and m.start - s.start < y for x, y, _ in mine)]
+        yield char_features(s.text, hints_of(found, s.start)), labels_of(len(s.text), mine)
 
 
 def _relation_examples(items: Iterable[Annotated], tagger):
@@ -125,14 +137,19 @@ def _gold_ids(gold: GoldDoc):
     return ids_of
 
 
-def train(items: list[Annotated], out: str | Path = SHIPPED, relation_model: bool = False) -> Models:
+def train(items: list[Annotated], out: str | Path = SHIPPED, relation_model: bool = False,
+          features: dict | None = None) -> Models:
     """Train the learned parts on ``items`` into the folder ``out``: the
     mention tagger, and with ``relation_model`` the relation classifier
-    (without it, a relation model left in ``out`` is removed)."""
+    (without it, a relation model left in ``out`` is removed).
+
+    ``features``, a dict kept between calls, holds each article's tagger
+    features once computed (the model is the same, byte for byte).
+    """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     tmp = out / (TAGGER_FILE + ".tmp")
-    train_tagger(_tagger_examples(items), tmp)
+    train_tagger(_tagger_examples(items, features), tmp)
     tmp.replace(out / TAGGER_FILE)
     if relation_model:
         model = train_relations(_relation_examples(items, Tagger(out / TAGGER_FILE)))
@@ -154,14 +171,14 @@ def cross_validated_graph(items: list[Annotated], k: int = 5,
     from kg.pipeline import extract
     from kg.resolve import merge_entities
 
-    results = []
+    results, features = [], {}
     with tempfile.TemporaryDirectory(prefix="kg-cv-") as tmp:
         for i, held in enumerate(folds(items, k)):
             if progress:
                 progress(f"fold {i + 1}/{k}: training on {len(items) - len(held)}, scoring {len(held)}")
             names = {a.name for a in held}
             rest = [a for a in items if a.name not in names]
-            models = train(rest, Path(tmp) / f"fold{i}", relation_model)
+            models = train(rest, Path(tmp) / f"fold{i}", relation_model, features)
             results += [extract(a.raw, models) for a in held]
     entities, assertions = merge_entities(results)
     return build_graph([r.doc for r in results], entities, assertions)

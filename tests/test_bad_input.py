@@ -15,6 +15,7 @@ import pytest
 
 from kg.files import write_atomic
 from kg.read import MAX_BYTES, ReadError, read_document
+from run_kg import kg, kg_here
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -131,12 +132,6 @@ def test_written_file_has_ordinary_permissions(tmp_path):
 
 # -- the build and the command ------------------------------------------------
 
-def kg(*args: str, cwd: Path = ROOT, preexec=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=600, preexec_fn=preexec,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-
-
 def test_build_skips_bad_files_and_reads_the_rest(tmp_path):
     from kg.pipeline import build
 
@@ -152,10 +147,10 @@ def test_build_skips_bad_files_and_reads_the_rest(tmp_path):
     assert result.entities and result.assertions
 
 
-def test_command_warns_once_per_bad_file_and_succeeds(tmp_path):
+def test_command_warns_once_per_bad_file_and_succeeds(tmp_path, capsys):
     expected = bad_files(tmp_path / "in")
     shutil.copy(SEEDS[2], tmp_path / "in")
-    proc = kg("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    proc = kg_here(capsys, "build", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr
     warnings = [line for line in proc.stderr.splitlines() if line.startswith("warning:")]
     assert len(warnings) == len(expected), proc.stderr
@@ -166,9 +161,9 @@ def test_command_warns_once_per_bad_file_and_succeeds(tmp_path):
     assert (tmp_path / "out" / "graph.ttl").stat().st_size > 0
 
 
-def test_command_fails_with_a_message_when_nothing_could_be_read(tmp_path):
+def test_command_fails_with_a_message_when_nothing_could_be_read(tmp_path, capsys):
     bad_files(tmp_path / "bad")
-    proc = kg("build", str(tmp_path / "bad"), "--out", str(tmp_path / "out"))
+    proc = kg_here(capsys, "build", str(tmp_path / "bad"), "--out", str(tmp_path / "out"))
     assert proc.returncode != 0
     assert "no document could be read" in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -176,14 +171,14 @@ def test_command_fails_with_a_message_when_nothing_could_be_read(tmp_path):
 
 
 @pytest.mark.parametrize("make", ["empty folder", "folder of images", "missing path"])
-def test_command_fails_on_a_folder_with_no_text(tmp_path, make):
+def test_command_fails_on_a_folder_with_no_text(tmp_path, capsys, make):
     target = tmp_path / "in"
     if make != "missing path":
         target.mkdir()
     if make == "folder of images":
         (target / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n")
         (target / "b.pdf").write_bytes(b"%PDF-1.4")
-    proc = kg("build", str(target), "--out", str(tmp_path / "out"))
+    proc = kg_here(capsys, "build", str(target), "--out", str(tmp_path / "out"))
     assert proc.returncode != 0
     assert "no document could be read" in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -203,7 +198,7 @@ def test_interrupted_build_keeps_the_previous_graph(tmp_path):
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, resource.RLIM_INFINITY))
 
-    proc = kg("build", str(ROOT / "seeds"), "--out", str(out), preexec=limit)
+    proc = kg("build", str(ROOT / "seeds"), "--out", str(out), preexec_fn=limit)
     assert proc.returncode != 0
     assert "error: cannot write" in proc.stderr and "Traceback" not in proc.stderr
     assert (out / "graph.ttl").read_text(encoding="utf-8") == old

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from run_kg import kg, kg_here
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
@@ -24,21 +26,6 @@ SUBJECTS = {
     "003": "游仙区妇幼保健院",
     "004": "鹤山市人民医院",
 }
-
-
-def kg(*args: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], cwd=kw.pop("cwd", ROOT),
-                          capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, **kw)
-
-
-def kg_here(capsys, *args: str) -> subprocess.CompletedProcess:
-    """``kg`` run in this process (no interpreter start), as :func:`kg` reports it."""
-    from kg.cli import main
-
-    code = main(list(args))
-    said = capsys.readouterr()
-    return subprocess.CompletedProcess(["kg", *args], code, said.out, said.err)
 
 
 @pytest.fixture(scope="module")
@@ -125,12 +112,13 @@ def test_summary_reports_documents_entities_relations_and_time(seeds_build):
     assert f"wrote {out / 'graph.ttl'}" in lines
 
 
-def test_default_input_is_seeds_and_default_output_is_outputs(tmp_path):
+def test_default_input_is_seeds_and_default_output_is_outputs(tmp_path, capsys, monkeypatch):
     """`kg build` with no argument, run in a checkout, reads seeds/ into outputs/."""
     (tmp_path / "seeds").mkdir()
     for seed in SEEDS[:2]:
         (tmp_path / "seeds" / seed.name).write_bytes(seed.read_bytes())
-    proc = kg("build", cwd=tmp_path)
+    monkeypatch.chdir(tmp_path)
+    proc = kg_here(capsys, "build")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("documents: 2 read, 0 skipped")
     assert (tmp_path / "outputs" / "graph.ttl").exists()

@@ -85,28 +85,45 @@ def small_corpus(tmp_path_factory) -> Path:
     return root
 
 
-def test_kg_train_writes_models_that_load_and_is_deterministic(small_corpus, tmp_path):
+@pytest.fixture(scope="module")
+def small_models(small_corpus, tmp_path_factory) -> Path:
+    """The folder ``train`` writes from :func:`small_corpus`, with the relation
+    model (trained once: the tests below compare with it or copy it)."""
     from kg.train import load_annotated, train
 
-    items = load_annotated([small_corpus / "gold"])
-    first = train(items, tmp_path / "a", relation_model=True)
-    train(items, tmp_path / "b", relation_model=True)
-    for name in (TAGGER_FILE, RELATIONS_FILE):
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
-    assert first.relations is not None
-    r = extract(Document("x.txt", "甲市人民医院院长王小明介绍。"), first)
+    out = tmp_path_factory.mktemp("small-models")
+    train(load_annotated([small_corpus / "gold"]), out, relation_model=True)
+    return out
+
+
+def test_kg_train_writes_models_that_load(small_models):
+    models = load_models(small_models)
+    assert models.relations is not None
+    r = extract(Document("x.txt", "甲市人民医院院长王小明介绍。"), models)
     assert ("王小明", "holdsPositionIn", "甲市人民医院") in {
         (a.subject[1], a.predicate, a.object[1]) for a in r.assertions}
-    assert train(items, tmp_path / "a").relations is None       # retrained without: removed
-    assert not (tmp_path / "a" / RELATIONS_FILE).exists()
 
 
-def test_kg_train_and_eval_cv_commands(small_corpus, tmp_path, capsys):
+def test_training_again_without_the_relation_model_removes_it(small_models, small_corpus, tmp_path):
+    from kg.train import load_annotated, train
+
+    out = tmp_path / "m"
+    shutil.copytree(small_models, out)
+    one = load_annotated([small_corpus / "gold"])[:1]     # what it is trained on does not matter here
+    assert train(one, out).relations is None
+    assert not (out / RELATIONS_FILE).exists()
+    assert (out / TAGGER_FILE).read_bytes() != (small_models / TAGGER_FILE).read_bytes()
+
+
+def test_kg_train_and_eval_cv_commands(small_corpus, small_models, tmp_path, capsys):
     from kg.cli import main
 
     assert main(["train", str(small_corpus / "gold"), "--out", str(tmp_path / "m"), "--relation-model"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "trained on 6 articles", f"wrote {tmp_path / 'm' / TAGGER_FILE}", f"wrote {tmp_path / 'm' / RELATIONS_FILE}"]
+    # deterministic: the same articles give the same files as the fixture's training
+    for name in (TAGGER_FILE, RELATIONS_FILE):
+        assert (tmp_path / "m" / name).read_bytes() == (small_models / name).read_bytes()
 
     assert main(["eval", "--cv", "2", str(small_corpus / "gold")]) == 0
     out = capsys.readouterr()
