@@ -21,8 +21,8 @@ CORPUS = ROOT / "corpus"
 # The cross-validated figures on corpus/ (kg eval --cv 5 corpus/gold) when
 # the shipped model was last trained; a change that costs more than
 # FLOOR_MARGIN of either fails.
-CV_CORE_F1 = 0.857
-CV_EXTENDED_F1 = 0.802
+CV_CORE_F1 = 0.896
+CV_EXTENDED_F1 = 0.813
 FLOOR_MARGIN = 0.03
 
 
