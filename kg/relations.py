@@ -107,7 +107,7 @@ RECIPIENT_KINDS = ("Person", "PartyOrganization") + ORG_TYPES
 MAX_TRAIL = 4
 TAIL_CHARS = 40
 ALLIANCE_BEFORE = 30     # X联盟由A携手…: how far before 由 the alliance may be named
-PARTY_SUFFIX_MAX = 6     # 南宫社区 → 南宫社区第一党支部: how much a party body's name adds to its body's
+PARTY_SUFFIX_MAX = 6     # 红星社区 → 红星社区第一党支部: how much a party body's name adds to its body's
 
 
 def _orgs(ctx: Ctx, types=ORG_TYPES) -> list[tuple[Mention, Key]]:
@@ -223,7 +223,7 @@ def _party_of(ctx: Ctx, key: Key, suffix: str = "党委") -> Key:
     (party-parent reads only party bodies that are named)."""
     if key[0] == "PartyOrganization":
         return key
-    # 南宫社区 co-builds: the one party body of it the article names (南宫社区党支部), if any
+    # 红星社区 co-builds: the one party body of it the article names (红星社区党支部), if any
     named = [k for k in ctx.resolution.entities if k[0] == "PartyOrganization" and key[1] in k[1]
              and len(k[1]) - k[1].find(key[1]) - len(key[1]) <= PARTY_SUFFIX_MAX]
     if len(named) == 1:
@@ -1097,7 +1097,7 @@ _SEGMENT_LEAD = re.compile(r"^(?:会上|大会|同时|并|还|对|表彰了?|[\u
 
 
 def _titles_before_names(ctx: Ctx) -> None:
-    """表彰优秀共产党员王五、李四,先进党支部心内科党支部: where honours are
+    """表彰优秀共产党员王五、李四,先进党支部骨科党支部: where honours are
     given (表彰), a title written right before its recipients."""
     text = ctx.sentence.text
     if not _PRAISED.search(text) or _candidate(text):
