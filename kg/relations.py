@@ -87,8 +87,9 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
     out: list[Assertion] = []
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
-        for rule in (_partners, _partner_status, _visit_signing, _cobuilds, _cobuilds_jointly, _partners_jointly, _ranks, _awards, _listed_in, _titles_before_names, _winners_named, _supports,
-                     _supports_written_around, _supported_under, _affiliations, _members,
+        for rule in (_partners, _partner_status, _visit_signing, _partners_jointly, _cobuilds, _cobuilds_jointly,
+                     _ranks, _awards, _listed_in, _titles_before_names, _winners_named,
+                     _supports, _supports_written_around, _supported_under, _affiliations, _members,
                      _party_parents, _posts):
             rule(ctx)
     _award_roster(doc, sentences, r, out)
@@ -1091,16 +1092,15 @@ _ROSTER_INLINE = re.compile(r"(?:[一二三四五六七八九十\d]+[、.．]\s*
 
 
 _GIVING = re.compile(r"表彰|授予|颁发|一批|会上|大会")
-_PRAISED = re.compile(r"表彰")
 _PRAISED_AFTER = re.compile(r"(?:等[\d一二三四五六七八九十]+(?:名|位|人)(?:同志)?)?(?:进行了?|予以|给予)?表彰$")
-_SEGMENT_LEAD = re.compile(r"^(?:会上|大会|同时|并|还|对|表彰了?|[\u4e00-\u9fff]{0,6}表彰了?)*")
+_SEGMENT_LEAD = re.compile(r"^(?:会上|大会|同时|并|还|对|[\u4e00-\u9fff]{0,6}表彰了?)*")
 
 
 def _titles_before_names(ctx: Ctx) -> None:
     """表彰优秀共产党员王五、李四,先进党支部骨科党支部: where honours are
     given (表彰), a title written right before its recipients."""
     text = ctx.sentence.text
-    if not _PRAISED.search(text) or _candidate(text):
+    if "表彰" not in text or _candidate(text):
         return
     pos = 0
     for segment in re.split(r"([,;;::。])", text):
