@@ -619,6 +619,7 @@ def _dept_ok(dept: str) -> bool:
     if len(dept) > rules.DEPT_MAX or _PUNCT.search(dept):
         return False
     return not re.search(r"[与和及的等各型]|开展|共建|举行|联合|签订|围绕|牵头|率先|也|还|先后|分别|下辖|下设|所辖|辖区|所在|周边|"
+                         r"授予|表彰|命名|荣获|获评|评为|"
                          r"先进|优秀|示范|样板|基层|模范|标兵|五好|星级|红旗|过硬|系统", dept)
 
 
@@ -634,8 +635,9 @@ def _dept_start(text: str, a: int) -> int:
     dept = _DEPT_AND.sub(r"\1＋", text[i:a])     # 呼吸与危重症: the 与 is inside the name
     # Cut at the last function word or bare reference: 院/医院 + dept is the subject's.
     cut = max((dept.rfind(w) + len(w) for w in ("医院", "我院", "本院", "该院", "党组织", "与", "和", "及",
-                                                  "在", "的", "由", "为", "是", "对", "了", "各", "下辖", "下设", "所辖")
-               if w in dept), default=0)
+                                                  "在", "的", "由", "为", "是", "对", "了", "各", "下辖", "下设", "所辖",
+                                                  "表彰", "命名", *rules.AWARD_TRIGGERS)
+               if w in dept), default=0)     # 授予心内科党支部: the verb is not the department
     if dept.endswith("院") and not dept.endswith(("分院", "总院", "学院")):
         cut = len(dept)                      # …院党委书记: the 院 is the (subject) institution
     elif dept.startswith("院") and cut == 0:

@@ -1379,3 +1379,9 @@ def test_institutions_inside_quoted_titles_are_no_partners():
 def test_a_partner_status_second_in_a_list_of_quoted_statuses():
     assert ("乙区医院", "partnersWith", "甲州医学院第一附属医院") in triples(
         "乙区医院成为“甲州医学院教学实践基地”和“甲州医学院第一附属医院协作医院”。")
+
+
+def test_the_verb_before_a_department_is_not_part_of_its_party_body():
+    found = triples("医院党委授予心内科党支部、外科党支部“先进基层党组织”称号。")
+    assert {("甲州市第一人民医院心内科党支部", "awarded", "先进基层党组织"),
+            ("甲州市第一人民医院外科党支部", "awarded", "先进基层党组织")} <= found
