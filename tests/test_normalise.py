@@ -15,8 +15,9 @@ from kg.read import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-DEV = ROOT.parent / "shared" / "dev"
-DEV_DOCS = sorted((DEV / "docs").glob("*.txt")) if DEV.is_dir() else []
+# The ten development articles of the project's corpus (p*.txt), real scraped pages.
+DEV = ROOT / "corpus"
+DEV_DOCS = sorted((DEV / "docs").glob("p*.txt"))
 
 # A reading as ANNOTATION.md describes it: a lowercase (toned) pinyin syllable
 # in half-width brackets; any left in normalised text is a bug.
@@ -212,8 +213,7 @@ def test_seed_boilerplate_is_gone_and_content_stays():
 
 def gold_pairs():
     pairs = [(g, ROOT / "seeds" / (g.stem + ".txt")) for g in sorted((ROOT / "tests" / "gold").glob("*.json"))]
-    if DEV.is_dir():
-        pairs += [(g, DEV / "docs" / (g.stem + ".txt")) for g in sorted((DEV / "gold").glob("*.json"))]
+    pairs += [(g, DEV / "docs" / (g.stem + ".txt")) for g in sorted((DEV / "gold").glob("p*.json"))]
     return [pytest.param(g, t, id=t.name) for g, t in pairs if t.exists()]
 
 

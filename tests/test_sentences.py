@@ -12,7 +12,7 @@ from kg.sentences import MAX_SENTENCE, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-DEV_DOCS = sorted((ROOT.parent / "shared" / "dev" / "docs").glob("*.txt"))
+DEV_DOCS = sorted((ROOT / "corpus" / "docs").glob("p*.txt"))     # the ten development articles
 
 
 def texts(doc: Document) -> list[str]:
