@@ -796,6 +796,8 @@ def _stated_posts(s: Sentence, orgs: list[Mention], found: list[Mention]) -> lis
     """A person introduced by a profile (王五,男,…) or a copula (王五是…) and
     the first post written after it in the sentence."""
     text, out = s.text, []
+    if not _ROLE.search(text):
+        return out
     starts = []
     profile = _PROFILE.match(text)
     if profile and _name_at(text, profile.start("name")) == profile.group("name"):

@@ -332,10 +332,12 @@ def _partner_status(ctx: Ctx) -> None:
     for m, k in _orgs(ctx):
         a, b = ctx.pos(m)
         after = re.match(r"(?:的)?[“”\"]?([^,。;;“”\"]{2,10}?)[”\"]?(?=$|[,。;;]|称号|牌匾)", text[b:])
+        if not after or not _STATUS.search(after.group(1)):
+            continue
         cs = _clause_start(text, a)
         before = re.sub(r"[“\"]$", "", text[cs:a])
         becomes = _BECOMES.search(before) or re.search(r"(?:成为|是)[^,。;;]*[和、及][“\"]?$", before)
-        if not after or not _STATUS.search(after.group(1)) or not becomes or _not_asserted(text[cs:a]):
+        if not becomes or _not_asserted(text[cs:a]):
             continue          # 成为“乙大学教学基地”和“乙院协作医院”: the second status of a list
         subj = _subject_before(ctx, cs + becomes.start())
         ctx.rel(subj, "partnersWith", k, "partner-status")
@@ -415,6 +417,8 @@ def _joint_signers(ctx: Ctx, types) -> list[tuple[list[Key], str]]:
     """Lists of ``types`` written with 、 and no 与 that sign or start
     something together, each with the rest of its clause."""
     text, out = ctx.sentence.text, []
+    if "、" not in text:
+        return out            # a list of three or more, or of two, is written with 、
     items = [(m, k) for m, k in ctx.mentions if k[0] in types]
     for i, (m, _) in enumerate(items):
         group, end = _list_before(ctx, ctx.pos(m)[1], types), ctx.pos(m)[1]
@@ -1129,6 +1133,8 @@ _WINNERS = re.compile(r"(?P<t>[^,。;;::、]{4,30}?)(?:获得者|获奖者)(?:�
 def _winners_named(ctx: Ctx) -> None:
     """甲州五一劳动奖章获得者王五、李四: the title, 获得者, the persons."""
     text = ctx.sentence.text
+    if "获得者" not in text and "获奖者" not in text:
+        return
     for w in _WINNERS.finditer(text):
         # 为老党员颁发X获得者…: the title starts after the verb that gives it
         title = re.sub(r"^.*(?:颁发|颁授|授予|表彰|为|向|给)|[“”「」『』\"]", "", _clean_honour(w.group("t")))
