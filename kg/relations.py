@@ -1362,6 +1362,13 @@ def _members(ctx: Ctx) -> None:
             continue
         for k in members:
             ctx.rel(k, "memberOf", alliance, "member-listed")
+    # X集团旗下的A、B / X集团下辖A、B: the institutions it holds are members
+    for m, k in _orgs(ctx, ("Alliance",)):
+        held = _HOLDS.match(text, ctx.pos(m)[1])
+        if held and not _not_asserted(text[_clause_start(text, ctx.pos(m)[0]):ctx.pos(m)[0]]):
+            for _, member in _list_after(ctx, held.end(), ORG_TYPES):
+                if member[0] != "Alliance":
+                    ctx.rel(member, "memberOf", k, "member-listed")
     # X集团以A为核心单位 / 以A为龙头: the lead institution is a member with its role
     for t in _LED_BY.finditer(text):
         lead = _list_after(ctx, t.end(), ORG_TYPES)
@@ -1385,6 +1392,7 @@ def _members(ctx: Ctx) -> None:
 
 
 _LED_BY = re.compile(r"以")
+_HOLDS = re.compile(r"(?:旗下|下辖|下属|所属)(?:的)?(?:成员单位|成员医院|医院)?(?:有|包括)?[::]?")
 _JOINED_IT = re.compile(r"(?:进来|其中|进去)?(?:[,。;;]|$)")
 _LED_ROLE = re.compile(r"(?:[((][^()()]{1,20}[))])?(?:为|作为)(核心单位|牵头单位|龙头单位|核心医院|牵头医院|龙头医院|核心|龙头|牵头|中心)")
 _MEMBERS_LISTED = re.compile(r"(?P<by>(?:是|系)?由)|(?:成员单位|成员医院|成员|单位)(?:包括|包含|涵盖|有|为)[::]?")

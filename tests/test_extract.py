@@ -1385,3 +1385,13 @@ def test_the_verb_before_a_department_is_not_part_of_its_party_body():
     found = triples("医院党委授予心内科党支部、外科党支部“先进基层党组织”称号。")
     assert {("甲州市第一人民医院心内科党支部", "awarded", "先进基层党组织"),
             ("甲州市第一人民医院外科党支部", "awarded", "先进基层党组织")} <= found
+
+
+@pytest.mark.parametrize("text, members, alliance", [
+    ("甲州醫療體系旗下的乙縣醫院、丙縣醫院共同參與。", ("乙县医院", "丙县医院"), "甲州医疗体系"),
+    ("甲州医疗集团下辖乙县人民医院、丙县中医院等5家医院。", ("乙县人民医院", "丙县中医院"), "甲州医疗集团"),
+    ("乙县人民医院加盟甲州医疗集团。", ("乙县人民医院",), "甲州医疗集团"),
+    ("乙縣醫院隸屬於甲州醫療體系。", ("乙县医院",), "甲州医疗体系"),
+])
+def test_members_held_by_or_joining_a_hospital_group(text, members, alliance):
+    assert {(m, "memberOf", alliance) for m in members} <= triples(text)
