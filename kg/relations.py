@@ -626,6 +626,8 @@ def _ranks(ctx: Ctx) -> None:
                     continue
             else:
                 listed, at = before.group("list"), before.start()
+        # “X100强”榜单: the quoted title, not the word for the list after it
+        listed = re.sub(r"(?<=[”」』\"])(?:榜单|排行榜|名单)$", "", listed)
         name = re.sub(r"^.*(?:发布|公布|推出)的", "", re.sub(r"[“”「」『』\"‘’]", "", listed))
         book = re.search(r"《([^《》]{4,40})》", name)
         name = book.group(1) if book else name     # 复旦版《X排行榜》: the title in the book marks

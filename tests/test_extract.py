@@ -1395,3 +1395,8 @@ def test_the_verb_before_a_department_is_not_part_of_its_party_body():
 ])
 def test_members_held_by_or_joining_a_hospital_group(text, members, alliance):
     assert {(m, "memberOf", alliance) for m in members} <= triples(text)
+
+
+def test_a_quoted_ranking_title_without_the_word_for_its_list():
+    found = triples("我院在“2023中国医院竞争力地级城市医院100强”榜单中名列第12名。")
+    assert ("甲州市第一人民医院", "awarded", "2023中国医院竞争力地级城市医院100强") in found
