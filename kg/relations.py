@@ -88,7 +88,7 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
         for rule in (_partners, _partner_status, _visit_signing, _partners_jointly, _cobuilds, _cobuilds_jointly,
-                     _ranks, _awards, _listed_in, _titles_before_names, _winners_named,
+                     _ranks, _awards, _listed_in, _titles_before_names, _counted_titles, _winners_named,
                      _supports, _supports_written_around, _supported_under, _affiliations, _members,
                      _party_parents, _posts):
             rule(ctx)
@@ -1127,6 +1127,30 @@ def _titles_before_names(ctx: Ctx) -> None:
                 for k in keys:
                     ctx.rel(k, "awarded", hk, "award-title-before")
                 break
+
+
+# 表彰了A、B等10个先进集体和王五、李四等20名先进个人: the recipients, a count, their title
+_COUNTED_TITLE = re.compile(r"(?P<list>[^,。;;::]{2,120}?)等[\d一二三四五六七八九十百两]+(?:个|名|家|位|人)"
+                            r"(?P<t>[^,。;;::、和]{2,20}?)(?=和|及|[,。;;]|$)")
+
+
+def _counted_titles(ctx: Ctx) -> None:
+    """Where honours are given (表彰), recipients listed before 等N个 and the title they share."""
+    text = ctx.sentence.text
+    if "表彰" not in text or _candidate(text):
+        return
+    for c in _COUNTED_TITLE.finditer(text, text.find("表彰") + 2):
+        title = c.group("t")
+        if not _is_honour(title) or not any(w in title for w in rules.HONOUR_MARKERS):
+            continue
+        listed = re.sub(r"^(?:了|和|及|,)+", "", c.group("list"))
+        start = c.start("list") + len(c.group("list")) - len(listed)
+        names = _bare_person_list(listed)
+        keys = ([ctx.resolution.entity("Person", n) for n in names] if names else
+                [k for _, k in _list_after(ctx, start, RECIPIENT_KINDS)])
+        hk, _ = _honour(ctx.resolution, title)
+        for k in keys:
+            ctx.rel(k, "awarded", hk, "award-title-before")
 
 
 _WINNERS = re.compile(r"(?P<t>[^,。;;::、]{4,30}?)(?:获得者|获奖者)(?:名单)?(?:为|是|有)?[::]?")

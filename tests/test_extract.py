@@ -1400,3 +1400,9 @@ def test_members_held_by_or_joining_a_hospital_group(text, members, alliance):
 def test_a_quoted_ranking_title_without_the_word_for_its_list():
     found = triples("我院在“2023中国医院竞争力地级城市医院100强”榜单中名列第12名。")
     assert ("甲州市第一人民医院", "awarded", "2023中国医院竞争力地级城市医院100强") in found
+
+
+def test_recipients_counted_before_the_title_they_share():
+    found = triples("大会表彰了乙县人民医院、丙县中医院等10个先进集体和王建国、李秀英等20名先进个人。")
+    assert {("乙县人民医院", "awarded", "先进集体"), ("丙县中医院", "awarded", "先进集体"),
+            ("王建国", "awarded", "先进个人"), ("李秀英", "awarded", "先进个人")} <= found
