@@ -299,7 +299,7 @@ _SIGNED = re.compile(r"签订|签署|签约|签下|缔结|结为|成立|组建|�
 
 
 _STATUS = re.compile(r"(?:合作|协作|友好|战略合作|联盟|技术协作|医联体|理事长|理事|会员|委员)(?:医院|单位|伙伴|成员单位)$")
-_BECOMES = re.compile(r"(?:成为|成功成为|正式成为|是)$")
+_BECOMES = re.compile(r"(?:成为|成功成为|正式成为|是|挂牌)$")
 
 
 _VISIT = re.compile(r"赴|前往|来到|走进|到访|莅临")
@@ -342,9 +342,9 @@ def _partner_status(ctx: Ctx) -> None:
         subj = _subject_before(ctx, cs + becomes.start())
         ctx.rel(subj, "partnersWith", k, "partner-status")
     for t in re.finditer(r"为|向", text):
-        given = re.match(r"[^,。;;]{0,12}?(?:授予|颁发|授)[“\"]?([^,。;;“”\"]{2,12}?)[”\"]?(?:称号)?(?:牌匾|铜牌|匾牌|牌)",
-                         text[t.end():])
-        if not given or not _STATUS.search(given.group(1)):
+        given = re.match(r"[^,。;;]{0,12}?(?:(?:授予|颁发|授)[“\"]?([^,。;;“”\"]{2,12}?)[”\"]?(?:称号)?(?:牌匾|铜牌|匾牌|牌)"
+                         r"|授牌[“\"]([^,。;;“”\"]{2,12}?)[”\"])", text[t.end():])
+        if not given or not _STATUS.search(given.group(1) or given.group(2)):
             continue
         receivers = _list_after(ctx, t.end(), ORG_TYPES)
         giver = _subject_before(ctx, t.start())
@@ -409,7 +409,7 @@ def _cobuilds(ctx: Ctx) -> None:
 
 
 # A、B、C(三方|等N家单位党组织)(共同)签订共建协议: no one is the subject, every pair signs
-_JOINTLY = re.compile(r"(?:[两三四五六七八九十\d]+方|双方|等[\d两三四五六七八九十]+(?:个|家)[^,。;;]{0,8}?)?"
+_JOINTLY = re.compile(r"(?:[两三四五六七八九十\d]+(?:方|院|家(?:医院|单位)?)|双方|等[\d两三四五六七八九十]+(?:个|家)[^,。;;]{0,8}?)?"
                       r"(?:共同|一起|一同|联合)?(?:签订|签署|结成|结对|开展|举行)")
 
 

@@ -1406,3 +1406,12 @@ def test_recipients_counted_before_the_title_they_share():
     found = triples("大会表彰了乙县人民医院、丙县中医院等10个先进集体和王建国、李秀英等20名先进个人。")
     assert {("乙县人民医院", "awarded", "先进集体"), ("丙县中医院", "awarded", "先进集体"),
             ("王建国", "awarded", "先进个人"), ("李秀英", "awarded", "先进个人")} <= found
+
+
+@pytest.mark.parametrize("text", ["甲州市第一人民医院、乙县人民医院两院签订合作协议。",
+                                  "乙县人民医院挂牌“甲州市第一人民医院协作医院”。",
+                                  "甲州市第一人民医院为乙县人民医院授牌“技术协作医院”。"])
+def test_two_hospitals_signing_or_a_partner_plaque(text):
+    found = triples(text)
+    assert ("甲州市第一人民医院", "partnersWith", "乙县人民医院") in found or \
+        ("乙县人民医院", "partnersWith", "甲州市第一人民医院") in found
