@@ -637,7 +637,7 @@ def _dept_start(text: str, a: int) -> int:
     cut = max((dept.rfind(w) + len(w) for w in ("医院", "我院", "本院", "该院", "党组织", "与", "和", "及",
                                                   "在", "的", "由", "为", "是", "对", "了", "各", "下辖", "下设", "所辖",
                                                   "表彰", "命名", *rules.AWARD_TRIGGERS)
-               if w in dept), default=0)     # 授予心内科党支部: the verb is not the department
+               if w in dept), default=0)     # 授予骨科党支部: the verb is not the department
     if dept.endswith("院") and not dept.endswith(("分院", "总院", "学院")):
         cut = len(dept)                      # …院党委书记: the 院 is the (subject) institution
     elif dept.startswith("院") and cut == 0:
