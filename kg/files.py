@@ -33,7 +33,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     return path
 
 
@@ -46,7 +46,7 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make the rename itself durable (POSIX); harmless where unsupported."""
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -156,7 +156,7 @@ class Publisher:
             os.replace(tmp, target)
             done.append(target)
         self.pending = []
-        _fsync_dir(self.folder)
+        fsync_dir(self.folder)
         return done
 
 

@@ -36,7 +36,7 @@ from kg.graph import HKG, entity_nodes
 from kg.layout import LARGE_GRAPH, layout
 from kg.model import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS
 
-__all__ = ["EVIDENCE_PER_EDGE", "LARGE_GRAPH", "find_entities", "page_data", "render_html",
+__all__ = ["EVIDENCE_PER_EDGE", "LARGE_GRAPH", "find_entities", "graph_page_parts", "page_data", "render_html",
            "write_html", "command"]
 
 # Evidence sentences kept per relation in the page; the page says how many
@@ -160,7 +160,7 @@ def _relation_triples(g: Graph) -> list[tuple[str, URIRef, URIRef]]:
     return [(rel, s, o) for rel in RELATIONS for s, o in g.subject_objects(HKG[rel])]
 
 
-def _page_parts(g) -> tuple[dict, list, list, dict]:
+def graph_page_parts(g) -> tuple[dict, list, list, dict]:
     """Entities, evidence, relation triples and documents of an rdflib graph,
     or as given (a tuple of the four: :meth:`kg.parts.Parts.page_parts`
     merges those of a store's graphs)."""
@@ -253,7 +253,7 @@ def _numbered_edges(edges: dict[tuple, dict]) -> list[dict]:
 def page_data(g, focus: str | None = None, depth: int = 1) -> dict:
     """Everything the page shows, as plain JSON-able data, from an rdflib
     graph or from the page's parts of a graph (entities, evidence, relation
-    triples, documents: :func:`_page_parts`).
+    triples, documents: :func:`graph_page_parts`).
 
     With ``focus``, only the entities within ``depth`` relation hops of the
     entity of that name (any of its names) are kept.
@@ -272,7 +272,7 @@ def page_data(g, focus: str | None = None, depth: int = 1) -> dict:
     """
     if depth < 0:
         raise ValueError("depth must be 0 or more")
-    entities, statements, triples, documents = _page_parts(g)
+    entities, statements, triples, documents = graph_page_parts(g)
     evidence: dict[tuple, list[dict]] = defaultdict(list)
     for key, item in statements:
         evidence[_edge_key(*key)].append(item)

@@ -77,9 +77,9 @@ def page_record(g: Graph) -> dict:
     >>> page_record(build_graph([Document("a.txt", "", sha256="ab")], [], [], with_ontology=False))["doc"]
     ('a.txt', 'ab')
     """
-    from kg.html import _page_parts
+    from kg.html import graph_page_parts
 
-    entities, evidence, triples, documents = _page_parts(g)
+    entities, evidence, triples, documents = graph_page_parts(g)
     docs = [(str(n), str(g.value(d, HKG.sha256) or "")) for d, n in g.subject_objects(HKG.fileName)]
     return {"doc": docs[0] if len(docs) == 1 else None,
             "entities": {str(iri): e for iri, e in entities.items()},

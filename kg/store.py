@@ -31,7 +31,7 @@ from typing import Iterable
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
-from kg.files import _fsync_dir
+from kg.files import fsync_dir
 from kg.graph import HKG, ID, ONTOLOGY_IRI, PREFIXES, ontology
 
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
@@ -155,7 +155,7 @@ class DocumentStore:
             raise
         finally:
             graphs.discard()
-        _fsync_dir(self.path.parent)
+        fsync_dir(self.path.parent)
         shutil.rmtree(old, ignore_errors=True)
 
     def documents(self) -> dict[str, str]:
