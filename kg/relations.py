@@ -507,9 +507,9 @@ def _awards(ctx: Ctx) -> None:
         pairs = (list(zip([[k] for k in recipients], honours))
                  if "分别" in text[max(cs, t.start() - 3):t.start()] and len(recipients) == len(honours) > 1
                  else [(recipients, h) for h in honours])
-        party_only = all(re.sub(r"[“”「」『』\"‘’]", "", h[0]).endswith(_PARTY_HONOUR_HEADS) for h in honours)
+        party_only = all(_unquoted(h[0]).endswith(_PARTY_HONOUR_HEADS) for h in honours)
         for recipients, (name, alias, _, _) in pairs:
-            plain = re.sub(r"[“”「」『』\"‘’]", "", name)
+            plain = _unquoted(name)
             if plain.endswith(_PARTY_HONOUR_HEADS) and party_only:
                 # 甲院荣获先进基层党组织: its party body; among the hospital's other honours it stays the hospital's
                 recipients = [_party_of(ctx, k, "党支部" if plain.endswith("党支部") else "党委")
@@ -628,7 +628,7 @@ def _ranks(ctx: Ctx) -> None:
                 listed, at = before.group("list"), before.start()
         # “X100强”榜单: the quoted title, not the word for the list after it
         listed = re.sub(r"(?<=[”」』\"])(?:榜单|排行榜|名单)$", "", listed)
-        name = re.sub(r"^.*(?:发布|公布|推出)的", "", re.sub(r"[“”「」『』\"‘’]", "", listed))
+        name = re.sub(r"^.*(?:发布|公布|推出)的", "", _unquoted(listed))
         book = re.search(r"《([^《》]{4,40})》", name)
         name = book.group(1) if book else name     # 复旦版《X排行榜》: the title in the book marks
         if _not_asserted(text[_clause_start(text, at):verb.start()]) or _candidate(name):
@@ -730,7 +730,7 @@ def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bo
     # 荣获全国文明单位,全国卫生系统先进集体,…等荣誉: a list may run on over commas
     while end_m and end_m.group() == ",":
         nxt = _HONOURS_END.search(rest, end_m.end())
-        chunk = re.sub(r"[“”「」『』\"‘’]", "", rest[end_m.end():nxt.start() if nxt else len(rest)])
+        chunk = _unquoted(rest[end_m.end():nxt.start() if nxt else len(rest)])
         item = _clean_honour(chunk.strip())
         if not (len(chunk) <= 30 and not _AWARD_TRIGGER.search(chunk) and not _NOT_IN_PERSON_GAP.search(chunk)
                 and _is_honour(item) and item.endswith(rules.HONOUR_HEADS)
@@ -759,7 +759,7 @@ def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bo
                 # 绵阳市基层党建“3+2”…示范党支部 keeps its lead; an issuer (…卫健委) does not
                 lead = "" if org_type(prefix) != "Organization" or prefix.endswith("委") else prefix
                 name = (lead + q.group(0) + title_tail).strip()
-                out.append((name, re.sub(r"[“”「」『』\"‘’]", "", name), True, pos + len(segment)))
+                out.append((name, _unquoted(name), True, pos + len(segment)))
                 return out
             alias = place + inner if place else ""
             year = _YEAR_BEFORE.search(segment, 0, q.start()) if not cur else None
@@ -802,6 +802,13 @@ _LIST_WORD = re.compile(r"(?:光荣称号|光荣|(?:获得者|获奖者|获奖)?
 def _candidate(text: str) -> bool:
     """公示 / 拟推荐 / 候选: a list of candidates, not of winners."""
     return any(w in text for w in rules.CANDIDATE_WORDS)
+
+
+_QUOTE_MARKS = re.compile(r"[“”「」『』\"‘’]")
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTE_MARKS.sub("", text)
 
 
 def _clean_honour(name: str) -> str:
@@ -999,7 +1006,7 @@ def _award_roster(doc: Document, sentences: list[Sentence], r: Resolution,
     for s in sentences:
         if lines_for:        # 医院先后荣获以下荣誉: / 全国文明单位 / 全国卫生系统先进集体
             item = _ROSTER_NUMBER.sub("", s.text).rstrip("。;;,")
-            item = re.sub(r"[“”「」『』\"‘’]", "", _clean_honour(item))
+            item = _unquoted(_clean_honour(item))
             if _is_honour(item) and item.endswith(rules.HONOUR_HEADS) and not _named(r, s):
                 ctx = Ctx(doc, s, r, [], out)
                 hk, year = _honour(r, item)
@@ -1163,7 +1170,7 @@ def _winners_named(ctx: Ctx) -> None:
         return
     for w in _WINNERS.finditer(text):
         # 为老党员颁发X获得者…: the title starts after the verb that gives it
-        title = re.sub(r"^.*(?:颁发|颁授|授予|表彰|为|向|给)|[“”「」『』\"]", "", _clean_honour(w.group("t")))
+        title = re.sub(r"^.*(?:颁发|颁授|授予|表彰|为|向|给)", "", _unquoted(_clean_honour(w.group("t"))))
         if not _is_honour(title) or _candidate(text):
             continue
         rest = re.match(r"[^,。;;]*", text[w.end():]).group()
@@ -1178,7 +1185,7 @@ def _inline_roster(doc: Document, s: Sentence, r: Resolution, ms: list[tuple[Men
                    inline: re.Match, out: list[Assertion]) -> bool:
     """优秀共产党员:王小明、李大红 / 先进集体(3个):甲院、乙院 — a title, a colon
     and nothing but the recipients."""
-    title = re.sub(r"[“”「」『』\"]", "", _clean_honour(inline.group("t")))
+    title = _unquoted(_clean_honour(inline.group("t")))
     rest = inline.start("rest")
     if _GIVING.search(title):
         return False          # 会上表彰了一批先进: a report of the ceremony, not a title
