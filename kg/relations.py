@@ -1109,6 +1109,15 @@ _PRAISED_AFTER = re.compile(r"(?:等[\d一二三四五六七八九十]+(?:名|�
 _SEGMENT_LEAD = re.compile(r"^(?:会上|大会|同时|并|还|对|[\u4e00-\u9fff]{0,6}表彰了?)*")
 
 
+_HONOUR_HEAD = re.compile(_alternation(rules.HONOUR_HEADS))
+
+
+def _marked_honour(title: str) -> bool:
+    """An honour title with a word of honour in it (先进, 优秀 …): where no
+    award verb stands next to it, its wording must say it is one."""
+    return _is_honour(title) and any(w in title for w in rules.HONOUR_MARKERS)
+
+
 def _titles_before_names(ctx: Ctx) -> None:
     """表彰优秀共产党员王五、李四,先进党支部骨科党支部: where honours are
     given (表彰), a title written right before its recipients."""
@@ -1119,10 +1128,9 @@ def _titles_before_names(ctx: Ctx) -> None:
     for segment in re.split(r"([,;;::。])", text):
         start, pos = pos, pos + len(segment)
         lead = _SEGMENT_LEAD.match(segment).end()
-        for head in (m for m in re.finditer(_alternation(rules.HONOUR_HEADS), segment) if m.start() >= lead):
+        for head in (m for m in _HONOUR_HEAD.finditer(segment) if m.start() >= lead):
             title, rest = segment[lead:head.end()], _PRAISED_AFTER.sub("", segment[head.end():])
-            if not rest or rest[0] in "和及与或并" or not _is_honour(title) or \
-                    not any(w in title for w in rules.HONOUR_MARKERS):
+            if not rest or rest[0] in "和及与或并" or not _marked_honour(title):
                 continue      # 表彰…心内科主任医师王五: a rank, not an honour
             names = _bare_person_list(rest) if _name_at(rest, 0) else []
             listed = _list_after(ctx, start + head.end(), RECIPIENT_KINDS)
@@ -1148,7 +1156,7 @@ def _counted_titles(ctx: Ctx) -> None:
         return
     for c in _COUNTED_TITLE.finditer(text, text.find("表彰") + 2):
         title = c.group("t")
-        if not _is_honour(title) or not any(w in title for w in rules.HONOUR_MARKERS):
+        if not _marked_honour(title):
             continue
         listed = re.sub(r"^(?:了|和|及|,)+", "", c.group("list"))
         start = c.start("list") + len(c.group("list")) - len(listed)
