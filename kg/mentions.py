@@ -866,8 +866,47 @@ def _is_surname_start(text: str) -> int:
 COMMON_WORD_FREQ = 2000
 
 
+# 艾力·买买提, 阿依古丽·吐尔逊: given names joined by a middle dot (Uyghur,
+# Tibetan, Mongolian and transliterated names), no surname table applies.
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8})+")
+_AFTER_DOTTED = re.compile("|".join(sorted(set(rules.ROLE_TITLES) | set(rules.PROFESSION_TITLES)
+                                           | set(rules.HONORIFICS) | {"同志", "等"}, key=len, reverse=True)))
+
+# A word this frequent after a middle-dot name's first two characters ends
+# the name (…陪同, …致辞); syllables of such names are seldom words (热合 is).
+_WORD_AFTER_DOTTED_FREQ = 50
+
+
+def _dotted_name_at(text: str, pos: int) -> str:
+    """A middle-dot name starting at ``pos``, without a title or word
+    written after it (艾力·买买提院长 → 艾力·买买提), or ''.
+
+    >>> _dotted_name_at("院长艾力·买买提主持会议", 2)
+    '艾力·买买提'
+    """
+    m = _DOTTED_NAME.match(text, pos)
+    if not m:
+        return ""
+    name = m.group()
+    last = max(name.rfind(d) for d in "·・•") + 1
+    title = _AFTER_DOTTED.search(name, last + 2)
+    name = name[:title.start()] if title else name
+    i = last
+    for tok in tokenize(name[last:]):     # 买买提出席: jieba's words, not 提出
+        if i - last >= 2 and (tok.word in _NOT_NAMES or tok.tag in ("p", "c") or not tok.tag.startswith("nr") and (
+                len(tok.word) > 2 and is_word(tok.word) or len(tok.word) == 2 and is_word(tok.word, _WORD_AFTER_DOTTED_FREQ))):
+            name = name[:i]
+            break
+        i += len(tok.word)
+    return name if len(name) - last >= 2 else ""
+
+
 def _name_at(text: str, pos: int) -> str:
-    """A 2–3 character personal name starting at ``pos``, or ''."""
+    """A personal name starting at ``pos`` (2–3 characters after a surname,
+    or given names joined by a middle dot), or ''."""
+    dotted = _dotted_name_at(text, pos)
+    if dotted:
+        return dotted
     n = _is_surname_start(text[pos:])
     if not n:
         return ""
@@ -918,6 +957,13 @@ def _clause_goes_on(rest: str) -> bool:
 
 
 def _name_before(text: str, a: int, orgs: list[Mention], s: Sentence) -> tuple[str, int]:
+    dotted = re.search(r"[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8})+$", text[:a])
+    if dotted:        # 艾力·买买提院长: where the first given name starts is told by what precedes it
+        for pos in range(dotted.start(), a):
+            before = text[pos - 1] if pos > 0 else ","
+            if (_PUNCT.match(before) and before not in "·・•" or any(o.end - s.start == pos for o in orgs)
+                    or _ROLE_AT_END.search(text, 0, pos)) and text[pos] not in "·・•":
+                return text[pos:a], pos
     for size in (3, 2):
         pos = a - size
         if pos < 0:

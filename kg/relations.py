@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from kg import rules
+from kg.lexicon import is_word
 from kg.mentions import _name_at, org_type
 from kg.model import Assertion, Document, Mention, Sentence
 from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
@@ -953,6 +954,7 @@ def _titled_name(gap: str) -> str:
     return ""
 
 
+_LISTED_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _LIST_LEAD = re.compile(r"^(?:同时|此外|其中|另外|今年|去年|恭喜|祝贺|热烈祝贺|我院|本院|我校|该院)*[,]?")
 _ITEM_NOTE = re.compile(r"\([^()]{1,24}\)")     # 王五(女) / 王五(乙县人民医院心内科)
 
@@ -963,13 +965,17 @@ def _bare_person_list(lead: str) -> list[str]:
     before it or a title or a note after it."""
     lead = _LIST_LEAD.sub("", lead.strip())
     lead = re.sub(r"(?:同志|医生|教授|护士|主任医师|副主任医师)$", "", lead)
-    names, pos = [], 0
+    names, pos, odd = [], 0, 0
     while pos < len(lead):
         name = _name_at(lead, pos)
         if not (name and re.match(r"[、和(]|$", lead[pos + len(name):])):
             # 骨科李四 / 李四主任: the item up to the next separator
             end = next((m.start() for m in re.finditer(r"[、和]", lead) if m.start() > pos), len(lead))
-            name = _titled_name(_ITEM_NOTE.sub("", lead[pos:end]))
+            item = _ITEM_NOTE.sub("", lead[pos:end])
+            name = _titled_name(item)
+            if not name and _LISTED_NAME.fullmatch(item) and not is_word(item, 50) and not (
+                    _UNIT_END.search(item) or _TITLE_AFTER_NAME.search(item)):
+                name, odd = item, odd + 1       # 帕尔哈提, 黄河: a name no surname table knows
             if not name:
                 return []
             pos = end
@@ -982,7 +988,8 @@ def _bare_person_list(lead: str) -> list[str]:
             if lead[pos] not in "、和":
                 return []
             pos += 1
-    return names
+    # A name-shaped item counts among two names read for sure (王五、李四、帕尔哈提).
+    return names if not odd or len(names) - odd >= max(2, odd) else []
 
 
 _HONOURS_INTRO = re.compile(r"(?:荣获|获得|获评|被授予|荣膺)(?:了)?(?:以下|如下|下列)?(?:的)?(?:主要)?"
@@ -1205,10 +1212,8 @@ def _inline_roster(doc: Document, s: Sentence, r: Resolution, ms: list[tuple[Men
     if items and _roster_line(s, items, rest):
         keys = [k for _, k in items if k[0] == "Person"] or [k for _, k in items]
     else:
-        names = [_bare_person_list(re.sub(r"\([^()]{0,20}\)|同志", "", x).strip())
-                 for x in re.split(r"、|,|\s+", inline.group("rest").strip())]
-        if names and all(len(n) == 1 for n in names):
-            keys = [r.entity("Person", n[0]) for n in names]
+        items = (re.sub(r"\([^()]{0,20}\)|同志", "", x).strip() for x in re.split(r"、|,|\s+", inline.group("rest").strip()))
+        keys = [r.entity("Person", n) for n in _bare_person_list("、".join(x for x in items if x))]
     if not keys:
         return False
     ctx = Ctx(doc, s, r, ms, out)

@@ -1415,3 +1415,38 @@ def test_two_hospitals_signing_or_a_partner_plaque(text):
     found = triples(text)
     assert ("甲州市第一人民医院", "partnersWith", "乙县人民医院") in found or \
         ("乙县人民医院", "partnersWith", "甲州市第一人民医院") in found
+
+
+# ── names no surname table knows ──
+
+@pytest.mark.parametrize("text, person, org", [
+    ("甲州市维吾尔医医院院长艾力·买买提主持会议。", "艾力·买买提", "甲州市维吾尔医医院"),
+    ("甲州市维吾尔医医院艾力·买买提院长出席。", "艾力·买买提", "甲州市维吾尔医医院"),
+    ("乙县人民医院党委书记库尔班·努尔致辞。", "库尔班·努尔", "乙县人民医院"),
+    ("乙县人民医院副院长阿不都热合曼·吐尔逊介绍了医院发展情况。", "阿不都热合曼·吐尔逊", "乙县人民医院"),
+])
+def test_middle_dot_names_hold_posts_without_the_words_after_them(text, person, org):
+    assert (person, "holdsPositionIn", org) in triples(text)
+
+
+def test_a_middle_dot_name_in_a_list_of_posts_ends_before_the_verb():
+    got = triples("院长艾力·买买提、副院长古丽娜尔·阿不都热依木陪同。")
+    assert {p for p, r, _ in got if r == "holdsPositionIn"} == {"艾力·买买提", "古丽娜尔·阿不都热依木"}
+
+
+@pytest.mark.parametrize("text", [
+    "光荣在党50年纪念章获得者王五、李四、艾力·买买提。",
+    "光荣在党50年纪念章获得者王五、李四、帕尔哈提。",
+    "2021年度先进工作者名单:王五、李四、帕尔哈提",
+])
+def test_a_name_without_a_known_surname_does_not_drop_the_list(text):
+    got = {p for p, r, _ in triples(text) if r == "awarded"}
+    assert {"王五", "李四"} <= got and len(got) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "表彰优秀共产党员王五、护理部、李四。",     # a department is no name
+    "表彰优秀共产党员古再丽、帕尔哈提。",       # no item read for sure
+])
+def test_name_shaped_items_need_two_sure_names_beside_them(text):
+    assert not [t for t in triples(text) if t[1] == "awarded"]
