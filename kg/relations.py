@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from kg import rules
 from kg.lexicon import is_word
-from kg.mentions import _name_at, org_type
+from kg.mentions import _NOT_NAMES, _is_surname_start, _name_at, org_type
 from kg.model import Assertion, Document, Mention, Sentence
 from kg.resolve import ORG_TYPES, Resolution, strip_party_prefix
 
@@ -88,7 +88,7 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
     out: list[Assertion] = []
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
-        for rule in (_partners, _partner_status, _visit_signing, _partners_jointly, _cobuilds, _cobuilds_jointly,
+        for rule in (_partners, _partner_status, _visit_signing, _partners_jointly, _paired_alliances, _cobuilds, _cobuilds_jointly,
                      _ranks, _awards, _listed_in, _titles_before_names, _counted_titles, _winners_named,
                      _supports, _supports_written_around, _supported_under, _affiliations, _members,
                      _party_parents, _posts):
@@ -251,18 +251,23 @@ def _parent_key(ctx: Ctx, m: Mention) -> Key | None:
 
 def _partners(ctx: Ctx) -> None:
     text = ctx.sentence.text
-    for c in re.finditer(r"与|同|和|跟|携手|牵手", text):
+    for c in re.finditer(r"与|同|和|跟|携手|牵手|联合", text):
         partners = _list_after(ctx, c.end(), ORG_TYPES)
         if not partners or _quoted_at(text, ctx.pos(partners[0][0])[0]) and \
                 text[ctx.pos(partners[-1][0])[1]:][:1] not in "”」』":
             continue          # 成为“乙大学教学基地”和“乙大学附属医院协作医院”: titles, not parties
+        if len(partners) == 1 and _named_by_member(partners[0][0]) and _CONSORTIUM.search(partners[0][0].name):
+            continue          # 甲院与乙院医联体签约: the two hospitals partner (_paired_alliances)
         end = ctx.pos(partners[-1][0])[1]
         tail = text[end:end + TAIL_CHARS]
         tail = tail[:_first_clause_end(tail)]
         if c.group() == "和" and _SAME_SIDE.match(tail):
             continue          # A和B(分别)与C签约: A and B sign with C, not with each other
-        together = c.group() in ("携手", "牵手") and re.search(r"共建|打造|成立|推进|开展|组成|组建|发起",
-                                                              re.split(r"[。;;]", text[end:end + TAIL_CHARS])[0])
+        after = re.split(r"[。;;]", text[end:end + TAIL_CHARS])[0]
+        together = c.group() in ("携手", "牵手") and re.search(r"共建|打造|成立|推进|开展|组成|组建|发起", after) or \
+            c.group() == "联合" and re.match(r"[^,,]{0,8}?(?:共建|成立|组成|组建|发起)", after)
+        if c.group() == "联合" and not together:
+            continue          # 联合举办义诊: one joint event
         if not together and not any(t in tail for t in rules.PARTNER_TRIGGERS if t != "共建") and not (
                 "共建" in tail and "党建" not in tail):
             continue
@@ -452,6 +457,36 @@ def _partners_jointly(ctx: Ctx) -> None:
         if any(t in tail for t in rules.PARTNER_TRIGGERS if t != "共建") and not _PARTY_TAIL.search(tail):
             for a, b in _pairs(keys):
                 ctx.rel(a, "partnersWith", b, "partner-jointly")
+
+
+# 甲院·乙院医联体 / 甲院—乙院专科联盟 / 甲院与乙院医联体: a consortium named by its two members
+_ALLIANCE_SUFFIX = re.compile("(?:" + _alternation(s for s, t, _ in rules.ORG_SUFFIXES if t == "Alliance") + ")$")
+_CONSORTIUM = re.compile(r"(?:医联体|医疗联合体|医共体|医疗共同体)$")     # formed by two, not joined by many
+_PAIR_JOIN = re.compile(r"[·・—–\-]|与|和")
+_PAIR_ACT = re.compile(r"揭牌|签约|签订|签署|成立|启动|授牌|挂牌")
+
+
+def _named_by_member(m: Mention) -> str:
+    """乙县人民医院医联体 → 乙县人民医院: the institution an alliance is named after, or ''."""
+    inner = _ALLIANCE_SUFFIX.sub("", m.name) if m.type == "Alliance" else ""
+    return inner if inner != m.name and org_type(inner) in ("Hospital", "University") else ""
+
+
+def _paired_alliances(ctx: Ctx) -> None:
+    """甲院·乙院医联体揭牌: the two hospitals that name a consortium formed
+    (signed, unveiled) partner each other."""
+    text = ctx.sentence.text
+    for (first, fk), (m, mk) in zip(ctx.mentions, ctx.mentions[1:]):
+        a, b = ctx.pos(first)[1], ctx.pos(m)[0]
+        if mk[0] != "Alliance" or fk[0] not in ("Hospital", "University") or not _PAIR_JOIN.fullmatch(text[a:b]):
+            continue
+        inner = _named_by_member(m)
+        if text[a:b] in ("与", "和") and not _CONSORTIUM.search(m.name):
+            continue          # 甲院与乙院专科联盟签约: the alliance乙院 leads may be the partner
+        act = _PAIR_ACT.search(text, ctx.pos(m)[1], ctx.pos(m)[1] + 12)
+        if not inner or act is None or _not_asserted(text[_clause_start(text, a):act.end()]):
+            continue
+        ctx.rel(fk, "partnersWith", ctx.resolution.entity(org_type(inner), inner), "partner-paired")
 
 
 _PARTY_TAIL = re.compile(r"党建|党支部|党组织|支部|党委|党总支|党员|党工委")
@@ -955,6 +990,15 @@ def _titled_name(gap: str) -> str:
 
 
 _LISTED_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _name_shaped(item: str) -> bool:
+    """黄河 (a surname, though a word), 帕尔哈提 (no word at all): an item
+    that may be a name where the names around it are sure."""
+    if not _LISTED_NAME.fullmatch(item) or _UNIT_END.search(item) or _TITLE_AFTER_NAME.search(item) \
+            or item in _NOT_NAMES:
+        return False
+    return len(item) <= 3 and _is_surname_start(item) > 0 or not is_word(item, 50)
 _LIST_LEAD = re.compile(r"^(?:同时|此外|其中|另外|今年|去年|恭喜|祝贺|热烈祝贺|我院|本院|我校|该院)*[,]?")
 _ITEM_NOTE = re.compile(r"\([^()]{1,24}\)")     # 王五(女) / 王五(乙县人民医院心内科)
 
@@ -973,9 +1017,8 @@ def _bare_person_list(lead: str) -> list[str]:
             end = next((m.start() for m in re.finditer(r"[、和]", lead) if m.start() > pos), len(lead))
             item = _ITEM_NOTE.sub("", lead[pos:end])
             name = _titled_name(item)
-            if not name and _LISTED_NAME.fullmatch(item) and not is_word(item, 50) and not (
-                    _UNIT_END.search(item) or _TITLE_AFTER_NAME.search(item)):
-                name, odd = item, odd + 1       # 帕尔哈提, 黄河: a name no surname table knows
+            if not name and _name_shaped(item):
+                name, odd = item, odd + 1       # 帕尔哈提, 黄河: a name the reader does not take alone
             if not name:
                 return []
             pos = end
@@ -1287,10 +1330,11 @@ _SUPPORT_WORD = r"(对口支援|对口帮扶|组团式帮扶|帮扶|托管|支�
 _SUPPORT_OBJECT = re.compile(r"(?:进行|开展|实施|实行)?了?(?:全面|深度|整体|精准)?" + _SUPPORT_WORD)
 _SUPPORT_PASSIVE = re.compile(r"(?:全面|深度|整体)?" + _SUPPORT_WORD)
 _SUPPORT_STATUS = re.compile(r"的?" + _SUPPORT_WORD + r"(?:医院|单位|对象|帮扶医院)")
-# 与B签订托管协议 / 与B建立对口支援关系
+# 与B签订托管协议 / 与B建立对口支援关系 / 与B开展结对帮扶
 _SUPPORT_AGREED = re.compile(r"[^,。;;]{0,6}?(?:签(?:订|署)(?:了)?[^,。;;]{0,8}?" + _SUPPORT_WORD.replace("(", "(?P<w>", 1)
                              + r"[^,。;;]{0,6}?协议|建立(?:了)?[^,。;;]{0,6}?" + _SUPPORT_WORD.replace("(", "(?P<w2>", 1)
-                             + r"(?:合作)?关系)")
+                             + r"(?:合作)?关系"
+                             r"|(?:开展|进行|实施)(?:了)?(?:结对|对口)?(?P<w3>帮扶|支援)(?=[,。;;]|$|工作|活动))")
 # 在A的帮扶下,B…: B is helped by A
 _UNDER_SUPPORT = re.compile(r"在(?P<who>[^,。;;]{2,30}?)的(?:大力|全力|精心|鼎力|倾力)?" + _SUPPORT_WORD + r"下")
 
@@ -1344,7 +1388,7 @@ def _supports_written_around(ctx: Ctx) -> None:
             subj = _subject_before(ctx, c.start(), ("Hospital",))
             if t and subj:
                 for _, k in objs:
-                    ctx.rel(subj, "supports", k, "support-object", kind=t.group("w") or t.group("w2"))
+                    ctx.rel(subj, "supports", k, "support-object", kind=t.group("w") or t.group("w2") or t.group("w3"))
 
 
 def _affiliations(ctx: Ctx) -> None:

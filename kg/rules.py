@@ -190,6 +190,20 @@ ORG_SUFFIXES = (
     ("保健中心", "Organization", "name-organization"),
     ("红十字会", "Organization", "name-organization"),
     ("公司", "Organization", "name-organization"),
+    # common partners of party co-building beyond health care
+    ("银行", "Organization", "name-organization"),
+    ("分行", "Organization", "name-organization"),
+    ("支行", "Organization", "name-organization"),
+    ("报社", "Organization", "name-organization"),
+    ("电视台", "Organization", "name-organization"),
+    ("融媒体中心", "Organization", "name-organization"),
+    ("供电局", "Organization", "name-organization"),
+    ("烟草专卖局", "GovernmentBody", "name-government"),
+    ("气象局", "GovernmentBody", "name-government"),
+    ("检察院", "GovernmentBody", "name-government"),
+    ("法院", "GovernmentBody", "name-government"),
+    ("监狱", "GovernmentBody", "name-government"),
+    ("边境管理大队", "GovernmentBody", "name-government"),
 )
 # Bare words that refer to the article's one institution of that kind (集团董事长,
 # 卫生院院长) when it names only one that ends so: word → entity type.
@@ -266,10 +280,11 @@ SCHOOL_REFERENCES = ("我校", "本校", "该校")
 SCHOOL = "校"
 
 # ── Party bodies ──
-# (党组, the party group of a government body, is part of that body: not listed.)
+# 党组, the party group of a government body, co-builds under its own name
+# (乙县卫生健康局党组); 党组书记 / 党组成员 stay posts in the body itself.
 PARTY_SUFFIXES = ("党总支部委员会", "党支部委员会", "总支部委员会", "支部委员会", "党组织",
                   "联合党支部", "联合支部", "直属党支部", "党总支", "党支部", "党小组",
-                  "党工委", "机关党委", "党委", "支部")
+                  "党工委", "机关党委", "党委", "党组", "支部")
 PARTY_PREFIX_NOISE = ("中共", "中国共产党")
 # A department between an organisation and its party suffix: 外科第五, 医技 …
 DEPT_MAX = 12

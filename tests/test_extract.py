@@ -393,7 +393,7 @@ def test_signed_party_agreement_between_two_institutions_co_builds_their_committ
 def test_long_party_list_fans_out_past_unnamed_items():
     got = triples("甲州市第一人民医院党委与乙县人民医院党委、丙县卫生健康局党组、丁街道、戊县中医医院党支部"
                   "等5家单位党组织共同签署共建协议。")
-    for other in ("乙县人民医院党委", "丙县卫生健康局党委", "戊县中医医院党支部"):
+    for other in ("乙县人民医院党委", "丙县卫生健康局党组", "戊县中医医院党支部"):
         assert ("甲州市第一人民医院党委", "coBuildsWith", other) in got
 
 
@@ -1437,6 +1437,7 @@ def test_a_middle_dot_name_in_a_list_of_posts_ends_before_the_verb():
 @pytest.mark.parametrize("text", [
     "光荣在党50年纪念章获得者王五、李四、艾力·买买提。",
     "光荣在党50年纪念章获得者王五、李四、帕尔哈提。",
+    "光荣在党50年纪念章获得者王五、李四、黄河。",          # a surname, though also a word
     "2021年度先进工作者名单:王五、李四、帕尔哈提",
 ])
 def test_a_name_without_a_known_surname_does_not_drop_the_list(text):
@@ -1447,6 +1448,61 @@ def test_a_name_without_a_known_surname_does_not_drop_the_list(text):
 @pytest.mark.parametrize("text", [
     "表彰优秀共产党员王五、护理部、李四。",     # a department is no name
     "表彰优秀共产党员古再丽、帕尔哈提。",       # no item read for sure
+    "表彰优秀共产党员王五、李四、荣获。",       # a verb is no name
 ])
 def test_name_shaped_items_need_two_sure_names_beside_them(text):
     assert not [t for t in triples(text) if t[1] == "awarded"]
+
+
+# ── partners beyond health care, consortia named by their members ──
+
+@pytest.mark.parametrize("text, ours, theirs, parent", [
+    ("甲州市第一人民医院第一党支部与甲州银行营业部党支部开展党建联建。",
+     "甲州市第一人民医院第一党支部", "甲州银行营业部党支部", "甲州银行"),
+    ("甲州市第一人民医院第一党支部与中国银行甲州分行党支部开展党建联建。",
+     "甲州市第一人民医院第一党支部", "中国银行甲州分行党支部", "中国银行甲州分行"),
+    ("甲州市第一人民医院党委与甲州日报社党委签订共建协议。", "甲州市第一人民医院党委", "甲州日报社党委", "甲州日报社"),
+    ("甲州市第一人民医院党委与乙县卫生健康局党组开展联学共建活动。",
+     "甲州市第一人民医院党委", "乙县卫生健康局党组", "乙县卫生健康局"),
+])
+def test_party_bodies_of_banks_papers_and_government_party_groups_co_build(text, ours, theirs, parent):
+    got = triples(text)
+    assert (ours, "coBuildsWith", theirs) in got and (theirs, "subOrganizationOf", parent) in got
+    assert not [t for t in got if t[0].startswith("甲州市第一人民医院甲州")]      # never glued to the subject
+
+
+def test_party_group_posts_stay_with_the_body():
+    assert triples("乙县卫生健康局党组成员、副局长王五出席。") == {("王五", "holdsPositionIn", "乙县卫生健康局")}
+
+
+@pytest.mark.parametrize("text", [
+    "甲州市第一人民医院与乙县人民医院开展结对帮扶。",
+    "甲州市第一人民医院与乙县人民医院开展对口支援工作。",
+])
+def test_pairing_up_to_help_is_support(text):
+    assert ("甲州市第一人民医院", "supports", "乙县人民医院") in triples(text)
+
+
+def test_lianhe_with_founding_partners_but_a_joint_event_does_not():
+    assert ("甲州市第一人民医院", "partnersWith", "乙县人民医院") in triples(
+        "甲州市第一人民医院联合乙县人民医院成立甲州胸痛专科联盟。")
+    assert not triples("甲州市第一人民医院联合乙县人民医院举办义诊活动。")
+
+
+@pytest.mark.parametrize("text", [
+    "11月20日上午,甲州市第一人民医院·乙县人民医院医疗联合体揭牌仪式在乙县人民医院举行。",
+    "甲州市第一人民医院—乙县人民医院专科联盟签约仪式顺利举行。",
+    "甲州市第一人民医院与乙县人民医院医联体建设签约暨揭牌仪式举行。",
+])
+def test_a_consortium_named_by_two_hospitals_makes_them_partners(text):
+    got = triples(text)
+    assert ("甲州市第一人民医院", "partnersWith", "乙县人民医院") in got
+    assert not [t for t in got if t[2].endswith(("医联体", "医疗联合体", "专科联盟"))]
+
+
+@pytest.mark.parametrize("text", [
+    "甲州市第一人民医院与乙县人民医院医联体将于明年成立。",
+    "甲州市第一人民医院和乙县人民医院医联体的专家开展义诊。",
+])
+def test_a_consortium_planned_or_only_named_makes_no_partners(text):
+    assert not [t for t in triples(text) if t[1] == "partnersWith"]
