@@ -657,7 +657,8 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                        and o.start - s.start < a < o.end - s.start < b), None)
         if holder is not None:      # 内科第二党支部书记: 党支部 belongs to both
             a = holder.end - s.start
-        name, pos = _name_at(text, b), b
+        ranks = _RANKS_AFTER_POST.match(text, b)      # 副院长、主任医师、教授王五: ranks between post and name
+        name, pos = _name_at(text, ranks.end()), ranks.end()
         if name and _clause_goes_on(text[b:]):
             name = ""         # 王五副院长宣读了…, 王五院长向全体…: a verb or a preposition, not a name
         if not name and text[b:b + 1] in (" ", ":", "\u3000"):     # 院长 王五, 院长:王五
@@ -716,7 +717,7 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                                 parent=government[0], role=government[1]))
         out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
                             parent=parent, role=role, in_subject=in_subject, in_bare=in_bare))
-        if pos == b or pos == b + 1:
+        if pos in (b, b + 1, ranks.end()):
             out.extend(_earlier_posts(s, orgs, name, start, a))
         # 副局长A、B、C: bare names continuing the list share the post.
         j = start + len(name)
@@ -747,9 +748,11 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
 
 
 _PROFESSION = re.compile("|".join(sorted(rules.PROFESSION_TITLES, key=len, reverse=True)))
+_PROFESSION_OR_RANK = re.compile("|".join(sorted(rules.PROFESSION_TITLES + rules.ACADEMIC_RANKS, key=len, reverse=True)))
+_RANKS_AFTER_POST = re.compile(r"(?:、(?:" + _PROFESSION_OR_RANK.pattern + r"))*")
 
 
-_ELECTED = re.compile(r"(当选为|当选|担任|出任|任命为|兼任|现任|任|为)")
+_ELECTED = re.compile(r"(当选为|当选|担任|出任|任命为|兼任|现任|(?<![曾原时历])任|为)")    # 曾任: a former post
 # Verbs that name whom they appoint: 选举王五为…, 聘任王五为…
 _APPOINTING = ("选举", "推选", "推举", "聘任", "聘请", "任命", "聘")
 
@@ -788,7 +791,9 @@ def _elected(s: Sentence, orgs: list[Mention], found: list[Mention]) -> list[Men
 
 
 # 王五,男,1970年生,甲院心内科主任 / 王五同志是甲院护理部主任: the name, then its post
-_PROFILE = re.compile(r"^(?:[\d一二三四五六七八九十]+[、.．]\s*)?(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?,(?:男|女)[,(]")
+_PROFILE = re.compile(r"^(?:[\d一二三四五六七八九十]+[、.．]\s*)?(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?,(?:(?P<sex>男|女)[,(]|"
+                      r"(?=(?:" + _PROFESSION_OR_RANK.pattern + r")[,、]|[^,。;;]{2,30}?(?:"
+                      + "|".join(rules.ROLE_TITLES) + r")(?:[,。;;]|$)))")
 _COPULA = re.compile(r"(?:同志)?(?:现|现为)?(?:是|系)")
 
 
@@ -809,9 +814,13 @@ def _stated_posts(s: Sentence, orgs: list[Mention], found: list[Mention]) -> lis
     for name, pos, after in starts:
         if any(p.start - s.start == pos for p in found):
             continue          # 院长王五是…: the name already holds the post written before it
-        title = next((t for t in _ROLE.finditer(text, after) if not re.search(r"[。;]", text[after:t.start()])), None)
+        title = next((t for t in _ROLE.finditer(text, after) if not re.search(r"[。;]", text[after:t.start()])
+                      and not _PROFESSION_OR_RANK.match(text, t.start())), None)     # 主任 of 主任医师 is a rank
         if title is None or not any(after <= o.start - s.start < title.start() for o in orgs):
             continue
+        if profile and pos == profile.start("name") and not profile.group("sex") and \
+                not re.match(r"[,。;;、]|$", text[title.end():]):
+            continue          # 王五,甲院院长李四…: the post is another's
         parent, in_subject, in_bare, dept = _post_organisation(s, orgs, title.start(), out, title.group())
         if parent is not None:
             role = text[dept:title.end()] if dept is not None else title.group()

@@ -238,7 +238,7 @@ STOP_WORDS = frozenset("""
 走进 来到 到访 参观 访问 拜访 走访 慰问 莅临 率队 率领 带领 邀请 受邀 应邀 前往 派驻 选派 下沉 参加 出席 看望 考察 调研 指导 承办 主办 协办 依托 通过 推动 推进
 促进 打造 建设 创建 争创 申报 成为 加快 发挥 构建 共建 旨在 认真 贯彻 落实 贯彻落实 深化 完善 加强 形成 实现 组成 愿 著 对口 透过 经由 藉由 感谢 特别感谢 致谢 祝贺 热烈祝贺 恭喜 欢迎 热烈欢迎 前不久 日前 近日 近年 今年 去年 目前 当天 随后 同时 此外
 讯 网讯 本报讯 消息 报道 记者 通讯员 摄影 编辑 来源 供稿 作者 发布 首页 新闻 资讯 动态 简介 导航 当前 位置 您 现在
-个 家 名 位 座 批 项 人 年 月 日 号 年度 年底 年初 年末 上午 下午 期间 以来 有 获 非 教学 实习 紧密型 松散型 县域 其中 包括 如 即 为了 作为 代表 位于 地处 来自 对标 对照 借助 依靠 围绕 面向 合作 签约 交流 座谈 举办 召开 揭牌 挂牌 启动 缔结 结成 结为 担任 出任 兼任 当选 加盟 隶属 隶属于 并入 旗下 下辖
+个 家 名 位 座 批 项 人 年 月 日 号 年度 年底 年初 年末 上午 下午 期间 以来 有 获 非 教学 实习 紧密型 松散型 县域 其中 包括 如 即 为了 作为 代表 位于 地处 来自 对标 对照 借助 依靠 围绕 面向 合作 签约 交流 座谈 举办 召开 揭牌 挂牌 启动 缔结 结成 结为 担任 出任 兼任 当选 加盟 隶属 隶属于 并入 旗下 下辖 现任 时任 曾任 历任 原任 任职 任职于 就职于 供职于
 """.split())
 # Single words that always end a name, even between a place and its suffix.
 HARD_STOPS = frozenset("""
@@ -316,6 +316,9 @@ OUTSIDE_POSTS = frozenset("""
 # Professional ranks written before a name (护师王五): a person, but not a post (ANNOTATION).
 PROFESSION_TITLES = ("主任医师", "副主任医师", "主治医师", "医师", "医生", "主管护师", "护理师", "护师", "护士", "药师",
                      "技师", "副教授", "教授", "研究员", "院士", "专家", "博士", "硕士", "党员", "志愿者")
+# Ranks written between a post and the name (副院长、主任医师、博士生导师王五).
+ACADEMIC_RANKS = ("博士生导师", "硕士生导师", "研究生导师", "博导", "硕导", "二级教授", "主任护师", "副主任护师",
+                  "主管药师", "副主任药师", "主任药师", "主任技师", "副主任技师")
 # Honorifics written after a name (院长王小明教授、副院长李小红): not part of a post.
 HONORIFICS = ("教授", "博士", "医生", "同志", "先生", "女士", "主任医师", "院士")
 # Roles that never make a person a post-holder (bylines, photo credits).
@@ -337,7 +340,7 @@ SURNAMES = frozenset("""
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容",
                      "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "西门", "南宫", "独孤")
 # A third character that ends a two-character name instead of extending it.
-NAME_STOP_CHARS = frozenset("说对为在与和及等也就是将从向把被以于到给让请获率")
+NAME_STOP_CHARS = frozenset("说对为在与和及等也就是将从向把被以于到给让请获率的")
 
 # ── Honours and relation triggers: kg/data/triggers.tsv ──
 # Trigger, connector and exception words, one tuple per table in file order

@@ -1506,3 +1506,27 @@ def test_a_consortium_named_by_two_hospitals_makes_them_partners(text):
 ])
 def test_a_consortium_planned_or_only_named_makes_no_partners(text):
     assert not [t for t in triples(text) if t[1] == "partnersWith"]
+
+
+# ── posts: ranks between post and name, 现任, profile lines ──
+
+@pytest.mark.parametrize("text", [
+    "甲州市第一人民医院心内科主任、主任医师周九介绍了病例。",
+    "甲州市第一人民医院副院长、主任医师、教授、博士生导师周九出席。",
+    "周九现任甲州市第一人民医院副院长。",
+    "周九,甲州市第一人民医院心内科主任,主任医师。",
+    "周九,主任医师,教授,甲州市第一人民医院心内科主任。",
+    "周九,女,主任护师,甲州市第一人民医院护理部主任。",
+])
+def test_posts_read_past_ranks_and_in_profiles(text):
+    assert ("周九", "holdsPositionIn", "甲州市第一人民医院") in triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "周九曾任甲州市第一人民医院副院长。",                 # a former post: optional in the gold, not asserted
+    "周九,甲州市第一人民医院院长李四的学生。",            # the post is another's
+])
+def test_former_posts_and_posts_of_others_are_not_the_profiled_persons(text):
+    got = triples(text)
+    assert not [t for t in got if t[0].startswith("周九")]
+    assert not [t for t in got if t[0].endswith("的")]
