@@ -357,7 +357,7 @@ def _walk_left(tokens: list[Token], i: int, suffix_start: int, verbs_ok: bool | 
 def _locative_end(tokens: list[Token], k: int) -> bool:
     """Is tokens[k] a locative 中/里/内/上 ending a phrase (工作中, 过程中) right
     before a proper name?"""
-    return (tokens[k].tag == "f" and tokens[k].word in ("中", "里", "内", "上") and 0 < k < len(tokens) - 1
+    return (tokens[k].tag == "f" and tokens[k].word in ("中", "里", "内", "上", "下") and 0 < k < len(tokens) - 1
             and tokens[k - 1].tag in ("v", "vn", "n") and tokens[k + 1].tag in ("nt", "ns"))
 
 

@@ -304,7 +304,9 @@ _WITNESSED = re.compile(r"见证(?:了)?(?:签约|签字|签署|协议)")
 _SIGNED = re.compile(r"签订|签署|签约|签下|缔结|结为|成立|组建|揭牌|授牌|建立|达成")
 
 
-_STATUS = re.compile(r"(?:合作|协作|友好|战略合作|联盟|技术协作|医联体|理事长|理事|会员|委员)(?:医院|单位|伙伴|成员单位)$")
+_STATUS = re.compile(r"(?:合作|协作|友好|战略合作|联盟|技术协作|医联体)(?:医院|单位|伙伴|成员单位)$")
+# 副理事长单位, 会员单位: a seat in an alliance's council, a membership (no honour, no partnership)
+_SEAT = re.compile(r"(?:理事长|理事|会员|委员)(?:医院|单位|成员单位)$")
 _BECOMES = re.compile(r"(?:成为|成功成为|正式成为|是|挂牌)$")
 
 
@@ -861,8 +863,10 @@ def _is_honour(name: str) -> bool:
     plain = re.sub(r"[“”「」『』\"‘’\s]", "", name)
     if re.match(r"[\d一二三四五六七八九十两多]+(?:项|个|次|座|块)", plain):
         return False         # 2项佳作奖: a count, not a title
-    if _STATUS.search(plain) and not any(w in plain for w in rules.HONOUR_MARKERS):
-        return False         # “协作医院” 牌匾: a partnership, not an honour
+    if (_STATUS.search(plain) or _SEAT.search(plain)) and not any(w in plain for w in rules.HONOUR_MARKERS):
+        return False         # “协作医院” 牌匾, 理事单位: a partnership or a seat, not an honour
+    if re.match(r".{2,12}?(?:大学|医学院)(?:附属|非直属附属|教学|临床)", plain) and plain.endswith(("医院", "学院")):
+        return False         # 被确定为乙大学附属医院: an affiliation, not an honour
     return 4 <= len(plain) <= 40 and not re.search(r"[。,;]", plain) and plain not in ("优秀案例",)
 
 

@@ -1530,3 +1530,27 @@ def test_former_posts_and_posts_of_others_are_not_the_profiled_persons(text):
     got = triples(text)
     assert not [t for t in got if t[0].startswith("周九")]
     assert not [t for t in got if t[0].endswith("的")]
+
+
+@pytest.mark.parametrize("text, honour", [
+    ("甲州市第一人民医院获颁SNQ国家品质标章。", "SNQ国家品质标章"),
+    ("王小明获颁光荣在党50年纪念章。", "光荣在党50年纪念章"),
+])
+def test_badges_and_medals_are_honours(text, honour):
+    assert any(r == "awarded" and o == honour for _, r, o in triples(text))
+
+
+def test_a_phrase_ending_in_xia_is_not_part_of_the_name_after_it():
+    names = [n for n, t in mentions("在省卫健委的指导下泸州市中医医院与乙县人民医院签约。") if t == "Hospital"]
+    assert names == ["泸州市中医医院", "乙县人民医院"]
+
+
+def test_a_council_seat_is_a_membership_not_a_partnership():
+    assert triples("甲州市第一人民医院是甲州胸痛专科联盟理事单位。") == {
+        ("甲州市第一人民医院", "memberOf", "甲州胸痛专科联盟")}
+
+
+def test_an_affiliation_status_is_not_an_honour():
+    got = triples("甲州市第一人民医院被确定为丙州医科大学附属医院。")
+    assert ("甲州市第一人民医院", "affiliatedWith", "丙州医科大学") in got
+    assert not [t for t in got if t[1] == "awarded"]
