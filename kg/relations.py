@@ -89,7 +89,7 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
     for s in sentences:
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
         for rule in (_partners, _partner_status, _visit_signing, _partners_jointly, _paired_alliances, _cobuilds, _cobuilds_jointly,
-                     _ranks, _awards, _listed_in, _titles_before_names, _counted_titles, _winners_named,
+                     _ranks, _awards, _presented, _listed_in, _titles_before_names, _counted_titles, _winners_named,
                      _supports, _supports_written_around, _supported_under, _affiliations, _members,
                      _party_parents, _posts):
             rule(ctx)
@@ -555,6 +555,34 @@ def _awards(ctx: Ctx) -> None:
             hk, year = _honour(ctx.resolution, name, alias)
             for k in recipients:
                 ctx.rel(k, "awarded", hk, rule, year=year)
+
+
+# 为王五、李四等老党员颁发“光荣在党50年”纪念章: the persons honoured, then what they are given
+_PRESENTED = re.compile(r"(?:为|向|给)(?P<who>[^,。;;为向给]{2,80}?)(?:颁发|颁授|授予|佩戴)(?:了)?")
+_PRESENTED_LEAD = re.compile(r"^(?:获奖|受表彰的?|老|优秀|获奖者|荣获[^,。;;]{0,20}?的)*(?:党员|同志|代表|人员)?(?:代表)?")
+_PRESENTED_TAIL = re.compile(r"(?:等)?(?:[\d一二三四五六七八九十两百]+(?:名|位|人))?(?:老|优秀)?(?:党员|同志|代表|个人)*$")
+
+
+def _presented(ctx: Ctx) -> None:
+    """为王五、李四颁发“光荣在党50年”纪念章 / 向乙院颁发“X”奖牌: persons or
+    bodies named after 为/向 that an honour is presented to."""
+    text = ctx.sentence.text
+    for p in _PRESENTED.finditer(text):
+        honours = _honours_after(text, p.end(), "颁发")
+        if not honours or _candidate(text) or _not_asserted(text[_clause_start(text, p.start()):p.start()]):
+            continue
+        who = _PRESENTED_TAIL.sub("", p.group("who"))
+        names = _PRESENTED_LEAD.sub("", who)
+        keys = [ctx.resolution.entity("Person", n) for n in _bare_person_list(names)] if names else []
+        if not keys:
+            listed = _list_after(ctx, p.start("who"), RECIPIENT_KINDS)
+            if listed and ctx.pos(listed[0][0])[0] == p.start("who") and \
+                    ctx.pos(listed[-1][0])[1] == p.start("who") + len(who):
+                keys = [k for _, k in listed]
+        for name, alias, _, _ in honours:
+            hk, year = _honour(ctx.resolution, name, alias)
+            for k in keys:
+                ctx.rel(k, "awarded", hk, "award-presented", year=year)
 
 
 _PARTY_HONOUR_HEADS = ("党支部", "党组织", "党委", "党总支")
@@ -1041,7 +1069,7 @@ def _bare_person_list(lead: str) -> list[str]:
 
 _HONOURS_INTRO = re.compile(r"(?:荣获|获得|获评|被授予|荣膺)(?:了)?(?:以下|如下|下列)?(?:的)?(?:主要)?"
                             r"(?:荣誉|称号|奖项)*(?:有|包括)?[::]$")
-_ROSTER_HEAD = re.compile(r"(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?P<t>[^,。;;,]{4,30}?)(?P<list>名单)?"
+_ROSTER_HEAD = re.compile(r"(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?P<t>[^,。;;,]{4,30}?)(?P<list>(?:获得者|获奖者)?名单|获得者|获奖者)?"
                           r"(?:[((]共?[\d一二三四五六七八九十]+(?:个|名|家|人|位)[))])?[::]?")
 # 决定授予以下单位“X”称号: / 现将X名单公布如下:
 _ROSTER_INTRO = re.compile(r".*?(?:(?:以下|下列|如下)[^,。;;]{0,12}?[“‘\"](?P<t>[^”’\"]{4,30})[”’\"](?:荣誉)?(?:称号)?"

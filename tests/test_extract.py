@@ -1554,3 +1554,26 @@ def test_an_affiliation_status_is_not_an_honour():
     got = triples("甲州市第一人民医院被确定为丙州医科大学附属医院。")
     assert ("甲州市第一人民医院", "affiliatedWith", "丙州医科大学") in got
     assert not [t for t in got if t[1] == "awarded"]
+
+
+@pytest.mark.parametrize("text", [
+    "会上为王小明、李大红等老党员颁发“光荣在党50年”纪念章。",
+    "向王小明、李大红等10名老党员颁发光荣在党50年纪念章。",
+    "为老党员王小明、李大红颁发“光荣在党50年”纪念章。",
+])
+def test_an_honour_presented_to_the_persons_named_after_wei(text):
+    got = {(s, o.strip("“”").replace("”", "").replace("“", "")) for s, r, o in triples(text) if r == "awarded"}
+    assert got == {("王小明", "光荣在党50年纪念章"), ("李大红", "光荣在党50年纪念章")}
+
+
+@pytest.mark.parametrize("text", ["院领导为获奖者颁发荣誉证书。", "为他们颁发了奖杯。"])
+def test_presenting_to_unnamed_winners_names_no_recipient(text):
+    assert not triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "光荣在党50年纪念章获得者:\n王小明、李大红、赵六一\n",
+    "光荣在党50年纪念章获得者名单\n王小明 李大红 赵六一\n",
+])
+def test_a_winners_heading_over_lines_of_names(text):
+    assert {s for s, r, o in triples(text) if r == "awarded" and o == "光荣在党50年纪念章"} == {"王小明", "李大红", "赵六一"}
