@@ -383,7 +383,7 @@ def _cobuilds(ctx: Ctx) -> None:
     if not any(t in text for t in rules.COBUILD_TRIGGERS):
         return
     party_or_org = ("PartyOrganization",) + ORG_TYPES
-    for c in re.finditer(r"与|同|和|联合", text):
+    for c in _COBUILD_WITH.finditer(text):
         right = _list_after(ctx, c.end(), party_or_org)
         left = _list_before(ctx, c.start(), party_or_org)
         if not left and right and right[0][1][0] == "PartyOrganization":
@@ -401,7 +401,7 @@ def _cobuilds(ctx: Ctx) -> None:
                                    _SIGNED_COBUILD.search(text[ctx.pos(right[-1][0])[1]:][:40])):
             continue          # two institutions co-build as parties: a signed 党建 agreement or ceremony
         tail = re.split(r"[。;;]", text[ctx.pos(right[-1][0])[1]:][:60])[0]
-        trig = _COBUILD_TRIGGER.search(tail)
+        trig = _COBUILD_TRIGGER.search(tail) or (re.match("", tail) if c.group("status") and all(sides) else None)
         if trig and not all(sides) and not _PARTY_TAIL.search(tail):
             continue          # 党支部与乙院共建胸痛中心: with an institution, co-building must be about the party
         if trig is None or _not_asserted(text[:c.start()][-10:] + tail[:trig.start()]):
@@ -414,6 +414,11 @@ def _cobuilds(ctx: Ctx) -> None:
             if oa is not None and oa == ob:
                 continue      # two branches of one hospital: not what 共建 reports
             ctx.rel(_party_of(ctx, a), "coBuildsWith", _party_of(ctx, b), "cobuild-with")
+
+
+# 与B / 联合B / 走进B (开展共建): the other side; 与共建单位B: B is named as the partner in co-building
+_COBUILD_WITH = re.compile(r"(?:与|同|和)(?:其)?(?P<status>(?:党建)?(?:共建|结对|联建)(?:共建)?(?:单位|支部|党支部|伙伴))?"
+                           r"|联合|走进|来到|前往|赴")
 
 
 # A、B、C(三方|等N家单位党组织)(共同)签订共建协议: no one is the subject, every pair signs

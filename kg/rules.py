@@ -340,7 +340,7 @@ SURNAMES = frozenset("""
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容",
                      "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "西门", "南宫", "独孤")
 # A third character that ends a two-character name instead of extending it.
-NAME_STOP_CHARS = frozenset("说对为在与和及等也就是将从向把被以于到给让请获率的")
+NAME_STOP_CHARS = frozenset("说对为在与和及等也就是将从向把被以于到给让请获率的赴")
 
 # ── Honours and relation triggers: kg/data/triggers.tsv ──
 # Trigger, connector and exception words, one tuple per table in file order

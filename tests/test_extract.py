@@ -1577,3 +1577,23 @@ def test_presenting_to_unnamed_winners_names_no_recipient(text):
 ])
 def test_a_winners_heading_over_lines_of_names(text):
     assert {s for s, r, o in triples(text) if r == "awarded" and o == "光荣在党50年纪念章"} == {"王小明", "李大红", "赵六一"}
+
+
+@pytest.mark.parametrize("text, other", [
+    ("甲州市第一人民医院心内科党支部走进乙县城东社区党委开展共建活动。", "乙县城东社区党委"),
+    ("甲州市第一人民医院心内科党支部赴乙县人民医院内科党支部开展支部共建。", "乙县人民医院内科党支部"),
+    ("甲州市第一人民医院心内科党支部与共建单位乙县城东社区党支部开展活动。", "乙县城东社区党支部"),
+    ("甲州市第一人民医院心内科党支部与其共建单位乙县城东社区党支部共同开展义诊活动。", "乙县城东社区党支部"),
+])
+def test_co_building_on_a_visit_or_with_a_named_co_building_partner(text, other):
+    assert ("甲州市第一人民医院心内科党支部", "coBuildsWith", other) in triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "甲州市第一人民医院心内科党支部走进乙县城东社区开展义诊活动。",      # a visit without 共建
+    "甲州市第一人民医院党委书记王赵赴乙县人民医院党委开展调研。",
+])
+def test_a_visit_alone_is_no_co_building(text):
+    got = triples(text)
+    assert not [t for t in got if t[1] == "coBuildsWith"]
+    assert not [t for t in got if t[0].endswith("赴")]
