@@ -247,6 +247,12 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
             # 卫福部, 三附院; 县卫健委, 省政府, 市委: the level's own body, named as written
             found.append(_mention(s, name, start, tok.end, type_, rule))     # 卫福部, 三附院
             continue
+        if core in _LEVEL_PLACES and type_ == "Hospital" and rule == "name-hospital" and suffix != "医院" and \
+                (start == 0 or not _HAN.match(text[start - 1]) or _function_word_before(tokens, start)):
+            # 县人民医院, 市中医院: the article's one hospital of that level and kind (resolve);
+            # 市医院 is said of whichever hospital the city calls its own: left as before
+            found.append(_mention(s, name, start, tok.end, "Hospital", "ref-bare", bare=name))
+            continue
         if not core and name in rules.BARE_REFERENCE_WORDS and tok.word == name and \
                 not _GENERIC_BEFORE.search(text, 0, start) and not text.startswith(("成员", "单位"), tok.end):
             # (联盟成员单位包括…: the member list is read by the relation rules, not as a mention)

@@ -138,9 +138,14 @@ def _entity_of(r: Resolution, m: Mention) -> tuple[str, str] | None:
 
 
 def _bare_reference(r: Resolution, word: str) -> tuple[str, str] | None:
-    """集团 / 联盟 / 卫生院 written bare: the article's one institution whose name ends so."""
+    """集团 / 联盟 / 卫生院 / 县人民医院 written bare: the article's one institution whose name ends so."""
     if word == rules.SCHOOL:
         type_, names = "University", set(r.named.get("University", ()))
+    elif word not in rules.BARE_REFERENCE_WORDS:      # 县人民医院: a level and a kind of hospital
+        type_ = "Hospital"
+        names = {n for n in r.named.get(type_, ()) if n.endswith(word) and n != word}
+        if len(names) != 1:       # 县中医院 for 乙县中医医院, or two such: the article's own, as a bare 医院
+            return r.subject.key if r.subject else None
     else:
         type_ = rules.BARE_REFERENCE_WORDS[word]
         names = {n for n in r.named.get(type_, ()) if n.endswith(word) and n != word}

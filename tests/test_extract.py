@@ -1597,3 +1597,13 @@ def test_a_visit_alone_is_no_co_building(text):
     got = triples(text)
     assert not [t for t in got if t[1] == "coBuildsWith"]
     assert not [t for t in got if t[0].endswith("赴")]
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("乙县人民医院新闻\n", "县人民医院与甲州市第一人民医院签订合作协议。",
+     {("乙县人民医院", "partnersWith", "甲州市第一人民医院")}),
+    ("乙县中医院新闻\n", "近日,县中医院院长王五一行来访。", {("王五", "holdsPositionIn", "乙县中医院")}),
+    ("丙县新闻\n", "县人民医院与甲州市第一人民医院签订合作协议。", set()),     # no such hospital named
+])
+def test_a_level_and_a_kind_of_hospital_is_the_articles_one_such_hospital(title, text, expected):
+    assert triples(text, title=title) == expected
