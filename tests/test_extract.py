@@ -1607,3 +1607,8 @@ def test_a_visit_alone_is_no_co_building(text):
 ])
 def test_a_level_and_a_kind_of_hospital_is_the_articles_one_such_hospital(title, text, expected):
     assert triples(text, title=title) == expected
+
+
+def test_a_clause_opening_with_xiangji_keeps_the_articles_subject():
+    got = triples("2016年医院与乙县政府签约,托管乙县中医院以来,相继托管了丙县中医院、丁县中医院。")
+    assert {o for s, r, o in got if r == "supports" and s == "甲州市第一人民医院"} == {"乙县中医院", "丙县中医院", "丁县中医院"}
