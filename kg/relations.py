@@ -1445,12 +1445,12 @@ def _affiliations(ctx: Ctx) -> None:
                      r".{0,4}[一二三四五六七八九十]附院)", m.name)
         if u:
             uni = ctx.resolution.entity("University", u.group(1))
-            ctx.rel(k, "affiliatedWith", uni, "affiliation-name", kind="附属医院")
-            if m.name == u.group(1) + "附属医院" and re.search(r"(?:系|是|为|作为)$", text[:ctx.pos(m)[0]]):
-                # 甲院系乙大学附属医院: a status said of the hospital before 系
-                subj = _subject_before(ctx, ctx.pos(m)[0], ("Hospital",))
-                if subj != k:
-                    ctx.rel(subj, "affiliatedWith", uni, "affiliation-stated", kind="附属医院")
+            status = m.name == u.group(1) + "附属医院" and re.search(r"(?:系|是|为|作为|成为)$", text[:ctx.pos(m)[0]])
+            subj = _subject_before(ctx, ctx.pos(m)[0], ("Hospital",)) if status else None
+            if subj is None or subj == k:
+                ctx.rel(k, "affiliatedWith", uni, "affiliation-name", kind="附属医院")
+            else:             # 甲院系乙大学附属医院: a status said of the hospital before 系, no hospital of its own
+                ctx.rel(subj, "affiliatedWith", uni, "affiliation-stated", kind="附属医院")
 
 
 def _members(ctx: Ctx) -> None:

@@ -1612,3 +1612,8 @@ def test_a_level_and_a_kind_of_hospital_is_the_articles_one_such_hospital(title,
 def test_a_clause_opening_with_xiangji_keeps_the_articles_subject():
     got = triples("2016年医院与乙县政府签约,托管乙县中医院以来,相继托管了丙县中医院、丁县中医院。")
     assert {o for s, r, o in got if r == "supports" and s == "甲州市第一人民医院"} == {"乙县中医院", "丙县中医院", "丁县中医院"}
+
+
+@pytest.mark.parametrize("text", ["甲州市第一人民医院正式成为丙州医科大学附属医院。", "甲州市第一人民医院系丙州医科大学附属医院。"])
+def test_an_affiliation_status_names_no_hospital_of_its_own(text):
+    assert triples(text) == {("甲州市第一人民医院", "affiliatedWith", "丙州医科大学")}
