@@ -77,7 +77,8 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
                for m in mentions if m.type == "PartyOrganization" and m.parent]
     for m in org_mentions + parents:
         r.named.setdefault(m.type, set()).add(r.canonical.get((m.type, m.name), m.name))
-    r.subject = _subject_hospital(r, doc, sorted(org_mentions + parents, key=lambda m: m.start))
+    r.subject = _subject_hospital(r, doc, sorted(org_mentions + parents, key=lambda m: m.start),
+                                  _visitors(doc, mentions))
     _subject_is(r, doc, org_mentions)
     written = {r.canonical.get((m.type, m.name), m.name) for m in org_mentions}
     for m in mentions:
@@ -161,7 +162,20 @@ def _canonical_org(r: Resolution, written: str) -> str:
     return written
 
 
-def _subject_hospital(r: Resolution, doc: Document, ms: list[Mention]) -> Entity | None:
+_VISITS_US = re.compile(r"[^,。;;]{0,12}?(?:到|来到|赴|莅临|走进|来)(?:我院|本院)")
+
+
+def _visitors(doc: Document, mentions: list[Mention]) -> set[int]:
+    """Starts of hospitals written as visiting 我院 (乙院专家到我院交流): someone else."""
+    return {m.start for m in mentions if m.type == "Hospital" and not m.subject
+            and _VISITS_US.match(doc.text, m.end)}
+
+
+def _subject_hospital(r: Resolution, doc: Document, ms: list[Mention], visitors: set[int] = frozenset()
+                      ) -> Entity | None:
+    """The hospital the article is about: the one its title and sentences name
+    most; a hospital written after 与 or visiting 我院 (``visitors``) is
+    someone else there and does not count."""
     score: Counter[str] = Counter()
     title = doc.title
     for m in ms:
@@ -169,7 +183,7 @@ def _subject_hospital(r: Resolution, doc: Document, ms: list[Mention]) -> Entity
             name = r.canonical.get(("Hospital", m.name), m.name)
             # A hospital written right after 与/同 is the partner, not the narrator.
             before = doc.text[max(0, m.start - 1):m.start]
-            score[name] += 0 if before in ("与", "同", "和") else 1
+            score[name] += 0 if before in ("与", "同", "和") or m.start in visitors else 1
     forms = _written_forms(r, "Hospital")
     for name in list(score):
         score[name] += 3 * sum(title.count(a) for a in forms.get(name, set()) | {name})

@@ -1617,3 +1617,9 @@ def test_a_clause_opening_with_xiangji_keeps_the_articles_subject():
 @pytest.mark.parametrize("text", ["甲州市第一人民医院正式成为丙州医科大学附属医院。", "甲州市第一人民医院系丙州医科大学附属医院。"])
 def test_an_affiliation_status_names_no_hospital_of_its_own(text):
     assert triples(text) == {("甲州市第一人民医院", "affiliatedWith", "丙州医科大学")}
+
+
+def test_a_hospital_written_beside_women_yuan_is_not_the_subject():
+    got = triples("乙县人民医院专家到我院交流。\n甲州市第一人民医院院长王五接待。\n我院与乙县人民医院签订合作协议。\n",
+                  title="我院举行签约仪式\n")
+    assert ("甲州市第一人民医院", "partnersWith", "乙县人民医院") in got
