@@ -694,6 +694,10 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                                     parent=place.group(1) + "人民政府", role=m.group()))
                 continue      # kept only when the article names that government (resolve)
             if parent is None:
+                head = _HEAD_OF_LEVEL.fullmatch(m.group())
+                if head:       # 副市长王五: the article's one city government, if it names one (resolve)
+                    out.append(_mention(s, name, pos, pos + len(name), "Person", "person-government",
+                                        role=m.group(), in_bare=head.group(1) + "人民政府"))
                 continue
             role = re.sub(r"^(?:现任|新任)", "", text[dept_start:b] if dept_start is not None else text[a:b])
         else:   # 李四院长: the name stands between the institution and the title
@@ -719,8 +723,10 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
         government = _government_post(parent, role)
         if government:       # 甲市委副书记、市长王五: the 市长 is a post in the city's government
             role = "、".join(r for r in re.split(r"[、,]", role) if r and r != government[1])
+            bare = parent in _LEVEL_COMMITTEES      # 市委副书记、市长王五: the article's one city government
             out.append(_mention(s, name, start, start + len(name), "Person", "person-government",
-                                parent=government[0], role=government[1]))
+                                parent="" if bare else government[0], role=government[1],
+                                in_bare=government[0] if bare else ""))
         out.append(_mention(s, name, start, start + len(name), "Person", "person-role",
                             parent=parent, role=role, in_subject=in_subject, in_bare=in_bare))
         if pos in (b, b + 1, ranks.end()):
@@ -1022,9 +1028,12 @@ def _earlier_posts(s: Sentence, orgs: list[Mention], name: str, start: int, a: i
     return out
 
 
+_HEAD_OF_LEVEL = re.compile(r"(?:常务)?副?([省市县区州])长")
+
+
 def _government_post(parent: str, role: str) -> tuple[str, str] | None:
     """(甲市人民政府, 市长) when a party committee's official also heads its government."""
-    if not parent.endswith(_LEVEL_COMMITTEES) or len(parent) < 4:
+    if not parent.endswith(_LEVEL_COMMITTEES):
         return None
     head = re.search(rf"(?:^|[、,])((?:常务)?副?{parent[-2]}长)$", role)
     return (parent[:-1] + "人民政府", head.group(1)) if head else None

@@ -82,7 +82,8 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
     _subject_is(r, doc, org_mentions)
     written = {r.canonical.get((m.type, m.name), m.name) for m in org_mentions}
     for m in mentions:
-        if m.rule == "person-government" and r.canonical.get(("GovernmentBody", m.parent), m.parent) not in written:
+        if m.rule == "person-government" and not m.in_bare and \
+                r.canonical.get(("GovernmentBody", m.parent), m.parent) not in written:
             continue          # the government is not named in the article: nothing is guessed
         resolved = _resolve_mention(r, m)
         if resolved is not None:
@@ -142,10 +143,12 @@ def _bare_reference(r: Resolution, word: str) -> tuple[str, str] | None:
     """集团 / 联盟 / 卫生院 / 县人民医院 written bare: the article's one institution whose name ends so."""
     if word == rules.SCHOOL:
         type_, names = "University", set(r.named.get("University", ()))
-    elif word not in rules.BARE_REFERENCE_WORDS:      # 县人民医院: a level and a kind of hospital
-        type_ = "Hospital"
-        names = {n for n in r.named.get(type_, ()) if n.endswith(word) and n != word}
-        if len(names) != 1:       # 县中医院 for 乙县中医医院, or two such: the article's own, as a bare 医院
+    elif word not in rules.BARE_REFERENCE_WORDS:      # 县人民医院, 市人民政府: a level and a kind
+        type_ = org_type(word)
+        ends = (word, word.replace("人民政府", "政府"))      # 甲市人民政府 is also written 甲市政府
+        names = {n for n in r.named.get(type_, ()) if n.endswith(ends) and n not in ends}
+        if len(names) != 1 and type_ == "Hospital":
+            # 县中医院 for 乙县中医医院, or two such: the article's own, as a bare 医院
             return r.subject.key if r.subject else None
     else:
         type_ = rules.BARE_REFERENCE_WORDS[word]

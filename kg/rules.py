@@ -204,6 +204,9 @@ ORG_SUFFIXES = (
     ("法院", "GovernmentBody", "name-government"),
     ("监狱", "GovernmentBody", "name-government"),
     ("边境管理大队", "GovernmentBody", "name-government"),
+    # the departments of a local party committee: 甲市委组织部, 乙县委宣传部
+    *((level + "委" + dept, "GovernmentBody", "name-government")
+      for level in "省市县区州" for dept in ("组织部", "宣传部", "统战部")),
 )
 # Bare words that refer to the article's one institution of that kind (集团董事长,
 # 卫生院院长) when it names only one that ends so: word → entity type.
@@ -324,7 +327,7 @@ HONORIFICS = ("教授", "博士", "医生", "同志", "先生", "女士", "主�
 # Roles that never make a person a post-holder (bylines, photo credits).
 NON_ROLE_WORDS = ("记者", "通讯员", "作者", "编辑", "摄影", "来源", "责编", "审核", "供图")
 SURNAMES = frozenset("""
-王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 傅
+王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 傅 赖 奉
 董 袁 潘 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方
 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤
 常 温 康 施 文 牛 樊 葛 邢 安 齐 易 乔 伍 庞 颜 倪 庄 聂 章 鲁 岳 翟 殷 詹 申 欧 耿 关 兰 焦 俞 左

@@ -772,9 +772,9 @@ def test_more_organisation_suffixes(text, name, type_):
     assert (name, type_) in mentions(text)
 
 
-def test_a_committee_department_is_part_of_the_post():
-    got = triples("甲州市委组织部部长王大明出席。")
-    assert ("王大明", "holdsPositionIn", "甲州市委") in got
+def test_a_committee_department_written_with_its_committee_is_the_body_else_the_committee():
+    assert ("王大明", "holdsPositionIn", "甲州市委组织部") in triples("甲州市委组织部部长王大明出席。")
+    assert ("王大明", "holdsPositionIn", "甲州市委") in triples("甲州市委常委、组织部部长王大明出席。")
 
 
 def test_department_names_holding_yu_are_one_department():
@@ -1623,3 +1623,21 @@ def test_a_hospital_written_beside_women_yuan_is_not_the_subject():
     got = triples("乙县人民医院专家到我院交流。\n甲州市第一人民医院院长王五接待。\n我院与乙县人民医院签订合作协议。\n",
                   title="我院举行签约仪式\n")
     assert ("甲州市第一人民医院", "partnersWith", "乙县人民医院") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("甲州市人民政府与丙州医科大学签约。副市长孙八出席。", ("孙八", "holdsPositionIn", "甲州市人民政府")),
+    ("甲州市政府与丙州医科大学签约。副市长孙八出席。", ("孙八", "holdsPositionIn", "甲州市政府")),
+    ("甲州市人民政府与丙州医科大学签约。市委副书记、市长钱七主持。", ("钱七", "holdsPositionIn", "甲州市人民政府")),
+    ("甲州市委组织部副部长赖建才出席。", ("赖建才", "holdsPositionIn", "甲州市委组织部")),
+])
+def test_officials_of_the_articles_one_government_and_party_departments(text, expected):
+    assert expected in triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "副市长孙八出席。",                                                     # no government named
+    "甲州市人民政府、乙州市人民政府与丙州医科大学签约。副市长孙八出席。",     # which one is not said
+])
+def test_a_bare_head_of_government_is_not_guessed(text):
+    assert not [t for t in triples(text) if t[0] == "孙八"]
