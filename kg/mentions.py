@@ -233,6 +233,8 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
         core = text[start:tok.end - len(suffix)]
         if core.endswith(rules.CLASS_WORDS) and rule != "name-ordinal-hospital":
             continue          # 甲省公立医院: a class of hospitals, not one
+        if type_ == "University" and core in _UNIVERSITY_KINDS:
+            continue          # 建设中医药大学: a kind of university, no name
         if _next_continues_name(text, tok.end) or (type_ == "Alliance" and text.startswith("医院", tok.end)):
             continue          # 乙院医联体医院: 乙院 as a member hospital, not an alliance
         if name in rules.SUBJECT_REFERENCES or (not core and suffix in ("医院", "院")):
@@ -284,6 +286,7 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
 
 
 _OWN_REFERENCES = ("我院", "本院", "该院")
+_UNIVERSITY_KINDS = frozenset({"中医药", "医科", "中医", "医学", "医药", "师范", "理工", "科技", "综合性", "研究型"})
 _COUNT_VALUES = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 _SHARED_HEAD = re.compile(
     r"(?:(?<=[与同和及对向为,:])|^)"

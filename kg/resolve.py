@@ -143,6 +143,10 @@ def _bare_reference(r: Resolution, word: str) -> tuple[str, str] | None:
     """集团 / 联盟 / 卫生院 / 县人民医院 written bare: the article's one institution whose name ends so."""
     if word == rules.SCHOOL:
         type_, names = "University", set(r.named.get("University", ()))
+        root = min(names, key=len, default="")
+        if root and all(n.startswith(root) for n in names):
+            # 乙大学 and its 乙大学丙临床医学院, or the school alone: 我校 is 乙大学
+            names = {root[:root.index("大学") + 2] if "大学" in root[:-2] else root}
     elif word not in rules.BARE_REFERENCE_WORDS:      # 县人民医院, 市人民政府: a level and a kind
         type_ = org_type(word)
         ends = (word, word.replace("人民政府", "政府"))      # 甲市人民政府 is also written 甲市政府

@@ -1641,3 +1641,11 @@ def test_officials_of_the_articles_one_government_and_party_departments(text, ex
 ])
 def test_a_bare_head_of_government_is_not_guessed(text):
     assert not [t for t in triples(text) if t[0] == "孙八"]
+
+
+def test_wo_xiao_is_the_university_of_its_school_and_generic_universities_are_no_names():
+    got = triples("丙州医科大学乙州临床医学院落户乙州市中医院。我校党委书记王五出席。我校要建设高水平中医药大学。",
+                  title="学校举行临床医学院揭牌仪式\n")
+    assert ("王五", "holdsPositionIn", "丙州医科大学") in got
+    assert not [n for n, t in mentions("努力建设高水平中医药大学。") if t == "University"]
+    assert ("乙州市中医院", "Hospital") in mentions("丙州医科大学乙州临床医学院落户乙州市中医院。")
