@@ -41,7 +41,7 @@ BOILERPLATE = (
     ("nav-breadcrumb", re.compile(r"(当前|所在)位置|首页\s*[>›»]|欢迎(您的)?(访问|光临)")),
     ("masthead", re.compile(r"刊号|爆料热线|投稿邮箱|主管主办")),
     ("html-residue", re.compile(r"<!--|-->|\w+\.s?html?\b")),
-    ("page-furniture", re.compile(r"^(推荐阅读|合作咨询|相关阅读|相关新闻|上一篇|下一篇|返回顶部|分享到|扫一扫|打印本页|关闭窗口|当前时间[:：]?)")),
+    ("page-furniture", re.compile(r"^(推荐阅读|合作咨询|相关阅读|相关新闻|上一篇|下一篇|上一条|下一条|上一页|下一页|返回顶部|分享到|扫一扫|打印本页|关闭窗口|当前时间[:：]?)")),
 )
 # A URL is ASCII: it ends where the Chinese text glued to it begins.
 # Boilerplate is short; a longer line is article text (a page scraped without

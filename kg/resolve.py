@@ -82,9 +82,13 @@ def resolve(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -
     _subject_is(r, doc, org_mentions)
     written = {r.canonical.get((m.type, m.name), m.name) for m in org_mentions}
     for m in mentions:
-        if m.rule == "person-government" and not m.in_bare and \
-                r.canonical.get(("GovernmentBody", m.parent), m.parent) not in written:
-            continue          # the government is not named in the article: nothing is guessed
+        if m.rule == "person-government" and not m.in_bare:
+            forms = (r.canonical.get(("GovernmentBody", m.parent), m.parent), m.parent.replace("人民政府", "政府"))
+            # 乙区人民政府 written, or 乙区政府, or 甲市乙区人民政府
+            named = [p for p in forms if p in written] or sorted(w for w in written if w.endswith(forms))
+            if not named:
+                continue      # the government is not named in the article: nothing is guessed
+            m = replace(m, parent=named[0])
         resolved = _resolve_mention(r, m)
         if resolved is not None:
             r.by_sentence.setdefault(m.sentence, []).append(resolved)

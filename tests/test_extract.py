@@ -1649,3 +1649,13 @@ def test_wo_xiao_is_the_university_of_its_school_and_generic_universities_are_no
     assert ("王五", "holdsPositionIn", "丙州医科大学") in got
     assert not [n for n, t in mentions("努力建设高水平中医药大学。") if t == "University"]
     assert ("乙州市中医院", "Hospital") in mentions("丙州医科大学乙州临床医学院落户乙州市中医院。")
+
+
+@pytest.mark.parametrize("written", ["甲州市泰山区政府", "甲州市泰山区人民政府"])
+def test_a_district_head_holds_a_post_in_the_government_as_the_article_writes_it(written):
+    assert ("周九", "holdsPositionIn", written) in triples(f"{written}与丙州医科大学签约。泰山区委副书记、区长周九出席。")
+
+
+def test_a_national_commission_owns_its_party_committee():
+    assert ("国家卫生健康委直属机关党委", "subOrganizationOf", "国家卫生健康委") in triples(
+        "在国家卫生健康委直属机关党委指导下,甲州市第一人民医院获此殊荣。")

@@ -115,6 +115,8 @@ def test_line_ends_are_unified():
     "北京治疗白癜风最好的医院 http://m.39.net/pf/bdfyy/bjzkbdfyy/",
     "转载请注明:http://www.180woai.com/qfhqj/4800.html",
     "上一篇:甲市人民医院与乙县人民医院签约",
+    "上一条:我校与乙县中医医院召开基层党支部结对共建主题党日活动",
+    "下一条:甲市人民医院荣获全国文明单位",
     "推荐阅读",
 ])
 def test_boilerplate_lines_are_recognised(line):
