@@ -247,7 +247,9 @@ def _institutions(s: Sentence, tokens: list[Token]) -> list[Mention]:
                  and (start == 0 or not _HAN.match(text[start - 1]) or _function_word_before(tokens, start))
                  and (suffix == "政府" or _ROLE.match(text, tok.end))):
             # 卫福部, 三附院; 县卫健委, 省政府, 市委: the level's own body, named as written
-            found.append(_mention(s, name, start, tok.end, type_, rule))     # 卫福部, 三附院
+            # (县卫健委 is the article's one 乙县卫健委 where it names one: resolve)
+            found.append(_mention(s, name, start, tok.end, type_, rule,
+                                  bare=name if type_ == "GovernmentBody" and (core in _LEVEL_PLACES or not core) else ""))
             continue
         if core in _LEVEL_PLACES and type_ == "Hospital" and rule == "name-hospital" and suffix != "医院" and \
                 (start == 0 or not _HAN.match(text[start - 1]) or _function_word_before(tokens, start)):
@@ -567,9 +569,9 @@ def _party_bodies(s: Sentence, orgs: list[Mention]) -> list[Mention]:
             continue        # 党委宣传部: an office of the committee, not the committee
         if is_title and not dept and suffix in ("党委", "党组", "机关党委"):
             continue        # 党委书记 / 党组成员: a post in the organisation itself
-        if suffix == "支部" and not dept:
-            continue
-        name = dept + ("党支部" if rule == "party-collective" and suffix == "支部" else suffix)
+        if suffix == "支部" and not dept and rule != "party-scoped":
+            continue          # 支部 alone is no name; 乙院支部书记 is 乙院's 党支部
+        name = dept + ("党支部" if suffix == "支部" and (rule == "party-collective" or not dept) else suffix)
         ordinal_list = _ORDINAL_LIST.search(dept) if "、" in dept else None
         if ordinal_list:     # 临床第一、第二党支部 → two branches
             head = dept[:ordinal_list.start()]
@@ -723,10 +725,10 @@ def _persons(s: Sentence, orgs: list[Mention]) -> list[Mention]:
                 out.append(_mention(s, prev, ppos, ppos + len(prev), "Person", "person-list",
                                     parent=parent, role=role, in_subject=in_subject, in_bare=in_bare))
         start = pos if name == text[pos:pos + len(name)] else b
-        government = _government_post(parent, role)
+        government = _government_post(parent or in_bare, role)
         if government:       # 甲市委副书记、市长王五: the 市长 is a post in the city's government
             role = "、".join(r for r in re.split(r"[、,]", role) if r and r != government[1])
-            bare = parent in _LEVEL_COMMITTEES      # 市委副书记、市长王五: the article's one city government
+            bare = (parent or in_bare) in _LEVEL_COMMITTEES      # 市委副书记、市长王五: the article's one city government
             out.append(_mention(s, name, start, start + len(name), "Person", "person-government",
                                 parent="" if bare else government[0], role=government[1],
                                 in_bare=government[0] if bare else ""))

@@ -153,11 +153,15 @@ def _bare_reference(r: Resolution, word: str) -> tuple[str, str] | None:
             names = {root[:root.index("大学") + 2] if "大学" in root[:-2] else root}
     elif word not in rules.BARE_REFERENCE_WORDS:      # 县人民医院, 市人民政府: a level and a kind
         type_ = org_type(word)
-        ends = (word, word.replace("人民政府", "政府"))      # 甲市人民政府 is also written 甲市政府
+        # 甲市人民政府 is also written 甲市政府, and the other way round
+        ends = (word, word.replace("人民政府", "政府"), word if "人民政府" in word else word.replace("政府", "人民政府"))
         names = {n for n in r.named.get(type_, ()) if n.endswith(ends) and n not in ends}
         if len(names) != 1 and type_ == "Hospital":
             # 县中医院 for 乙县中医医院, or two such: the article's own, as a bare 医院
             return r.subject.key if r.subject else None
+        if len(names) != 1 and type_ == "GovernmentBody" and not word.endswith("人民政府"):
+            return r.entity(type_, word)      # 县卫健委 written, no 乙县卫健委 named: as written
+            # (市人民政府 is never written bare: it stands for the 市长 of an unnamed city)
     else:
         type_ = rules.BARE_REFERENCE_WORDS[word]
         names = {n for n in r.named.get(type_, ()) if n.endswith(word) and n != word}

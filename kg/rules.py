@@ -307,6 +307,7 @@ ROLE_TITLES = tuple(sorted("""
 主任委员 学科带头人 病区主任 院长助理
 副董事长 名誉董事长 总裁 副总裁 行政总裁 副总经理 司长 副司长 主任秘书 州长 副州长 镇长 副镇长
 巡视员 副巡视员 调研员 乡长 副乡长 会长 副会长 校长助理 署长 副署长 常委 党委常委 纪委书记 站长 副站长 大队长 支队长 副支队长 教导员 司令员
+常务副市长 常务副县长 常务副区长 常务副省长 常务副州长
 """.split(), key=len, reverse=True))
 # Posts never held in a hospital: with no organisation written, they do not
 # default to the article's subject hospital.

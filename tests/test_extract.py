@@ -1659,3 +1659,14 @@ def test_a_district_head_holds_a_post_in_the_government_as_the_article_writes_it
 def test_a_national_commission_owns_its_party_committee():
     assert ("国家卫生健康委直属机关党委", "subOrganizationOf", "国家卫生健康委") in triples(
         "在国家卫生健康委直属机关党委指导下,甲州市第一人民医院获此殊荣。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("甲州市第七医院支部书记王五出席。", ("王五", "holdsPositionIn", "甲州市第七医院党支部")),
+    ("开化县人民政府与甲州市卫健委签约。开化县委常委、常务副县长王五出席。", ("王五", "holdsPositionIn", "开化县人民政府")),
+    ("甲州市卫健委与乙县人民医院签约。市卫健委副主任程大云出席。", ("程大云", "holdsPositionIn", "甲州市卫健委")),
+    ("甲州市委与乙县人民医院签约。市委书记王五出席。", ("王五", "holdsPositionIn", "甲州市委")),
+    ("省卫健委党组书记、主任李小波讲话。", ("李小波", "holdsPositionIn", "省卫健委")),     # none named: as written
+])
+def test_level_bodies_written_bare_are_the_articles_named_ones(text, expected):
+    assert expected in triples(text)
