@@ -939,7 +939,7 @@ def _name_at(text: str, pos: int) -> str:
     chars = ""
     for i, c in enumerate(text[pos + n:pos + n + 2]):
         end = pos + n + i + 1
-        if not _HAN.match(c) or c in "院局处科部委" and not (i and (end == len(text) or _PUNCT.match(text[end]))):
+        if not _HAN.match(c) or c in "院局处科部委校" and not (i and (end == len(text) or _PUNCT.match(text[end]))):
             break             # 王五院长: the title starts; 刘景院, : a name that ends in 院
         chars += c
     if not chars:

@@ -282,8 +282,11 @@ def _partners(ctx: Ctx) -> None:
             continue          # 市长王五与乙大学校长李四见证签约: the two witness, their bodies do not sign
         # A、B与C签约: A and B each partner C
         left = [(m, k) for m, k in _list_before(ctx, c.start(), ORG_TYPES) if not _quoted_at(text, ctx.pos(m)[0])]
+        signer = next((m for m, k in ctx.mentions if k[0] == "Person" and ctx.pos(m)[1] == c.start()), None)
         if left and not _CLAUSE.search(text[ctx.pos(left[-1][0])[1]:c.start()]):
             subjects = [k for _, k in left]
+        elif signer is not None and _parent_key(ctx, signer):
+            subjects = [_parent_key(ctx, signer)]     # 副校长王五与乙市副市长李四签约: 王五's body signs
         else:
             subj = _subject_before(ctx, c.start())
             subjects = [subj] if subj else []

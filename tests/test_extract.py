@@ -1670,3 +1670,12 @@ def test_a_national_commission_owns_its_party_committee():
 ])
 def test_level_bodies_written_bare_are_the_articles_named_ones(text, expected):
     assert expected in triples(text)
+
+
+def test_the_signers_bodies_partner_and_lai_xiao_is_no_name():
+    got = triples("甲州市人民政府与丙州医科大学战略合作签约仪式举行。甲州市委书记王五出席并讲话,"
+                  "校党委常委、副校长李四与甲州市政府副市长赵六代表双方签约。陪同王大明副市长来校交流。",
+                  title="丙州医科大学新闻网\n")
+    assert ("丙州医科大学", "partnersWith", "甲州市人民政府") in got or ("甲州市人民政府", "partnersWith", "丙州医科大学") in got
+    assert not [t for t in got if t[1] == "partnersWith" and "甲州市委" in t]
+    assert not [t for t in got if t[0] == "来校"]
