@@ -280,6 +280,8 @@ def _partners(ctx: Ctx) -> None:
             continue          # 共同主办 / 承办 a meeting, 就合作进行洽谈: no partnership yet
         if _WITNESSED.search(tail):
             continue          # 市长王五与乙大学校长李四见证签约: the two witness, their bodies do not sign
+        if "共建" in tail and _party_secretaries(ctx, c):
+            continue          # 甲院党委书记王五与乙社区党委书记李四签署共建协议: their committees co-build
         # A、B与C签约: A and B each partner C
         left = [(m, k) for m, k in _list_before(ctx, c.start(), ORG_TYPES) if not _quoted_at(text, ctx.pos(m)[0])]
         signer = next((m for m, k in ctx.mentions if k[0] == "Person" and ctx.pos(m)[1] == c.start()), None)
@@ -389,6 +391,9 @@ def _cobuilds(ctx: Ctx) -> None:
     for c in _COBUILD_WITH.finditer(text):
         right = _list_after(ctx, c.end(), party_or_org)
         left = _list_before(ctx, c.start(), party_or_org)
+        signers = _party_secretaries(ctx, c)
+        if signers:           # 甲院党委书记王五与乙社区党委书记李四签署共建协议: their committees
+            left, right = signers
         if not left and right and right[0][1][0] == "PartyOrganization":
             # 党工委及其管辖的…代表分别与…党委: the nearest party body of the clause
             cs = _clause_start(text, c.start())
@@ -417,6 +422,26 @@ def _cobuilds(ctx: Ctx) -> None:
             if oa is not None and oa == ob:
                 continue      # two branches of one hospital: not what 共建 reports
             ctx.rel(_party_of(ctx, a), "coBuildsWith", _party_of(ctx, b), "cobuild-with")
+
+
+_PARTY_SECRETARY = re.compile(r"(党委|党总支|党支部)(?:副)?书记$")
+
+
+def _party_secretaries(ctx: Ctx, c: re.Match) -> tuple[list, list] | None:
+    """The party bodies of two secretaries written on either side of 与,
+    as one-item left and right lists, or None."""
+    text = ctx.sentence.text
+    before = next(((m, k) for m, k in ctx.mentions if k[0] == "Person" and ctx.pos(m)[1] == c.start()), None)
+    after = next(((m, k) for m, k in ctx.mentions if k[0] == "Person" and ctx.pos(m)[0] > c.end()
+                  and not re.search(r"[,。;;]", text[c.end():ctx.pos(m)[0]])), None)
+    sides = []
+    for found in (before, after):
+        role = _PARTY_SECRETARY.search(found[0].role) if found else None
+        org = _parent_key(ctx, found[0]) if role else None
+        if org is None:
+            return None
+        sides.append([(found[0], _party_of(ctx, org, role.group(1)))])
+    return sides[0], sides[1]
 
 
 # 与B / 联合B / 走进B (开展共建): the other side; 与共建单位B: B is named as the partner in co-building

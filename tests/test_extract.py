@@ -1679,3 +1679,11 @@ def test_the_signers_bodies_partner_and_lai_xiao_is_no_name():
     assert ("丙州医科大学", "partnersWith", "甲州市人民政府") in got or ("甲州市人民政府", "partnersWith", "丙州医科大学") in got
     assert not [t for t in got if t[1] == "partnersWith" and "甲州市委" in t]
     assert not [t for t in got if t[0] == "来校"]
+
+
+def test_party_secretaries_signing_a_co_building_agreement_stand_for_their_committees():
+    got = triples("在党建共建签约仪式上,甲州市第一人民医院党委书记王五与乙县城东社区党委书记李四签署共建协议。")
+    assert ("甲州市第一人民医院党委", "coBuildsWith", "乙县城东社区党委") in got
+    assert not [t for t in got if t[1] == "partnersWith"]
+    got = triples("甲州市第一人民医院心内科党支部书记王五与乙县城东社区党支部书记李四代表双方签订党建共建协议。")
+    assert ("甲州市第一人民医院心内科党支部", "coBuildsWith", "乙县城东社区党支部") in got
