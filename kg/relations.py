@@ -409,7 +409,10 @@ def _cobuilds(ctx: Ctx) -> None:
                                    _SIGNED_COBUILD.search(text[ctx.pos(right[-1][0])[1]:][:40])):
             continue          # two institutions co-build as parties: a signed 党建 agreement or ceremony
         tail = re.split(r"[。;;]", text[ctx.pos(right[-1][0])[1]:][:60])[0]
-        trig = _COBUILD_TRIGGER.search(tail) or (re.match("", tail) if c.group("status") and all(sides) else None)
+        trig = _COBUILD_TRIGGER.search(tail) or (re.match("", tail) if (
+            # 与共建单位B; 为深化党建共建,A与B开展主题党日活动: the co-building said before the pair
+            c.group("status") or _COBUILD_TRIGGER.search(text, 0, ctx.pos(left[0][0])[0]) and _JOINT_ACTIVITY.match(tail)
+        ) and all(sides) else None)
         if trig and not all(sides) and not _PARTY_TAIL.search(tail):
             continue          # 党支部与乙院共建胸痛中心: with an institution, co-building must be about the party
         if trig is None or _not_asserted(text[:c.start()][-10:] + tail[:trig.start()]):
@@ -424,6 +427,7 @@ def _cobuilds(ctx: Ctx) -> None:
             ctx.rel(_party_of(ctx, a), "coBuildsWith", _party_of(ctx, b), "cobuild-with")
 
 
+_JOINT_ACTIVITY = re.compile(r"[^,。;;]{0,12}?(?:开展|举行|组织|举办)(?:了)?[^,。;;]{0,16}?活动")
 _PARTY_SECRETARY = re.compile(r"(党委|党总支|党支部)(?:副)?书记$")
 
 

@@ -1687,3 +1687,12 @@ def test_party_secretaries_signing_a_co_building_agreement_stand_for_their_commi
     assert not [t for t in got if t[1] == "partnersWith"]
     got = triples("甲州市第一人民医院心内科党支部书记王五与乙县城东社区党支部书记李四代表双方签订党建共建协议。")
     assert ("甲州市第一人民医院心内科党支部", "coBuildsWith", "乙县城东社区党支部") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("为深化党建共建,甲州市第一人民医院心内科党支部与乙县城东社区党支部开展联合主题党日活动。", True),
+    ("甲州市第一人民医院心内科党支部与乙县城东社区党支部开展联合主题党日活动。", False),   # no 共建 wording: optional
+    ("为深化党建共建,甲州市第一人民医院与乙县城东社区开展义诊活动。", False),             # institutions, not party bodies
+])
+def test_co_building_said_before_a_joint_activity_of_two_party_bodies(text, expected):
+    assert bool([t for t in triples(text) if t[1] == "coBuildsWith"]) == expected
