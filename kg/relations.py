@@ -1510,7 +1510,8 @@ def _members(ctx: Ctx) -> None:
             alliance = alliance if alliance and _alliance_ends_at(ctx, alliance, t.start()) else None
             end = t.end()
             comp = _COMPOSED.search(text, end)
-            if alliance is None or comp is None or _CLAUSE.search(text, end, comp.start()):
+            led = _LED_CLAUSE.match(text, end)         # 由A牵头,B、C等15家医疗机构组成
+            if alliance is None or comp is None or _CLAUSE.search(text, led.end() if led else end, comp.start()):
                 continue
             members = [k for m, k in ctx.mentions if end <= ctx.pos(m)[0] and ctx.pos(m)[1] <= comp.start()
                        and k[0] in ORG_TYPES and k[0] != "Alliance"]
@@ -1542,8 +1543,16 @@ def _members(ctx: Ctx) -> None:
     # X是/成为Y联盟(的)成员单位: membership stated with the member's role
     for m, k in _orgs(ctx, ("Alliance",)):
         unit = _MEMBER_UNIT.match(text, ctx.pos(m)[1])
+        if unit and _LISTING.match(text, unit.end()):
+            continue          # 甲医共体成员单位有A、B: a list follows (member-listed)
         if unit and not _not_asserted(text[_clause_start(text, ctx.pos(m)[0]):ctx.pos(m)[0]]):
             ctx.rel(_subject_before(ctx, ctx.pos(m)[0]), "memberOf", k, "member-unit", role=unit.group(1))
+    for t in _BECAME_MEMBERS.finditer(text):
+        alliance = _nearest_alliance(ctx, t.start())
+        members = _list_before(ctx, t.start(), ORG_TYPES)
+        if alliance and members and not _not_asserted(text[_clause_start(text, t.start()):t.start()]):
+            for _, k in members:
+                ctx.rel(k, "memberOf", alliance, "member-listed")
     for m, k in _orgs(ctx, ("Hospital",)):
         g = re.match(r"(.{2,16}?(?:医疗集团|健康集团))(.{2,})$", k[1])
         if g and g.group(2).endswith(("医院", "院")):
@@ -1551,6 +1560,10 @@ def _members(ctx: Ctx) -> None:
 
 
 _LED_BY = re.compile(r"以")
+_LED_CLAUSE = re.compile(r"[^,。;;]{2,40}?(?:牵头|领衔|为核心|为龙头)[,,]")
+_LISTING = re.compile(r"(?:包括|包含|涵盖|有|为)[::]?")
+# A、B成为(首批)成员单位, the alliance named earlier in the sentence
+_BECAME_MEMBERS = re.compile(r"(?:成为|被确定为|被纳入)(?:了)?(?:首批|第一批|首届)?(?:联盟|集团|医联体|医共体)?(?:成员单位|成员医院|成员)")
 _HOLDS = re.compile(r"(?:旗下|下辖|下属|所属)(?:的)?(?:成员单位|成员医院|医院)?(?:有|包括)?[::]?")
 _JOINED_IT = re.compile(r"(?:进来|其中|进去)?(?:[,。;;]|$)")
 _LED_ROLE = re.compile(r"(?:[((][^()()]{1,20}[))])?(?:为|作为)(核心单位|牵头单位|龙头单位|核心医院|牵头医院|龙头医院|核心|龙头|牵头|中心)")

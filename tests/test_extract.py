@@ -1696,3 +1696,13 @@ def test_party_secretaries_signing_a_co_building_agreement_stand_for_their_commi
 ])
 def test_co_building_said_before_a_joint_activity_of_two_party_bodies(text, expected):
     assert bool([t for t in triples(text) if t[1] == "coBuildsWith"]) == expected
+
+
+@pytest.mark.parametrize("text, members", [
+    ("甲州胸痛专科联盟由甲州市第一人民医院牵头,乙县人民医院、丙县中医医院等15家医疗机构组成。",
+     {"甲州市第一人民医院", "乙县人民医院", "丙县中医医院"}),
+    ("甲州胸痛专科联盟成立大会召开,乙县人民医院、丙县中医医院成为首批成员单位。", {"乙县人民医院", "丙县中医医院"}),
+    ("甲州医共体成员单位有乙县人民医院、丙县中医医院和丁镇卫生院。", {"乙县人民医院", "丙县中医医院", "丁镇卫生院"}),
+])
+def test_members_led_by_one_listed_after_or_becoming_members(text, members):
+    assert {s for s, r, _ in triples(text) if r == "memberOf"} == members
