@@ -1593,7 +1593,8 @@ def _party_parents(ctx: Ctx) -> None:
         if k[0] != "PartyOrganization":
             continue
         parent = _parent_key(ctx, m)
-        ctx.rel(k, "subOrganizationOf", parent, "party-parent")
+        if not k[1].endswith("党组"):      # a 党组 is its body's leading group, not a unit inside it
+            ctx.rel(k, "subOrganizationOf", parent, "party-parent")
         if m.rule == "party-collective" or (m.rule == "party-bare" and k[1].endswith("党支部")):
             a, b = ctx.pos(m)
             if _SUB_PARTY.search(ctx.sentence.text[max(0, a - 8):b]) or (
