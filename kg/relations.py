@@ -856,6 +856,9 @@ def _honours_after(text: str, pos: int, trigger: str) -> list[tuple[str, str, bo
             after = segment[q.end():]
             # 基层党建“3+2”书记项目示范党支部: quotes inside a longer title
             place = prefix if 0 < len(prefix) <= 4 and re.search(r"[国省市县区]$", prefix) else ""
+            scope = _SCOPE_BEFORE.fullmatch(prefix) if not cur and not place else None
+            if scope and scope.group("y") and scope.group("p"):
+                place = scope.group()        # 2022年度甲州市“最美医生”: the title as written is an alias
             tail = re.match(r"[^、“「『‘的,]{0,24}", after).group()
             title_tail = re.sub(r"(?:名单|榜单|行列)$", "", tail)
             if title_tail and title_tail.endswith(rules.HONOUR_HEADS) and len(after) == len(tail) and cur == 0:
@@ -898,6 +901,7 @@ def _honour(r: Resolution, name: str, alias: str = "", year: re.Pattern = _YEAR)
 
 
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d\d(?:年度|年|届)$")
+_SCOPE_BEFORE = re.compile(r"(?P<y>(?:19|20)\d\d(?:年度|年|届))?(?P<p>[\u4e00-\u9fff]{1,10}?[国省市县区州])")
 _ISSUED_BY = re.compile(r"^[^“”「」『』\"‘’]{2,30}?(?:授予|颁发|公布|评选|命名|认定|表彰|发布|评定|确定)的")
 _LIST_WORD = re.compile(r"(?:光荣称号|光荣|(?:获得者|获奖者|获奖)?(?:名单|榜单)|行列|之一)$")
 
@@ -1036,7 +1040,7 @@ def _person_list_before(ctx: Ctx, last: tuple[Mention, Key]) -> list[Key]:
 
 
 _POST_AT_END = re.compile("(?:" + _alternation(rules.ROLE_TITLES + rules.PROFESSION_TITLES) + ")$")
-_COUNT_TAIL = re.compile(r"(?:等)?(?:[\d一二三四五六七八九十两]+(?:名|位|人))?(?:同志|医务人员|职工|专家)?$")
+_COUNT_TAIL = re.compile(r"(?:等)?(?:(?:\d+|两|[一二三四五六七八九十]{1,3})(?:名|位|人))?(?:同志|医务人员|职工|专家)?$")   # 李四两位同志: 两 alone counts
 _TITLES_AFTER = frozenset(("医生", "医师", "教授", "护士", "护师", "同志", "专家", "研究员"))
 _TITLE_AFTER_NAME = re.compile("(?:" + _alternation(rules.ROLE_TITLES + rules.PROFESSION_TITLES + tuple(_TITLES_AFTER)) + ")$")
 # what a title, a department or an institution ends with, before a name (骨科王五, 乙县人民医院王五)

@@ -1707,3 +1707,10 @@ def test_co_building_said_before_a_joint_activity_of_two_party_bodies(text, expe
 ])
 def test_members_led_by_one_listed_after_or_becoming_members(text, members):
     assert {s for s, r, _ in triples(text) if r == "memberOf"} == members
+
+
+def test_a_title_with_its_year_and_place_keeps_them_as_an_alias_and_two_persons_counted_with_liang():
+    r = extract(Document("t.txt", TITLE + "王五同志荣获2022年度甲州市“最美医生”称号。"))
+    assert any("2022年度甲州市最美医生" in e.aliases for e in r.entities if e.type == "Honor")
+    got = triples("我院王小明、李大红两位同志荣获“甲州市优秀共产党员”称号。")
+    assert {s for s, r, _ in got if r == "awarded"} == {"王小明", "李大红"}
