@@ -90,7 +90,7 @@ def extract_relations(doc: Document, sentences: list[Sentence], r: Resolution) -
         ctx = Ctx(doc, s, r, sorted(r.mentions(s.index), key=lambda t: t[0].start), out)
         for rule in (_partners, _partner_status, _visit_signing, _partners_jointly, _paired_alliances, _cobuilds, _cobuilds_jointly,
                      _ranks, _awards, _presented, _listed_in, _titles_before_names, _counted_titles, _winners_named,
-                     _supports, _supports_written_around, _supported_under, _affiliations, _members,
+                     _supports, _supports_written_around, _supported_under, _supports_as_helper, _affiliations, _members,
                      _party_parents, _posts):
             rule(ctx)
     _award_roster(doc, sentences, r, out)
@@ -1410,6 +1410,20 @@ _SUPPORT_AGREED = re.compile(r"[^,。;;]{0,6}?(?:签(?:订|署)(?:了)?[^,。;;]
                              r"|(?:开展|进行|实施)(?:了)?(?:结对|对口)?(?P<w3>帮扶|支援)(?=[,。;;]|$|工作|活动))")
 # 在A的帮扶下,B…: B is helped by A
 _UNDER_SUPPORT = re.compile(r"在(?P<who>[^,。;;]{2,30}?)的(?:大力|全力|精心|鼎力|倾力)?" + _SUPPORT_WORD + r"下")
+
+
+# 作为乙院的对口支援单位,甲院…: the helper is named after the status it holds
+_AS_HELPER = re.compile(r"作为(?P<who>[^,。;;]{2,30}?)的" + _SUPPORT_WORD + r"(?:单位|医院)[,,]")
+
+
+def _supports_as_helper(ctx: Ctx) -> None:
+    """作为乙院的对口支援单位,甲院派出专家: 甲院 supports 乙院."""
+    for a in _AS_HELPER.finditer(ctx.sentence.text):
+        helped = [k for m, k in ctx.mentions if k[0] == "Hospital" and a.start("who") <= ctx.pos(m)[0]
+                  and ctx.pos(m)[1] <= a.end("who")]
+        helper = next((k for m, k in ctx.mentions if k[0] == "Hospital" and ctx.pos(m)[0] == a.end()), None)
+        if len(helped) == 1 and helper and not _not_asserted(ctx.sentence.text[:a.start()]):
+            ctx.rel(helper, "supports", helped[0], "support-object", kind=a.group(2))
 
 
 def _supported_under(ctx: Ctx) -> None:

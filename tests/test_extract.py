@@ -1714,3 +1714,9 @@ def test_a_title_with_its_year_and_place_keeps_them_as_an_alias_and_two_persons_
     assert any("2022年度甲州市最美医生" in e.aliases for e in r.entities if e.type == "Honor")
     got = triples("我院王小明、李大红两位同志荣获“甲州市优秀共产党员”称号。")
     assert {s for s, r, _ in got if r == "awarded"} == {"王小明", "李大红"}
+
+
+@pytest.mark.parametrize("helper", ["甲州市第一人民医院", "我院"])
+def test_the_helper_named_after_the_status_it_holds(helper):
+    got = triples(f"作为乙县人民医院的对口支援单位,{helper}派出专家组驻点帮扶。")
+    assert ("甲州市第一人民医院", "supports", "乙县人民医院") in got
