@@ -895,6 +895,7 @@ COMMON_WORD_FREQ = 2000
 # 艾力·买买提, 阿依古丽·吐尔逊: given names joined by a middle dot (Uyghur,
 # Tibetan, Mongolian and transliterated names), no surname table applies.
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8})+")
+_DOTTED_NAME_END = re.compile(_DOTTED_NAME.pattern + "$")
 _AFTER_DOTTED = re.compile("|".join(sorted(set(rules.ROLE_TITLES) | set(rules.PROFESSION_TITLES)
                                            | set(rules.HONORIFICS) | {"同志", "等"}, key=len, reverse=True)))
 
@@ -983,7 +984,7 @@ def _clause_goes_on(rest: str) -> bool:
 
 
 def _name_before(text: str, a: int, orgs: list[Mention], s: Sentence) -> tuple[str, int]:
-    dotted = re.search(r"[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8})+$", text[:a])
+    dotted = _DOTTED_NAME_END.search(text, 0, a)
     if dotted:        # 艾力·买买提院长: where the first given name starts is told by what precedes it
         for pos in range(dotted.start(), a):
             before = text[pos - 1] if pos > 0 else ","

@@ -285,10 +285,11 @@ def _partners(ctx: Ctx) -> None:
         # A、B与C签约: A and B each partner C
         left = [(m, k) for m, k in _list_before(ctx, c.start(), ORG_TYPES) if not _quoted_at(text, ctx.pos(m)[0])]
         signer = next((m for m, k in ctx.mentions if k[0] == "Person" and ctx.pos(m)[1] == c.start()), None)
+        signer_body = _parent_key(ctx, signer) if signer is not None else None
         if left and not _CLAUSE.search(text[ctx.pos(left[-1][0])[1]:c.start()]):
             subjects = [k for _, k in left]
-        elif signer is not None and _parent_key(ctx, signer):
-            subjects = [_parent_key(ctx, signer)]     # 副校长王五与乙市副市长李四签约: 王五's body signs
+        elif signer_body:
+            subjects = [signer_body]     # 副校长王五与乙市副市长李四签约: 王五's body signs
         else:
             subj = _subject_before(ctx, c.start())
             subjects = [subj] if subj else []
@@ -521,7 +522,7 @@ def _paired_alliances(ctx: Ctx) -> None:
             continue
         inner = _named_by_member(m)
         if text[a:b] in ("与", "和") and not _CONSORTIUM.search(m.name):
-            continue          # 甲院与乙院专科联盟签约: the alliance乙院 leads may be the partner
+            continue          # 甲院与乙院专科联盟签约: the alliance 乙院 leads may be the partner
         act = _PAIR_ACT.search(text, ctx.pos(m)[1], ctx.pos(m)[1] + 12)
         if not inner or act is None or _not_asserted(text[_clause_start(text, a):act.end()]):
             continue
