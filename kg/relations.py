@@ -902,7 +902,7 @@ def _honour(r: Resolution, name: str, alias: str = "", year: re.Pattern = _YEAR)
 
 
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d\d(?:年度|年|届)$")
-_SCOPE_BEFORE = re.compile(r"(?P<y>(?:19|20)\d\d(?:年度|年|届))?(?P<p>[\u4e00-\u9fff]{1,10}?[国省市县区州])")
+_SCOPE_BEFORE = re.compile(r"(?P<y>(?:19|20)\d\d(?:年度|年|届))?(?P<p>[\u4e00-\u9fff]{1,10}?(?:[国省市县区州]|医院|系统|行业))")
 _ISSUED_BY = re.compile(r"^[^“”「」『』\"‘’]{2,30}?(?:授予|颁发|公布|评选|命名|认定|表彰|发布|评定|确定)的")
 _LIST_WORD = re.compile(r"(?:光荣称号|光荣|(?:获得者|获奖者|获奖)?(?:名单|榜单)|行列|之一)$")
 
@@ -972,6 +972,9 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
     if _PRONOUN.match(lead[:by] if by >= 0 else lead):
         person = _person_before(ctx, ctx.sentence.start + t)
         return [person] if person else []      # 他先后荣获X: the person the profile is about
+    if _OWN_BRANCH.match(lead[:by] if by >= 0 else lead):
+        branches = [k for k in ctx.resolution.entities if k[0] == "PartyOrganization" and k[1].endswith("支部")]
+        return branches if len(branches) == 1 else []     # 支部获评X: the article's one branch
     # 荣获X的有:A、B、C: the recipients listed after the honour
     listed = _LISTED_AFTER.match(text, honour_end)
     if listed:
@@ -987,6 +990,7 @@ def _award_recipients(ctx: Ctx, cs: int, t: int, honour_end: int) -> list[Key]:
     return [subj] if subj else []
 
 
+_OWN_BRANCH = re.compile(r"^(?:.{0,12}[,,])?(?:该|本|我)?(?:党)?支部(?:先后|还|也|曾|多次|连续|又|已)*$")
 _PRONOUN = re.compile(r"^(?:.{0,12}[,,])?(?:他|她)(?:本人)?(?:先后|还|也|曾经|曾|多次|连续|更是|又|已)*$")
 # How many sentences back a 他/她 may find the person it stands for.
 PRONOUN_REACH = 3

@@ -1720,3 +1720,11 @@ def test_a_title_with_its_year_and_place_keeps_them_as_an_alias_and_two_persons_
 def test_the_helper_named_after_the_status_it_holds(helper):
     got = triples(f"作为乙县人民医院的对口支援单位,{helper}派出专家组驻点帮扶。")
     assert ("甲州市第一人民医院", "supports", "乙县人民医院") in got
+
+
+def test_zhibu_alone_is_the_articles_one_branch_and_its_scoped_title_an_alias():
+    r = extract(Document("t.txt", "甲州市第一人民医院心内科党支部工作纪实\n甲州市第一人民医院心内科党支部成立于2010年。"
+                         "2022年3月,支部获评2021年度甲州省公立医院“标杆党支部”。"))
+    got = {(a.subject[1], a.object[1]) for a in r.assertions if a.predicate == "awarded"}
+    assert got == {("甲州市第一人民医院心内科党支部", "标杆党支部")}
+    assert any("2021年度甲州省公立医院标杆党支部" in e.aliases for e in r.entities if e.type == "Honor")
