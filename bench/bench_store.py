@@ -4,6 +4,15 @@ and the build's document store: a whole build vs adding or removing one document
     .venv/bin/python bench/bench_store.py              # 1,000,000 triples
     .venv/bin/python bench/bench_store.py --triples 100000
     .venv/bin/python bench/bench_store.py --documents 200000   # the document store only
+    .venv/bin/python bench/bench_store.py --canned --keep /tmp/kg1m   # queries/ as kg query runs them
+
+``--canned`` writes the synthetic corpus as ``kg build`` writes a build
+(``kg.export.write_outputs``: OUT/store, one named graph per document, and
+the files) and times every canned query of ``queries/`` (or of each
+``--queries DIR``: one column each) as ``kg query -f NAME --graph OUT`` runs
+it (open the store, resolve ``--param`` names, answer, format the table),
+without and with a name where the query takes one; with ``--keep DIR`` the
+build is made once and reused by later runs.
 
 A corpus of synthetic articles (hospitals, universities, party bodies,
 honours, people; every relation type, with evidence and attributes) is made
@@ -21,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -150,12 +160,121 @@ def bench_document_store(n_triples: int, work: Path) -> None:
         print(f"{what:26} {seconds:8.2f} s {seconds / whole:8.1%}")
 
 
+# --param values for the canned queries that take one: names of the synthetic corpus
+CANNED_PARAMS = {"partners": {"name": "绵阳市第1人民医院"}, "honours": {"name": "绵阳市第1人民医院"},
+                 "party-organisations": {"name": "绵阳市第1人民医院"},
+                 "provenance": {"subject": "绵阳市第1人民医院"}, "multi-article": {"min": "3"}}
+
+
+def canned_build(n_triples: int, work: Path) -> Path:
+    """A build's output folder (OUT/store and the files) of about
+    ``n_triples`` synthetic triples, made once under ``work``."""
+    from types import SimpleNamespace
+
+    from kg.export import write_outputs
+    from kg.graphio import is_store
+
+    out = work / "build"
+    if is_store(out / "store") and (out / "manifest.json").is_file():
+        print(f"reusing the build in {out}", flush=True)
+        return out
+    shutil.rmtree(out, ignore_errors=True)
+    docs, entities, assertions = corpus(n_triples // 13 + 1)
+    t = time.perf_counter()
+    written = write_outputs(SimpleNamespace(docs=docs, entities=entities, assertions=assertions),
+                            out, store=f"oxigraph:{out / 'store'}")
+    print(f"built {len(docs)} documents, {written.relations:,} relations into {out} "
+          f"in {time.perf_counter() - t:.1f} s", flush=True)
+    return out
+
+
+def time_canned(graph: str, folders: list[Path], repeat: int, limit: float) -> dict:
+    """Seconds and rows of every canned query of each of ``folders`` as
+    ``kg query -f NAME --graph GRAPH`` runs it: the graph opened (once, timed
+    apart: kg query opens it at every run), the ``--param`` names resolved,
+    the query answered and formatted as a table; each answer stopped after
+    ``limit`` seconds (kg query's ``--timeout``), the median of ``repeat``
+    runs for answers under a second."""
+    import statistics
+
+    from kg.query import answer, canned_queries, load_graph, parse_params, resolve_names
+    from kg.sparql_guard import Limits, QueryTimeout
+
+    t = time.perf_counter()
+    g = load_graph(graph)
+    opened = time.perf_counter() - t
+    print(f"open {graph} as kg query does: {opened:.1f} s ({len(g):,} triples)", flush=True)
+    columns = {}
+    for folder in folders:
+        print(f"queries of {folder}:", flush=True)
+        out = columns[str(folder)] = {}
+        for q in canned_queries(folder):
+            for params in ({}, CANNED_PARAMS.get(q.name)):
+                if params is None:
+                    continue
+                label = q.name + "".join(f" {k}={v}" for k, v in params.items())
+                t = time.perf_counter()
+                try:
+                    bound = resolve_names(g, parse_params(f"{k}={v}" for k, v in params.items()), q.text)
+                except LookupError:   # a name a small corpus lacks
+                    continue
+                names = time.perf_counter() - t
+                times, text = [], ""
+                while len(times) < repeat and sum(times) < 1.0:
+                    t = time.perf_counter()
+                    try:
+                        text, _ = answer(g, q.text, bound, limits=Limits(timeout=limit, max_rows=None))
+                    except QueryTimeout:
+                        times.append(float("inf"))
+                        break
+                    times.append(time.perf_counter() - t)
+                counted = re.search(r"\((\d+) rows?\)$", text)
+                out[label] = (statistics.median(times), int(counted.group(1)) if counted else 0, names)
+                shown = "timeout" if out[label][0] == float("inf") else f"{out[label][0] * 1000:10.1f} ms"
+                print(f"  {label:44} {shown:>13}  {out[label][1]:6} rows  (names {names * 1000:.0f} ms)",
+                      flush=True)
+    return columns
+
+
+def bench_canned(args, work: Path) -> None:
+    import statistics
+
+    from kg.query import QUERIES_DIR
+
+    out = canned_build(args.triples, work)
+    import pyoxigraph
+
+    n = len(pyoxigraph.Store.read_only(str(out / "store")))
+    print(f"store {out / 'store'}: {n:,} quads", flush=True)
+    columns = time_canned(str(out), [Path(d) for d in args.queries or [QUERIES_DIR]], args.repeat,
+                          args.limit)
+    names = list(dict.fromkeys(k for c in columns.values() for k in c))
+    heads = [Path(c).name for c in columns]
+    print(f"\n{'canned query, ms (limit ' + format(args.limit, 'g') + ' s)':44}"
+          + "".join(f" {h[-16:]:>16}" for h in heads))
+    for name in names:
+        cells = []
+        for c in columns.values():
+            s, rows = c.get(name, (None, 0))[:2]
+            cells.append("" if s is None else "timeout" if s == float("inf") else f"{s * 1000:.1f} ({rows})")
+        print(f"{name:44}" + "".join(f" {x:>16}" for x in cells))
+    print(f"{'median':44}" + "".join(
+        f" {statistics.median(v[0] for v in c.values()) * 1000:>16.1f}" for c in columns.values()))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--triples", type=int, default=1_000_000, help="at least this many triples")
     ap.add_argument("--keep", metavar="DIR", help="keep the N-Triples file and the store here")
     ap.add_argument("--documents", type=int, metavar="N",
                     help="only the document store (kg build --store), on about N triples")
+    ap.add_argument("--canned", action="store_true",
+                    help="time the canned queries of queries/ as kg query runs them on a build's store")
+    ap.add_argument("--queries", action="append", metavar="DIR",
+                    help="with --canned: the .rq files of DIR instead (repeatable: one column each)")
+    ap.add_argument("--repeat", type=int, default=5, help="with --canned: runs per query (median)")
+    ap.add_argument("--limit", type=float, default=30, metavar="SECONDS",
+                    help="with --canned: stop each query after SECONDS (default 30)")
     args = ap.parse_args()
 
     work = Path(args.keep or tempfile.mkdtemp(prefix="bench_store."))
@@ -163,6 +282,9 @@ def main() -> int:
     try:
         if args.documents:
             bench_document_store(args.documents, work)
+            return 0
+        if args.canned:
+            bench_canned(args, work)
             return 0
         t = time.perf_counter()
         parts = corpus(args.triples // 13 + 1)

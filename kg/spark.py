@@ -13,7 +13,8 @@ writers (files, ``--store``) as a local one.
 
 Every executor must see the files at the paths the driver sees (a shared
 file system) and run a Python with hospital-kg installed (``PYSPARK_PYTHON``;
-by default the driver's own Python path).
+by default the driver's own Python path). Its Python workers are forked
+from :mod:`kg.spark_daemon`, which loads the models once per executor.
 """
 from __future__ import annotations
 
@@ -64,7 +65,9 @@ def start_session(master: str | None = None):
     local = not master or master.startswith("local")
     if local:   # a local run listens on the loopback only and opens no web port
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    builder = SparkSession.builder.appName("kg build").config("spark.ui.showConsoleProgress", "false")
+    builder = (SparkSession.builder.appName("kg build").config("spark.ui.showConsoleProgress", "false")
+               # workers forked from a daemon that has loaded the extractor (kg.spark_daemon)
+               .config("spark.python.daemon.module", "kg.spark_daemon"))
     if master:
         builder = builder.master(master)
     if local:
