@@ -18,7 +18,7 @@ from collections import defaultdict
 from contextlib import ExitStack
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 from rdflib import RDF, BNode, Dataset, Graph
@@ -163,10 +163,13 @@ def memory_graph(result, out: Path, fresh: bool, remove: list[str]) -> tuple[Gra
     return merge_build(previous, result.docs, result.entities, result.assertions, remove), True
 
 
-def outputs(source, formats: Iterable[str]) -> Iterator[tuple[str, bytes | str]]:
+def outputs(source, formats: Iterable[str]) -> Iterator[tuple[str, bytes | str | Callable]]:
     """``(file name, data)`` of ``graph.ttl``, ``graph.html`` and each of
     ``formats``, from an rdflib graph, or from the :class:`~kg.parts.Parts`
-    of a store (and then ``graph.parts.json``)."""
+    of a store (and then ``graph.parts.json``); ``data`` is the file's
+    bytes or text, or a function that writes them to the file it is given
+    (the large files of a store's parts, written piece by piece; take them
+    in order: ``graph.parts.json`` names the ``graph.ttl`` written before)."""
     from kg.parts import PARTS_FILE, Parts, sorted_ntriples
 
     if not isinstance(source, Parts):
@@ -175,10 +178,9 @@ def outputs(source, formats: Iterable[str]) -> Iterator[tuple[str, bytes | str]]
         for fmt in formats:   # exports already in ``out`` are written again: none goes stale
             yield FORMATS[fmt], WRITERS[fmt](source)
         return
-    ttl = source.turtle()
-    yield "graph.ttl", ttl
+    yield "graph.ttl", source.write_turtle
     yield "graph.html", render_html(source.page_parts())
-    yield PARTS_FILE, source.to_json(ttl)
+    yield PARTS_FILE, source.write_json
     view = graph = None
     for fmt in formats:
         if view is None:
@@ -240,11 +242,15 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
     db = open_store(kind, str(path))   # kind "http": a SPARQL server (kg.remote)
     texts: dict | TrigFile = {}
 
+    made = None
+
     def close() -> None:   # without committing: the store stays as it was
         if isinstance(texts, TrigFile):
             texts.discard()
         if hasattr(db, "ox"):
             db.close()
+        if made is not None:
+            made.close()
 
     try:   # reading: on any error the store is closed untouched
         legacy = None if fresh else db.legacy_graph()
@@ -262,9 +268,9 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
         clear = fresh or legacy is not None
         drop = [document_iri(Document(name, "")) for name in remove]
         built = {document_iri(d) for d in parts[0]}
-        made = Parts() if clear else \
-            (out is not None and Parts.read(out, old_docs)) or \
-            Parts.of_store(db, without=[*built, *drop])
+        made = Parts(out) if clear else \
+            (out is not None and Parts.read(out, old_docs, folder=out)) or \
+            Parts.of_store(db, without=[*built, *drop], folder=out)
         made.drop(drop)
         # a whole new graph (the first build, --fresh, a migration) is loaded
         # in bulk from a file written graph by graph; a change, in one transaction
@@ -306,8 +312,11 @@ def update_store(path: str | Path, result, fresh: bool = False,
     from kg.graphio import graph_of_store
 
     staged = stage_store(path, result, fresh, remove)
-    staged.commit()
-    return graph_of_store(staged.parts.view()), staged.merged
+    try:
+        staged.commit()
+        return graph_of_store(staged.parts.view()), staged.merged
+    finally:
+        staged.close()
 
 
 # --- RDF syntaxes ----------------------------------------------------------

@@ -163,23 +163,59 @@ def _relation_triples(g: Graph) -> list[tuple[str, URIRef, URIRef]]:
 def graph_page_parts(g) -> tuple[dict, list, list, dict]:
     """Entities, evidence, relation triples and documents of an rdflib graph,
     or as given (a tuple of the four: :meth:`kg.parts.Parts.page_parts`
-    merges those of a store's graphs)."""
+    merges those of a store's graphs, the evidence already gathered in an
+    :class:`EvidenceCap`)."""
     if isinstance(g, tuple):
         return g
     return _entities(g), _evidence(g), _relation_triples(g), _documents(g)
 
 
-def _capped(items: list[dict]) -> tuple[list[dict], int]:
-    """The first :data:`EVIDENCE_PER_EDGE` distinct sentences (by document,
-    then place in it) and how many more there are."""
-    items = sorted(items, key=lambda i: (i.get("doc", ""), i.get("start", 0), i["text"]))
-    seen, distinct = set(), []
-    for item in items:
-        if (item.get("doc"), item["text"]) not in seen:
-            seen.add((item.get("doc"), item["text"]))
-            distinct.append({k: v for k, v in item.items() if k != "start"})
-    return distinct[:EVIDENCE_PER_EDGE], max(0, len(distinct) - EVIDENCE_PER_EDGE)
+class EvidenceCap:
+    """The evidence the page shows of each relation, gathered one item at a
+    time: the first :data:`EVIDENCE_PER_EDGE` distinct sentences (by
+    document, then place in it, then the order they came in; a sentence
+    found twice in a document counts once, at its first place) and how many
+    more there are. Only those few items are kept per relation, and a digest
+    of each sentence seen: a corpus's evidence is never all in memory.
 
+    >>> cap = EvidenceCap()
+    >>> for start in (9, 0, 5, 0, 7):
+    ...     cap.add(("partnersWith", "a", "b"), {"doc": "d.txt", "start": start, "text": f"s{start}"})
+    >>> cap.capped(("partnersWith", "b", "a"))     # symmetric: either order
+    ([{'doc': 'd.txt', 'text': 's0'}, {'doc': 'd.txt', 'text': 's5'}, {'doc': 'd.txt', 'text': 's7'}], 1)
+    """
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple, list[tuple[tuple, tuple, dict]]] = defaultdict(list)  # (order, group, item)
+        self.seen: dict[tuple, set[bytes]] = defaultdict(set)
+        self.count = 0
+
+    def add(self, key: tuple, item: dict) -> None:
+        """Add the evidence ``item`` of the relation ``key`` ``(rel, s, o)``."""
+        import hashlib
+
+        key = _edge_key(*key)
+        group = (item.get("doc"), item["text"])
+        order = (item.get("doc", ""), item.get("start", 0), item["text"], self.count)
+        self.count += 1
+        self.seen[key].add(hashlib.blake2b(repr(group).encode("utf-8"), digest_size=16).digest())
+        kept = self.kept[key]
+        # the group's first item is its least order; the kept are the least groups
+        for i, (known, known_group, _) in enumerate(kept):
+            if known_group == group:
+                if order < known:
+                    kept[i] = (order, group, item)
+                    kept.sort(key=lambda k: k[0])
+                return
+        if len(kept) < EVIDENCE_PER_EDGE or order < kept[-1][0]:
+            kept.append((order, group, item))
+            kept.sort(key=lambda k: k[0])
+            del kept[EVIDENCE_PER_EDGE:]
+
+    def capped(self, key: tuple) -> tuple[list[dict], int]:
+        key = _edge_key(*key)
+        items = [{k: v for k, v in item.items() if k != "start"} for _, _, item in self.kept.get(key, ())]
+        return items, max(0, len(self.seen.get(key, ())) - EVIDENCE_PER_EDGE)
 
 
 def find_entities(entities: dict[URIRef, dict], name: str) -> list[URIRef]:
@@ -273,16 +309,17 @@ def page_data(g, focus: str | None = None, depth: int = 1) -> dict:
     if depth < 0:
         raise ValueError("depth must be 0 or more")
     entities, statements, triples, documents = graph_page_parts(g)
-    evidence: dict[tuple, list[dict]] = defaultdict(list)
-    for key, item in statements:
-        evidence[_edge_key(*key)].append(item)
+    evidence = statements if isinstance(statements, EvidenceCap) else EvidenceCap()
+    if evidence is not statements:
+        for key, item in statements:
+            evidence.add(key, item)
     edges: dict[tuple, dict] = {}
     for rel, s, o in triples:
         if s in entities and o in entities:
             key = _edge_key(rel, s, o)
             edges.setdefault(key, {"from": str(key[1]), "to": str(key[2]), "rel": rel})
     for key, edge in edges.items():
-        edge["evidence"], edge["more"] = _capped(evidence.get(key, []))
+        edge["evidence"], edge["more"] = evidence.capped(key)
 
     roots: list[URIRef] = []
     if focus is not None:
