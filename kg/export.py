@@ -18,9 +18,8 @@ from collections import defaultdict
 from contextlib import ExitStack
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-import networkx as nx
 from rdflib import RDF, BNode, Dataset, Graph
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV, SKOS
@@ -29,6 +28,9 @@ from kg.graph import (HKG, PREFIXES, build_graph, document_graphs, document_iri,
                       graph_parts, merge_build, merge_parts, new_graph, ontology)
 from kg.html import render_html
 from kg.model import RELATIONS, SYMMETRIC_RELATIONS, Document
+
+if TYPE_CHECKING:   # networkx is imported by the exports that use it (about 0.3 s)
+    import networkx as nx
 
 # --format name → file name
 FORMATS = {"nt": "graph.nt", "jsonld": "graph.jsonld", "trig": "graph.trig",
@@ -179,7 +181,7 @@ def outputs(source, formats: Iterable[str]) -> Iterator[tuple[str, bytes | str |
             yield FORMATS[fmt], WRITERS[fmt](source)
         return
     yield "graph.ttl", source.write_turtle
-    yield "graph.html", render_html(source.page_parts())
+    yield "graph.html", render_html(source.page_parts(), placed=source.placed)
     yield PARTS_FILE, source.write_json
     view = graph = None
     for fmt in formats:
@@ -437,10 +439,12 @@ def trig(g: Graph) -> str:
 
 # --- the entity network ------------------------------------------------------
 
-def entity_network(g: Graph) -> nx.MultiDiGraph:
+def entity_network(g: Graph) -> "nx.MultiDiGraph":
     """Entities as nodes (``label``, ``type``), relation triples as edges
     (``relation``, ``symmetric``, ``assertions``, ``confidence``, ``documents``,
     ``evidence``), inserted in sorted order so that the files are stable."""
+    import networkx as nx
+
     net = nx.MultiDiGraph(name="hospital-kg")
     for node, label, type_ in entity_nodes(g):
         net.add_node(str(node), label=label, type=type_)
@@ -465,10 +469,14 @@ def entity_network(g: Graph) -> nx.MultiDiGraph:
 
 
 def graphml(g: Graph) -> str:
+    import networkx as nx
+
     return "\n".join(nx.generate_graphml(entity_network(g))) + "\n"
 
 
 def gexf(g: Graph) -> str:
+    import networkx as nx
+
     text = "\n".join(nx.generate_gexf(entity_network(g))) + "\n"
     # networkx stamps today's date; leave it out so that two builds match
     return re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1)

@@ -14,10 +14,10 @@ centre by a little gravity: a few seconds at 10,000 nodes.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-import networkx as nx
-import numpy as np
-from scipy.spatial import cKDTree
+if TYPE_CHECKING:   # imported where used: a page whose layout is known again does without them
+    import numpy as np
 
 __all__ = ["LARGE_GRAPH", "layout", "sparse_spring_layout"]
 
@@ -50,6 +50,8 @@ def layout(node_ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple
         return {}
     if n == 1:
         return {node_ids[0]: (0.0, 0.0)}
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(node_ids)
     graph.add_edges_from((a, b) for a, b in edges if a != b)
@@ -62,7 +64,7 @@ def layout(node_ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple
     return {k: (round(float(x), 1), round(float(y), 1)) for k, (x, y) in zip(node_ids, xy)}
 
 
-def sparse_spring_layout(adjacency, iterations: int = 80, seed: int = SEED) -> np.ndarray:
+def sparse_spring_layout(adjacency, iterations: int = 80, seed: int = SEED) -> "np.ndarray":
     """Force layout of a sparse (COO) adjacency matrix: repulsion ``1/d``
     from the :data:`NEIGHBOURS` nearest nodes, attraction ``log(1 + d)``
     along every edge, gravity toward the centre; the step shrinks from
@@ -75,6 +77,9 @@ def sparse_spring_layout(adjacency, iterations: int = 80, seed: int = SEED) -> n
     >>> xy.shape
     (2, 2)
     """
+    import numpy as np
+    from scipy.spatial import cKDTree
+
     n = adjacency.shape[0]
     rng = np.random.default_rng(seed)
     side = math.sqrt(n)

@@ -50,6 +50,7 @@ PARTS_FILE = "graph.parts.json"
 FORMAT = 2                      # of graph.parts.json: parts of another format are made again
 _MARK = b"\n# graph <"
 _PAGES = b',"pages":{'           # ends the first line of graph.parts.json
+_PLACED = b'},"placed":'          # starts its last
 _HEADER = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()).encode()
 
 
@@ -130,6 +131,7 @@ class Parts:
         self.docs: dict[str, tuple[str, str] | None] = {}   # name → its document (name, SHA-256)
         self._merged = None    # page_parts(), until a graph's parts change
         self._turtle_sha = ""  # of the graph.ttl last written by write_turtle()
+        self.placed: dict = {}  # the page's layouts and communities (kg.html.placements), kept
 
     def put(self, name: str, text: str | bytes, g: Graph) -> None:
         """Set the parts of the graph ``name``: its triples as ``text`` (for
@@ -194,20 +196,24 @@ class Parts:
         from kg.html import EvidenceCap
 
         entities: dict[str, dict] = {}
+        names: dict[str, tuple[set, set]] = {}     # entity → its aliases and documents, sorted at the end
         evidence, triples, documents = EvidenceCap(), set(), {}
         for name in sorted(self.pages):
             page = json.loads(_read(self.pages[name]))
             for iri, e in page["entities"].items():
-                known = entities.get(iri)
-                if known is None:
+                if iri not in entities:
                     entities[iri] = e
+                    names[iri] = (set(e["aliases"]), set(e["docs"]))
                 else:
-                    known["aliases"] = sorted(set(known["aliases"]) | set(e["aliases"]))
-                    known["docs"] = sorted(set(known["docs"]) | set(e["docs"]))
+                    aliases, docs = names[iri]
+                    aliases.update(e["aliases"])
+                    docs.update(e["docs"])
             for rel, s, o, item in page["evidence"]:
                 evidence.add((rel, s, o), item)
             triples.update(map(tuple, page["triples"]))
             documents.update(page["documents"])
+        for iri, (aliases, docs) in names.items():
+            entities[iri]["aliases"], entities[iri]["docs"] = sorted(aliases), sorted(docs)
         return entities, evidence, sorted(triples), dict(sorted(documents.items()))
 
     def contents(self) -> tuple[list[tuple[str, str]], int, int]:
@@ -232,7 +238,8 @@ class Parts:
         made for (the store's documents, the SHA-256 of the ``graph.ttl``
         :meth:`write_turtle` wrote last), every graph's document, then the
         page records, one graph a line (so that the next build finds each
-        without reading them all; the whole is one JSON object)."""
+        without reading them all), and the page's layouts (:attr:`placed`):
+        one JSON object."""
         head = json.dumps({"format": FORMAT, "documents": self.documents(), "turtle": self._turtle_sha,
                            "graphs": {n: self.docs[n] for n in sorted(self.docs)}},
                           ensure_ascii=False, separators=(",", ":"))
@@ -241,7 +248,7 @@ class Parts:
             # the name in ASCII, so that read() finds where the record starts by counting bytes
             out.write((b",\n" if i else b"\n") + json.dumps(name).encode("ascii") + b":"
                       + _read(self.pages[name]))
-        out.write(b"\n}}\n")
+        out.write(b"\n" + _PLACED + json.dumps(self.placed, separators=(",", ":")).encode("utf-8") + b"}\n")
 
     def to_json(self, turtle: bytes) -> str:
         """``graph.parts.json`` as text, for the ``graph.ttl`` bytes ``turtle``."""
@@ -285,10 +292,13 @@ class Parts:
             return False
         blocks.pop(str(ONTOLOGY_GRAPH), None)
         for line in iter(saved.readline, b""):
-            if line.startswith(b"}}"):
+            if line.startswith(_PLACED):
+                self.placed = json.loads(line[len(_PLACED):].rstrip()[:-1])
+                break
+            if line.startswith(b"}}"):    # no layouts kept
                 break
             at = saved.tell() - len(line)
-            name, key_end = json.JSONDecoder().raw_decode(line.decode("ascii", "replace"))
+            name, key_end = json.JSONDecoder().raw_decode(line[:line.index(b'":') + 1].decode("ascii"))
             value = line.rstrip(b"\n").rstrip(b",")
             self.pages[name] = (saved, at + key_end + 1, at + len(value))
         graphs = meta["graphs"]

@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg.learned import Models, load_models
-from kg.mentions import find_mentions
 from kg.model import Assertion, Document, Entity, Sentence
-from kg.normalise import normalise
 from kg.read import ReadError, find_inputs, read_document
-from kg.relations import extract_relations
-from kg.resolve import merge_entities, resolve
-from kg.sentences import split_sentences
+
+# The extractor's modules (jieba, the rule tables: about a second to import)
+# are imported by extract() and build(), not here: a build that only
+# removes documents, or reads a built graph, does without them.
 
 
 FILES_PER_PROCESS = 8   # --jobs 0 starts no more processes than files / this
@@ -91,6 +90,12 @@ def extract(doc: Document, models: Models | None = None) -> DocResult:
     >>> [(a.subject[1], a.predicate, a.object[1]) for a in r.assertions]
     [('甲市人民医院', 'partnersWith', '乙县人民医院')]
     """
+    from kg.mentions import find_mentions
+    from kg.normalise import normalise
+    from kg.relations import extract_relations
+    from kg.resolve import resolve
+    from kg.sentences import split_sentences
+
     doc = normalise(doc)
     sentences = split_sentences(doc)
     models = load_models() if models is None else models
@@ -213,6 +218,8 @@ def build(inputs: Iterable[str | Path],
     of every file to extract and returns their outcomes (as
     :func:`extract_file`) in that order, e.g. :func:`kg.spark.spark_engine`.
     """
+    from kg.resolve import merge_entities
+
     t0 = time.perf_counter()
     result = BuildResult()
     files = document_names(inputs)
