@@ -20,6 +20,7 @@ in the README ("kg html") and in ``kg/page/page.js``.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from collections import defaultdict, deque
@@ -191,8 +192,6 @@ class EvidenceCap:
 
     def add(self, key: tuple, item: dict) -> None:
         """Add the evidence ``item`` of the relation ``key`` ``(rel, s, o)``."""
-        import hashlib
-
         key = _edge_key(*key)
         group = (item.get("doc"), item["text"])
         order = (item.get("doc", ""), item.get("start", 0), item["text"], self.count)
@@ -273,8 +272,6 @@ def placements(node_ids: list[str], pairs: list[tuple[str, str]], placed: dict |
     >>> len(placed)
     1
     """
-    import hashlib
-
     key = hashlib.sha256(json.dumps([node_ids, pairs], ensure_ascii=False).encode("utf-8")).hexdigest()
     known = (placed or {}).pop(key, None)
     if known is not None and len(known["xy"]) == len(known["community"]) == len(node_ids):
@@ -448,9 +445,21 @@ def _community_legend(nodes: list[dict]) -> list[dict]:
 def _asset(name: str) -> str:
     """A file of the page (``kg/page/``) or of the vis-network build that
     pyvis ships (``vis-network.*``)."""
-    folder = (resources.files("pyvis") / "lib" / "vis-9.1.2" if name.startswith("vis-")
+    folder = (_pyvis_folder() / "lib" / "vis-9.1.2" if name.startswith("vis-")
               else resources.files("kg") / "page")
     return (folder / name).read_text(encoding="utf-8")
+
+
+def _pyvis_folder() -> Path:
+    """Where the pyvis package lies, found without importing it (pyvis
+    imports networkx, jinja2 and IPython: 0.3 s that only its files are
+    wanted for)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis is not installed: the page needs its vis-network files")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def _json_for_script(data: dict) -> str:
