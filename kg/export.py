@@ -264,9 +264,16 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
         known = old_docs if legacy is None else \
             [str(n) for n in legacy.objects(None, HKG.fileName)]
         check_removable(remove, known, f"the store {path}")
-        parts = (result.docs, result.entities, result.assertions)
         if legacy is not None:
-            parts = merge_parts(graph_parts(legacy), *parts, remove)
+            parts = merge_parts(graph_parts(legacy), result.docs, result.entities, result.assertions, remove)
+            graphs = document_graphs(*parts)
+        elif hasattr(result, "assertions_by_document"):   # a kg.pipeline.BuildResult: one document at a time
+            parts = (result.docs,)
+            graphs = document_graphs(result.docs, result.entities, result.assertions_by_document(),
+                                     grouped=True)
+        else:
+            parts = (result.docs,)
+            graphs = document_graphs(result.docs, result.entities, result.assertions)
         clear = fresh or legacy is not None
         drop = [document_iri(Document(name, "")) for name in remove]
         built = {document_iri(d) for d in parts[0]}
@@ -278,7 +285,7 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
         # in bulk from a file written graph by graph; a change, in one transaction
         rebuild = kind == "oxigraph" and (clear or db.is_empty())
         texts, shared_text = TrigFile(Path(path)) if rebuild else {}, ""
-        for name, g in document_graphs(*parts):    # one document's rdflib graph at a time
+        for name, g in graphs:    # one document's rdflib graph at a time
             text = triples_text(g)
             if name is None:   # the shared graph grows: its parts are made again, whole
                 shared_text = text

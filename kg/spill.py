@@ -21,6 +21,11 @@ from pathlib import Path
 from typing import Any
 
 
+class SpillError(OSError):
+    """A record could not be written (the folder's disk full, a file size
+    limit): the build cannot go on, and nothing was published."""
+
+
 class Spill:
     """Append-only records in a temporary file in ``folder`` (the system's
     temporary folder when ``None``)."""
@@ -33,15 +38,21 @@ class Spill:
 
     def put(self, data: bytes) -> tuple[int, int]:
         """Append ``data``; return ``(offset, length)`` for :meth:`get`."""
-        self.file.seek(self.end)
-        self.file.write(data)
+        try:
+            self.file.seek(self.end)
+            self.file.write(data)
+        except OSError as exc:
+            raise SpillError(exc.errno, exc.strerror) from None
         at = (self.end, len(data))
         self.end += len(data)
         return at
 
     def get(self, at: tuple[int, int]) -> bytes:
         offset, length = at
-        self.file.flush()   # what was put reaches the file before pread reads it
+        try:
+            self.file.flush()   # what was put reaches the file before pread reads it
+        except OSError as exc:
+            raise SpillError(exc.errno, exc.strerror) from None
         return os.pread(self.file.fileno(), length, offset)
 
     def put_object(self, obj: Any) -> tuple[int, int]:
