@@ -34,7 +34,6 @@ import hashlib
 import io
 import itertools
 import json
-import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -330,7 +329,8 @@ def _read(where: tuple) -> bytes:
     source, start, end = where
     if isinstance(source, Spill):
         return source.get((start, end - start))
-    return os.pread(source.fileno(), end - start, start)
+    source.seek(start)
+    return source.read(end - start)
 
 
 def _blocks(turtle: BinaryIO, size: int = 1 << 24) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -349,7 +349,8 @@ def _blocks(turtle: BinaryIO, size: int = 1 << 24) -> tuple[str, dict[str, tuple
         offset += len(piece)
     blocks = {}
     for start, end in zip(starts, [*(s - 1 for s in starts[1:]), offset]):
-        first = os.pread(turtle.fileno(), min(end - start, 4096), start)
+        turtle.seek(start)
+        first = turtle.read(min(end - start, 4096))
         name = first[len(b"# graph <"):first.index(b">")].decode("utf-8")
         blocks[name] = (start, end)
     return sha.hexdigest(), blocks

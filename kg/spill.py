@@ -14,7 +14,6 @@ and ``get`` reads it back.
 """
 from __future__ import annotations
 
-import os
 import pickle
 import tempfile
 from pathlib import Path
@@ -50,10 +49,10 @@ class Spill:
     def get(self, at: tuple[int, int]) -> bytes:
         offset, length = at
         try:
-            self.file.flush()   # what was put reaches the file before pread reads it
+            self.file.seek(offset)   # put() seeks back to the end
+            return self.file.read(length)
         except OSError as exc:
             raise SpillError(exc.errno, exc.strerror) from None
-        return os.pread(self.file.fileno(), length, offset)
 
     def put_object(self, obj: Any) -> tuple[int, int]:
         """Append a Python object (pickled)."""
