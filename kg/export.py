@@ -243,8 +243,7 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
 
     db = open_store(kind, str(path))   # kind "http": a SPARQL server (kg.remote)
     texts: dict | TrigFile = {}
-
-    made = None
+    made = None   # the Parts: their temporary file goes with them
 
     def close() -> None:   # without committing: the store stays as it was
         if isinstance(texts, TrigFile):
@@ -264,19 +263,17 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
         known = old_docs if legacy is None else \
             [str(n) for n in legacy.objects(None, HKG.fileName)]
         check_removable(remove, known, f"the store {path}")
+        docs = result.docs
         if legacy is not None:
-            parts = merge_parts(graph_parts(legacy), result.docs, result.entities, result.assertions, remove)
-            graphs = document_graphs(*parts)
-        elif hasattr(result, "assertions_by_document"):   # a kg.pipeline.BuildResult: one document at a time
-            parts = (result.docs,)
-            graphs = document_graphs(result.docs, result.entities, result.assertions_by_document(),
-                                     grouped=True)
+            parts = merge_parts(graph_parts(legacy), docs, result.entities, result.assertions, remove)
+            docs, graphs = parts[0], document_graphs(*parts)
+        elif hasattr(result, "assertions_by_document"):   # a kg.pipeline.BuildResult: read one document at a time
+            graphs = document_graphs(docs, result.entities, result.assertions_by_document(), grouped=True)
         else:
-            parts = (result.docs,)
-            graphs = document_graphs(result.docs, result.entities, result.assertions)
+            graphs = document_graphs(docs, result.entities, result.assertions)
         clear = fresh or legacy is not None
         drop = [document_iri(Document(name, "")) for name in remove]
-        built = {document_iri(d) for d in parts[0]}
+        built = {document_iri(d) for d in docs}
         made = Parts(out) if clear else \
             (out is not None and Parts.read(out, old_docs, folder=out)) or \
             Parts.of_store(db, without=[*built, *drop], folder=out)
