@@ -10,6 +10,7 @@ import os
 import signal
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -131,10 +132,7 @@ class BuildResult:
     def relations(self) -> dict[str, int]:
         """Relation → the number of distinct (subject, relation, object)
         triples the assertions state."""
-        counts: dict[str, int] = {}
-        for _, rel, _ in self._triples:
-            counts[rel] = counts.get(rel, 0) + 1
-        return counts
+        return dict(Counter(rel for _, rel, _ in self._triples))
 
     def close(self) -> None:
         """Remove the temporary file of the assertions."""
