@@ -85,6 +85,7 @@ def build_locked(args: argparse.Namespace) -> int:
     """``kg build`` once it holds the locks of its output folder and store."""
     from kg.export import UnknownDocument, write_outputs
     from kg.pipeline import BuildResult, build
+    from kg.spill import SpillError
 
     tty = sys.stderr.isatty()
     show = tty or args.progress
@@ -111,11 +112,16 @@ def build_locked(args: argparse.Namespace) -> int:
 
         engine, failures = spark_engine(args.master), (SparkFailed,)
     try:
+        # the assertions wait for the graph in a temporary file of the output folder
         result = build(inputs, progress=progress, jobs=args.jobs, engine=engine,
-                       budget=args.doc_timeout or None) if inputs \
+                       budget=args.doc_timeout or None, spill_to=args.out) if inputs \
             else BuildResult()
     except failures as exc:   # Spark's error, one line
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except SpillError as exc:   # the assertions' temporary file in the output folder
+        print(f"error: cannot write the outputs to {args.out}: {exc.strerror or exc}"
+              " (no file was left half-written)", file=sys.stderr)
         return 1
     if shown["any"]:
         print(file=sys.stderr)
@@ -157,8 +163,7 @@ def summary(result, written) -> str:
     types = Counter(e.type for e in result.entities)
     lines.append(f"entities: {sum(types.values())}  " +
                  "  ".join(f"{t} {n}" for t, n in sorted(types.items())))
-    rels = Counter(a.predicate for a in {(a.subject, a.predicate, a.object): a
-                                         for a in result.assertions}.values())
+    rels = result.relations
     lines.append(f"relations: {sum(rels.values())}  " +
                  "  ".join(f"{r} {n}" for r, n in sorted(rels.items())))
     lines.extend(f"wrote {p}" for p in written)

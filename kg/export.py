@@ -18,9 +18,8 @@ from collections import defaultdict
 from contextlib import ExitStack
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-import networkx as nx
 from rdflib import RDF, BNode, Dataset, Graph
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV, SKOS
@@ -29,6 +28,9 @@ from kg.graph import (HKG, PREFIXES, build_graph, document_graphs, document_iri,
                       graph_parts, merge_build, merge_parts, new_graph, ontology)
 from kg.html import render_html
 from kg.model import RELATIONS, SYMMETRIC_RELATIONS, Document
+
+if TYPE_CHECKING:   # networkx is imported by the exports that use it (about 0.3 s)
+    import networkx as nx
 
 # --format name → file name
 FORMATS = {"nt": "graph.nt", "jsonld": "graph.jsonld", "trig": "graph.trig",
@@ -163,10 +165,13 @@ def memory_graph(result, out: Path, fresh: bool, remove: list[str]) -> tuple[Gra
     return merge_build(previous, result.docs, result.entities, result.assertions, remove), True
 
 
-def outputs(source, formats: Iterable[str]) -> Iterator[tuple[str, bytes | str]]:
+def outputs(source, formats: Iterable[str]) -> Iterator[tuple[str, bytes | str | Callable]]:
     """``(file name, data)`` of ``graph.ttl``, ``graph.html`` and each of
     ``formats``, from an rdflib graph, or from the :class:`~kg.parts.Parts`
-    of a store (and then ``graph.parts.json``)."""
+    of a store (and then ``graph.parts.json``); ``data`` is the file's
+    bytes or text, or a function that writes them to the file it is given
+    (the large files of a store's parts, written piece by piece; take them
+    in order: ``graph.parts.json`` names the ``graph.ttl`` written before)."""
     from kg.parts import PARTS_FILE, Parts, sorted_ntriples
 
     if not isinstance(source, Parts):
@@ -175,10 +180,9 @@ def outputs(source, formats: Iterable[str]) -> Iterator[tuple[str, bytes | str]]
         for fmt in formats:   # exports already in ``out`` are written again: none goes stale
             yield FORMATS[fmt], WRITERS[fmt](source)
         return
-    ttl = source.turtle()
-    yield "graph.ttl", ttl
-    yield "graph.html", render_html(source.page_parts())
-    yield PARTS_FILE, source.to_json(ttl)
+    yield "graph.ttl", source.write_turtle
+    yield "graph.html", render_html(source.page_parts(), placed=source.placed)
+    yield PARTS_FILE, source.write_json
     view = graph = None
     for fmt in formats:
         if view is None:
@@ -239,12 +243,15 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
 
     db = open_store(kind, str(path))   # kind "http": a SPARQL server (kg.remote)
     texts: dict | TrigFile = {}
+    made = None   # the Parts: their temporary file goes with them
 
     def close() -> None:   # without committing: the store stays as it was
         if isinstance(texts, TrigFile):
             texts.discard()
         if hasattr(db, "ox"):
             db.close()
+        if made is not None:
+            made.close()
 
     try:   # reading: on any error the store is closed untouched
         legacy = None if fresh else db.legacy_graph()
@@ -256,21 +263,26 @@ def stage_store(path: str | Path, result, fresh: bool = False, remove: Iterable[
         known = old_docs if legacy is None else \
             [str(n) for n in legacy.objects(None, HKG.fileName)]
         check_removable(remove, known, f"the store {path}")
-        parts = (result.docs, result.entities, result.assertions)
+        docs = result.docs
         if legacy is not None:
-            parts = merge_parts(graph_parts(legacy), *parts, remove)
+            parts = merge_parts(graph_parts(legacy), docs, result.entities, result.assertions, remove)
+            docs, graphs = parts[0], document_graphs(*parts)
+        elif hasattr(result, "assertions_by_document"):   # a kg.pipeline.BuildResult: read one document at a time
+            graphs = document_graphs(docs, result.entities, result.assertions_by_document(), grouped=True)
+        else:
+            graphs = document_graphs(docs, result.entities, result.assertions)
         clear = fresh or legacy is not None
         drop = [document_iri(Document(name, "")) for name in remove]
-        built = {document_iri(d) for d in parts[0]}
-        made = Parts() if clear else \
-            (out is not None and Parts.read(out, old_docs)) or \
-            Parts.of_store(db, without=[*built, *drop])
+        built = {document_iri(d) for d in docs}
+        made = Parts(out) if clear else \
+            (out is not None and Parts.read(out, old_docs, folder=out)) or \
+            Parts.of_store(db, without=[*built, *drop], folder=out)
         made.drop(drop)
         # a whole new graph (the first build, --fresh, a migration) is loaded
         # in bulk from a file written graph by graph; a change, in one transaction
         rebuild = kind == "oxigraph" and (clear or db.is_empty())
         texts, shared_text = TrigFile(Path(path)) if rebuild else {}, ""
-        for name, g in document_graphs(*parts):    # one document's rdflib graph at a time
+        for name, g in graphs:    # one document's rdflib graph at a time
             text = triples_text(g)
             if name is None:   # the shared graph grows: its parts are made again, whole
                 shared_text = text
@@ -306,8 +318,11 @@ def update_store(path: str | Path, result, fresh: bool = False,
     from kg.graphio import graph_of_store
 
     staged = stage_store(path, result, fresh, remove)
-    staged.commit()
-    return graph_of_store(staged.parts.view()), staged.merged
+    try:
+        staged.commit()
+        return graph_of_store(staged.parts.view()), staged.merged
+    finally:
+        staged.close()
 
 
 # --- RDF syntaxes ----------------------------------------------------------
@@ -428,10 +443,12 @@ def trig(g: Graph) -> str:
 
 # --- the entity network ------------------------------------------------------
 
-def entity_network(g: Graph) -> nx.MultiDiGraph:
+def entity_network(g: Graph) -> "nx.MultiDiGraph":
     """Entities as nodes (``label``, ``type``), relation triples as edges
     (``relation``, ``symmetric``, ``assertions``, ``confidence``, ``documents``,
     ``evidence``), inserted in sorted order so that the files are stable."""
+    import networkx as nx
+
     net = nx.MultiDiGraph(name="hospital-kg")
     for node, label, type_ in entity_nodes(g):
         net.add_node(str(node), label=label, type=type_)
@@ -456,10 +473,14 @@ def entity_network(g: Graph) -> nx.MultiDiGraph:
 
 
 def graphml(g: Graph) -> str:
+    import networkx as nx
+
     return "\n".join(nx.generate_graphml(entity_network(g))) + "\n"
 
 
 def gexf(g: Graph) -> str:
+    import networkx as nx
+
     text = "\n".join(nx.generate_gexf(entity_network(g))) + "\n"
     # networkx stamps today's date; leave it out so that two builds match
     return re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1)

@@ -6,7 +6,7 @@ import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Callable, Iterator
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
@@ -117,7 +117,7 @@ class Publisher:
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
-        self.pending: list[tuple[Path, Path, str, int]] = []   # (temp, target, sha256, bytes)
+        self.pending: list[list] = []   # [temp, target, sha256, bytes]
 
     def __enter__(self) -> "Publisher":
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -128,18 +128,24 @@ class Publisher:
             tmp.unlink(missing_ok=True)
         self.pending = []
 
-    def add(self, name: str, data: str | bytes) -> Path:
-        """Write ``data`` to a temporary file for ``folder/name``."""
-        import hashlib
-
+    def add(self, name: str, data: "str | bytes | Callable[[BinaryIO], None]") -> Path:
+        """Write ``data`` to a temporary file for ``folder/name``; ``data``
+        may also be a function that writes the file's bytes to the file it
+        is given (a large output written piece by piece, never whole in
+        memory)."""
         target = self.folder / name
-        raw = data.encode("utf-8") if isinstance(data, str) else data
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
-        self.pending.append((Path(tmp), target, hashlib.sha256(raw).hexdigest(), len(raw)))
+        entry = [Path(tmp), target, "", 0]
+        self.pending.append(entry)
         with os.fdopen(fd, "wb") as f:
-            f.write(raw)
+            out = _Hashing(f)
+            if callable(data):
+                data(out)
+            else:
+                out.write(data.encode("utf-8") if isinstance(data, str) else data)
             f.flush()
             os.fsync(f.fileno())
+        entry[2], entry[3] = out.sha256.hexdigest(), out.size
         os.chmod(tmp, _mode_for(target))
         return target
 
@@ -158,6 +164,20 @@ class Publisher:
         self.pending = []
         fsync_dir(self.folder)
         return done
+
+
+class _Hashing:
+    """A binary file that also counts and hashes what is written to it."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        import hashlib
+
+        self.file, self.sha256, self.size = file, hashlib.sha256(), 0
+
+    def write(self, data: bytes) -> int:
+        self.sha256.update(data)
+        self.size += len(data)
+        return self.file.write(data)
 
 
 def remove_leftovers(folder: str | Path) -> list[Path]:

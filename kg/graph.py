@@ -304,39 +304,49 @@ def merge_build(old: Graph, docs: Iterable[Document], entities: Iterable[Entity]
 
 
 def document_graphs(docs: Iterable[Document], entities: Iterable[Entity],
-                    assertions: Iterable[Assertion]) -> Iterator[tuple[URIRef | None, Graph]]:
+                    assertions: Iterable, grouped: bool = False
+                    ) -> Iterator[tuple[URIRef | None, Graph]]:
     """The graph of a build cut by document: ``(document IRI, the graph of
     that document alone)`` (its node, its assertions, the entities it
     mentions or its assertions name), without the ontology, made one at a
     time (a build holds one document's rdflib graph, not all). Entities no
     document supports come last, in the graph ``shared`` (``None`` IRI).
     The union of the graphs is :func:`build_graph` of the same parts without
-    the ontology.
+    the ontology. ``grouped``: ``assertions`` yields each document's
+    assertions (a list), in the order of ``docs``, read one document at a
+    time (:meth:`kg.pipeline.BuildResult.assertions_by_document`).
 
     >>> d = Document("a.txt", "")
     >>> gs = dict(document_graphs([d], [Entity("甲医院", "Hospital")], []))
     >>> sorted(map(str, gs))
     ['None', 'https://w3id.org/hospital-kg/id/doc/a.txt']
     """
-    docs, entities, assertions = list(docs), list(entities), list(assertions)
+    docs, entities = list(docs), list(entities)
     by_key = {e.key: e for e in entities}
-    own_assertions: dict[str, list[Assertion]] = {d.name: [] for d in docs}
-    own_entities: dict[str, dict] = {d.name: {} for d in docs}
-    for a in assertions:
-        if a.doc in own_assertions:
-            own_assertions[a.doc].append(a)
-            for key in (a.subject, a.object):
-                own_entities[a.doc].setdefault(key, by_key.get(key, Entity(key[1], key[0])))
-    named = {k for a in assertions if a.doc in own_assertions for k in (a.subject, a.object)}
-    shared = []
+    names = {d.name for d in docs}
+    mentioned: dict[str, list[Entity]] = {d.name: [] for d in docs}   # document → entities it mentions
     for e in entities:
-        names = [n for n in e.docs if n in own_entities]
-        for name in names:
-            own_entities[name][e.key] = e
-        if not names and e.key not in named:
-            shared.append(e)
-    for d in docs:
-        yield document_iri(d), build_graph([d], own_entities[d.name].values(), own_assertions[d.name],
-                                           with_ontology=False)
+        for name in e.docs:
+            if name in names:
+                mentioned[name].append(e)
+    if grouped:
+        per_doc = iter(assertions)
+    else:
+        own: dict[str, list[Assertion]] = {d.name: [] for d in docs}
+        for a in assertions:
+            if a.doc in own:
+                own[a.doc].append(a)
+        per_doc = (own[d.name] for d in docs)
+    named = set()
+    for d, own_assertions in zip(docs, per_doc):
+        own_entities: dict = {}
+        for a in own_assertions:
+            for key in (a.subject, a.object):
+                own_entities.setdefault(key, by_key.get(key, Entity(key[1], key[0])))
+                named.add(key)
+        for e in mentioned[d.name]:
+            own_entities[e.key] = e
+        yield document_iri(d), build_graph([d], own_entities.values(), own_assertions, with_ontology=False)
+    shared = [e for e in entities if not any(n in names for n in e.docs) and e.key not in named]
     if shared:
         yield None, build_graph([], shared, [], with_ontology=False)

@@ -20,6 +20,7 @@ in the README ("kg html") and in ``kg/page/page.js``.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from collections import defaultdict, deque
@@ -28,12 +29,11 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
-import networkx as nx
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.graph import HKG, entity_nodes
-from kg.layout import LARGE_GRAPH, layout
+from kg.layout import LARGE_GRAPH, extend_layout, layout
 from kg.model import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS
 
 __all__ = ["EVIDENCE_PER_EDGE", "LARGE_GRAPH", "find_entities", "graph_page_parts", "page_data", "render_html",
@@ -163,23 +163,57 @@ def _relation_triples(g: Graph) -> list[tuple[str, URIRef, URIRef]]:
 def graph_page_parts(g) -> tuple[dict, list, list, dict]:
     """Entities, evidence, relation triples and documents of an rdflib graph,
     or as given (a tuple of the four: :meth:`kg.parts.Parts.page_parts`
-    merges those of a store's graphs)."""
+    merges those of a store's graphs, the evidence already gathered in an
+    :class:`EvidenceCap`)."""
     if isinstance(g, tuple):
         return g
     return _entities(g), _evidence(g), _relation_triples(g), _documents(g)
 
 
-def _capped(items: list[dict]) -> tuple[list[dict], int]:
-    """The first :data:`EVIDENCE_PER_EDGE` distinct sentences (by document,
-    then place in it) and how many more there are."""
-    items = sorted(items, key=lambda i: (i.get("doc", ""), i.get("start", 0), i["text"]))
-    seen, distinct = set(), []
-    for item in items:
-        if (item.get("doc"), item["text"]) not in seen:
-            seen.add((item.get("doc"), item["text"]))
-            distinct.append({k: v for k, v in item.items() if k != "start"})
-    return distinct[:EVIDENCE_PER_EDGE], max(0, len(distinct) - EVIDENCE_PER_EDGE)
+class EvidenceCap:
+    """The evidence the page shows of each relation, gathered one item at a
+    time: the first :data:`EVIDENCE_PER_EDGE` distinct sentences (by
+    document, then place in it, then the order they came in; a sentence
+    found twice in a document counts once, at its first place) and how many
+    more there are. Only those few items are kept per relation, and a digest
+    of each sentence seen: a corpus's evidence is never all in memory.
 
+    >>> cap = EvidenceCap()
+    >>> for start in (9, 0, 5, 0, 7):
+    ...     cap.add(("partnersWith", "a", "b"), {"doc": "d.txt", "start": start, "text": f"s{start}"})
+    >>> cap.capped(("partnersWith", "b", "a"))     # symmetric: either order
+    ([{'doc': 'd.txt', 'text': 's0'}, {'doc': 'd.txt', 'text': 's5'}, {'doc': 'd.txt', 'text': 's7'}], 1)
+    """
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple, list[tuple[tuple, tuple, dict]]] = defaultdict(list)  # (order, group, item)
+        self.seen: dict[tuple, set[bytes]] = defaultdict(set)
+        self.count = 0
+
+    def add(self, key: tuple, item: dict) -> None:
+        """Add the evidence ``item`` of the relation ``key`` ``(rel, s, o)``."""
+        key = _edge_key(*key)
+        group = (item.get("doc"), item["text"])
+        order = (item.get("doc", ""), item.get("start", 0), item["text"], self.count)
+        self.count += 1
+        self.seen[key].add(hashlib.blake2b(f"{group[0]!r}\0{group[1]}".encode("utf-8"), digest_size=16).digest())
+        kept = self.kept[key]
+        # the group's first item is its least order; the kept are the least groups
+        for i, (known, known_group, _) in enumerate(kept):
+            if known_group == group:
+                if order < known:
+                    kept[i] = (order, group, item)
+                    kept.sort(key=lambda k: k[0])
+                return
+        if len(kept) < EVIDENCE_PER_EDGE or order < kept[-1][0]:
+            kept.append((order, group, item))
+            kept.sort(key=lambda k: k[0])
+            del kept[EVIDENCE_PER_EDGE:]
+
+    def capped(self, key: tuple) -> tuple[list[dict], int]:
+        key = _edge_key(*key)
+        items = [{k: v for k, v in item.items() if k != "start"} for _, _, item in self.kept.get(key, ())]
+        return items, max(0, len(self.seen.get(key, ())) - EVIDENCE_PER_EDGE)
 
 
 def find_entities(entities: dict[URIRef, dict], name: str) -> list[URIRef]:
@@ -203,6 +237,8 @@ def communities(node_ids: list[str], pairs: list[tuple[str, str]]) -> dict[str, 
     ...             [("a", "b"), ("b", "c"), ("a", "c"), ("x", "y")])
     {'a': 1, 'b': 1, 'c': 1, 'x': 2, 'y': 2, 'lone': 0}
     """
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(node_ids)
     for a, b in pairs:
@@ -212,6 +248,91 @@ def communities(node_ids: list[str], pairs: list[tuple[str, str]]) -> dict[str, 
     parts = sorted((p for p in parts if len(p) > 1), key=lambda p: (-len(p), min(p)))
     number = {n: i for i, part in enumerate(parts, 1) for n in part}
     return {n: number.get(n, 0) for n in node_ids}
+
+
+# Networks whose layout and communities ``placed`` keeps: the last few a
+# build into the folder showed (an article added, then removed again, or
+# rebuilt, gives a network shown before).
+PLACED_KEPT = 4
+# A large network (more than LARGE_GRAPH nodes) that differs from the last
+# one shown by fewer nodes than this share, counted since its last whole
+# layout, keeps that layout and places only its new nodes.
+EXTEND_SHARE = 0.1
+
+
+def placements(node_ids: list[str], pairs: list[tuple[str, str]], placed: dict | None = None
+               ) -> tuple[dict[str, tuple[float, float]], dict[str, int]]:
+    """The position (:func:`kg.layout.layout`) and community
+    (:func:`communities`) of every node.
+
+    ``placed`` (a dict kept between builds, JSON-able) holds those of the
+    last :data:`PLACED_KEPT` networks, by a digest of their nodes and edges:
+
+    - a network laid out before gets the same again (the same bytes as a
+      fresh build's), without the cost;
+    - a large one (over :data:`~kg.layout.LARGE_GRAPH` nodes, whose layout
+      the page does not refine) that differs from the last one by fewer
+      than :data:`EXTEND_SHARE` of its nodes, counted since that one's last
+      whole layout, keeps the positions and communities of the nodes it
+      shares with it, and its new nodes are placed by their neighbours
+      (:func:`kg.layout.extend_layout`; a community: its neighbours' most
+      common one). Placing a few new nodes costs nothing, where a whole
+      layout costs seconds (2 s at 2,600 nodes, imports included); the
+      page then differs from a fresh build's in those positions only.
+    - otherwise the network is laid out whole.
+
+    >>> placed = {}
+    >>> first = placements(["a", "b"], [("a", "b")], placed)
+    >>> first == placements(["a", "b"], [("a", "b")], placed) == placements(["a", "b"], [("a", "b")])
+    True
+    >>> len(placed)
+    1
+    """
+    key = hashlib.sha256(json.dumps([node_ids, pairs], ensure_ascii=False).encode("utf-8")).hexdigest()
+    placed = {} if placed is None else placed
+    known = placed.pop(key, None)
+    last = placed[next(reversed(placed))] if placed else None
+    if known is not None and len(known["xy"]) == len(known["community"]) == len(node_ids):
+        positions = {n: tuple(xy) for n, xy in zip(node_ids, known["xy"])}
+        community = dict(zip(node_ids, known["community"]))
+        moved = known.get("moved", 0)
+    elif last is not None and len(node_ids) > LARGE_GRAPH and \
+            (moved := _moved(last, node_ids)) < EXTEND_SHARE * len(node_ids):
+        before = dict(zip(last["nodes"], last["xy"]))
+        positions = extend_layout(before, node_ids, pairs)
+        community = _extended_communities(dict(zip(last["nodes"], last["community"])), node_ids, pairs)
+    else:
+        positions, community, moved = layout(node_ids, pairs), communities(node_ids, pairs), 0
+    placed[key] = {"nodes": node_ids, "xy": [list(positions[n]) for n in node_ids],
+                   "community": [community[n] for n in node_ids], "moved": moved}
+    for old in list(placed)[:-PLACED_KEPT]:   # the newest last; the oldest go
+        del placed[old]
+    return positions, community
+
+
+def _moved(last: dict, node_ids: list[str]) -> int:
+    """Nodes added or gone since the last whole layout, if ``node_ids``
+    extended the network ``last``."""
+    before, now = set(last.get("nodes", ())), set(node_ids)
+    return last.get("moved", 0) + len(now - before) + len(before - now) if before else len(now)
+
+
+def _extended_communities(known: dict[str, int], node_ids: list[str], pairs: list[tuple[str, str]]
+                          ) -> dict[str, int]:
+    """The communities ``known``, and for a new node its neighbours' most
+    common one (the smallest number of a tie; 0 alone)."""
+    out = {n: known[n] for n in node_ids if n in known}
+    votes: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for a, b in pairs:
+        if a != b:
+            for n, m in ((a, b), (b, a)):
+                if n not in out and out.get(m):
+                    votes[n][out[m]] += 1
+    for n in node_ids:
+        if n not in out:
+            tally = votes.get(n)
+            out[n] = min(tally, key=lambda c: (-tally[c], c)) if tally else 0
+    return out
 
 
 def _neighbourhood(roots: list[URIRef], edges: dict[tuple, dict], depth: int) -> dict[str, int]:
@@ -250,13 +371,15 @@ def _numbered_edges(edges: dict[tuple, dict]) -> list[dict]:
     return out
 
 
-def page_data(g, focus: str | None = None, depth: int = 1) -> dict:
+def page_data(g, focus: str | None = None, depth: int = 1, placed: dict | None = None) -> dict:
     """Everything the page shows, as plain JSON-able data, from an rdflib
     graph or from the page's parts of a graph (entities, evidence, relation
     triples, documents: :func:`graph_page_parts`).
 
     With ``focus``, only the entities within ``depth`` relation hops of the
-    entity of that name (any of its names) are kept.
+    entity of that name (any of its names) are kept. ``placed`` keeps the
+    positions and communities of the networks laid out before
+    (:func:`placements`), kept between builds.
 
     Examples
     --------
@@ -273,16 +396,17 @@ def page_data(g, focus: str | None = None, depth: int = 1) -> dict:
     if depth < 0:
         raise ValueError("depth must be 0 or more")
     entities, statements, triples, documents = graph_page_parts(g)
-    evidence: dict[tuple, list[dict]] = defaultdict(list)
-    for key, item in statements:
-        evidence[_edge_key(*key)].append(item)
+    evidence = statements if isinstance(statements, EvidenceCap) else EvidenceCap()
+    if evidence is not statements:
+        for key, item in statements:
+            evidence.add(key, item)
     edges: dict[tuple, dict] = {}
     for rel, s, o in triples:
         if s in entities and o in entities:
             key = _edge_key(rel, s, o)
             edges.setdefault(key, {"from": str(key[1]), "to": str(key[2]), "rel": rel})
     for key, edge in edges.items():
-        edge["evidence"], edge["more"] = _capped(evidence.get(key, []))
+        edge["evidence"], edge["more"] = evidence.capped(key)
 
     roots: list[URIRef] = []
     if focus is not None:
@@ -300,8 +424,7 @@ def page_data(g, focus: str | None = None, depth: int = 1) -> dict:
     nodes = [dict(e) for _, e in sorted(entities.items(), key=lambda kv: str(kv[0]))]
     node_ids = [n["id"] for n in nodes]
     pairs = [(e["from"], e["to"]) for e in edge_list]
-    positions = layout(node_ids, pairs)
-    community = communities(node_ids, pairs)
+    positions, community = placements(node_ids, pairs, placed)
     for n in nodes:
         n["value"] = degree[n["id"]]
         n["x"], n["y"] = positions[n["id"]]
@@ -370,9 +493,21 @@ def _community_legend(nodes: list[dict]) -> list[dict]:
 def _asset(name: str) -> str:
     """A file of the page (``kg/page/``) or of the vis-network build that
     pyvis ships (``vis-network.*``)."""
-    folder = (resources.files("pyvis") / "lib" / "vis-9.1.2" if name.startswith("vis-")
+    folder = (_pyvis_folder() / "lib" / "vis-9.1.2" if name.startswith("vis-")
               else resources.files("kg") / "page")
     return (folder / name).read_text(encoding="utf-8")
+
+
+def _pyvis_folder() -> Path:
+    """Where the pyvis package lies, found without importing it (pyvis
+    imports networkx, jinja2 and IPython: 0.3 s that only its files are
+    wanted for)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis is not installed: the page needs its vis-network files")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def _json_for_script(data: dict) -> str:
@@ -382,8 +517,9 @@ def _json_for_script(data: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_html(g, focus: str | None = None, depth: int = 1) -> str:
-    """The page of the whole graph, or of the neighbourhood of ``focus``.
+def render_html(g, focus: str | None = None, depth: int = 1, placed: dict | None = None) -> str:
+    """The page of the whole graph, or of the neighbourhood of ``focus``
+    (``placed``: see :func:`page_data`).
 
     ``string.Template`` fills ``kg/page/index.html`` in one pass: a value
     (a title made of an entity's name, say) is never searched for fields.
@@ -396,7 +532,7 @@ def render_html(g, focus: str | None = None, depth: int = 1) -> str:
     >>> page.startswith("<!DOCTYPE html>") and "甲市人民医院" in page
     True
     """
-    data = page_data(g, focus=focus, depth=depth)
+    data = page_data(g, focus=focus, depth=depth, placed=placed)
     return Template(_asset("index.html")).substitute(
         title=html.escape(data["title"]), vis_css=_asset("vis-network.css"),
         page_css=_asset("page.css"), vis_js=_asset("vis-network.min.js"),

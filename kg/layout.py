@@ -14,12 +14,12 @@ centre by a little gravity: a few seconds at 10,000 nodes.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-import networkx as nx
-import numpy as np
-from scipy.spatial import cKDTree
+if TYPE_CHECKING:   # imported where used: a page whose layout is known again does without them
+    import numpy as np
 
-__all__ = ["LARGE_GRAPH", "layout", "sparse_spring_layout"]
+__all__ = ["LARGE_GRAPH", "extend_layout", "layout", "sparse_spring_layout"]
 
 # Graphs with more nodes than this get no physics in the browser: the
 # layout computed here is final, so the page is usable as soon as it is drawn.
@@ -50,6 +50,8 @@ def layout(node_ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple
         return {}
     if n == 1:
         return {node_ids[0]: (0.0, 0.0)}
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(node_ids)
     graph.add_edges_from((a, b) for a, b in edges if a != b)
@@ -62,7 +64,7 @@ def layout(node_ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple
     return {k: (round(float(x), 1), round(float(y), 1)) for k, (x, y) in zip(node_ids, xy)}
 
 
-def sparse_spring_layout(adjacency, iterations: int = 80, seed: int = SEED) -> np.ndarray:
+def sparse_spring_layout(adjacency, iterations: int = 80, seed: int = SEED) -> "np.ndarray":
     """Force layout of a sparse (COO) adjacency matrix: repulsion ``1/d``
     from the :data:`NEIGHBOURS` nearest nodes, attraction ``log(1 + d)``
     along every edge, gravity toward the centre; the step shrinks from
@@ -75,6 +77,9 @@ def sparse_spring_layout(adjacency, iterations: int = 80, seed: int = SEED) -> n
     >>> xy.shape
     (2, 2)
     """
+    import numpy as np
+    from scipy.spatial import cKDTree
+
     n = adjacency.shape[0]
     rng = np.random.default_rng(seed)
     side = math.sqrt(n)
@@ -108,3 +113,49 @@ def sparse_spring_layout(adjacency, iterations: int = 80, seed: int = SEED) -> n
         pos += disp / length[:, None] * np.minimum(length, temperature)[:, None]
         temperature -= cool
     return pos - pos.mean(axis=0)
+
+
+def extend_layout(known: dict[str, tuple[float, float]], node_ids: list[str],
+                  edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    """Positions of ``node_ids`` that keep those ``known`` (a layout of most
+    of them, made before) and place the others: each at the mean of its
+    placed neighbours, a little off it (nodes placed in name order, so a
+    chain of new nodes follows its placed end); one with none on a spiral
+    around the layout. A few new nodes cost nothing to place, where laying
+    out the whole network again costs seconds; the same input gives the
+    same positions.
+
+    >>> pos = extend_layout({"a": (0.0, 0.0), "b": (100.0, 0.0)}, ["a", "b", "c", "z"], [("a", "c"), ("b", "c")])
+    >>> pos["a"], round(math.dist(pos["c"], (50, 0))), round(math.hypot(*pos["z"]))   # c: near a and b
+    ((0.0, 0.0), 35, 135)
+    """
+    neighbours: dict[str, list[str]] = {n: [] for n in node_ids}
+    for a, b in edges:
+        if a != b and a in neighbours and b in neighbours:
+            neighbours[a].append(b)
+            neighbours[b].append(a)
+    pos = {n: tuple(known[n]) for n in node_ids if n in known}
+    todo = [n for n in node_ids if n not in pos]
+    radius = max((math.hypot(x, y) for x, y in pos.values()), default=0.0)
+    step = EDGE_LENGTH_PX / 2
+    while todo:
+        left = []
+        for n in todo:
+            near = [pos[m] for m in neighbours[n] if m in pos]
+            if not near:
+                left.append(n)
+                continue
+            x = sum(p[0] for p in near) / len(near)
+            y = sum(p[1] for p in near) / len(near)
+            turn = (len(pos) * _GOLDEN) % (2 * math.pi)   # off the mean: not on top of another node
+            pos[n] = (round(x + step * math.cos(turn), 1), round(y + step * math.sin(turn), 1))
+        if len(left) == len(todo):     # none of these touches a placed node: a spiral outside
+            for i, n in enumerate(left):
+                turn, r = i * _GOLDEN, radius + step + step * math.sqrt(i)
+                pos[n] = (round(r * math.cos(turn), 1), round(r * math.sin(turn), 1))
+            break
+        todo = left
+    return {n: pos[n] for n in node_ids}
+
+
+_GOLDEN = math.pi * (3 - math.sqrt(5))   # the golden angle: successive turns spread evenly

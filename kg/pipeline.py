@@ -2,6 +2,7 @@
 assertions, for one document (:func:`extract`) or many (:func:`build`)."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import hashlib
@@ -9,6 +10,7 @@ import os
 import signal
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -16,13 +18,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg.learned import Models, load_models
-from kg.mentions import find_mentions
 from kg.model import Assertion, Document, Entity, Sentence
-from kg.normalise import normalise
 from kg.read import ReadError, find_inputs, read_document
-from kg.relations import extract_relations
-from kg.resolve import merge_entities, resolve
-from kg.sentences import split_sentences
+
+# The extractor's modules (jieba, the rule tables: about a second to import)
+# are imported by extract() and build(), not here: a build that only
+# removes documents, or reads a built graph, does without them.
 
 
 FILES_PER_PROCESS = 8   # --jobs 0 starts no more processes than files / this
@@ -72,13 +73,72 @@ class DocResult:
 
 @dataclass
 class BuildResult:
+    """What a build extracted: its documents, their entities merged (the
+    same type and name is one entity across documents), and each document's
+    assertions, which :meth:`add` puts in a temporary file (in ``spill_to``,
+    or the system's temporary folder) rather than memory: the evidence
+    sentences of a corpus are the corpus, the rest is the graph.
+
+    >>> from kg.model import Assertion, Document, Entity
+    >>> result = BuildResult()
+    >>> a, b = ("Hospital", "甲州市第一人民医院"), ("Hospital", "乙县人民医院")
+    >>> result.add(DocResult(Document("a.txt", ""), [], [Entity(a[1], a[0], docs={"a.txt"})],
+    ...                      [Assertion(a, "partnersWith", b, "a.txt", "甲乙合作。", 0, 5, "r")]))
+    >>> [e.name for e in result.entities], [x.object[1] for x in result.assertions], result.relations
+    (['甲州市第一人民医院'], ['乙县人民医院'], {'partnersWith': 1})
+    """
     docs: list[Document] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    assertions: list[Assertion] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)   # (path, reason)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (name, name of the same bytes)
     seconds: float = 0.0
     bytes_read: int = 0
+    spill_to: str | Path | None = None
+    _merged: dict = field(default_factory=dict, repr=False)      # entity key → Entity
+    _triples: set = field(default_factory=set, repr=False)       # (subject, relation, object) keys
+    _held: list = field(default_factory=list, repr=False)        # where each document's assertions lie
+    _spill: "Spill | None" = field(default=None, repr=False)
+
+    def add(self, r: DocResult) -> None:
+        """Add one document's result (its entities merged, as
+        :func:`kg.resolve.merge_entities` does, its assertions spilled)."""
+        from kg.spill import Spill
+
+        self.docs.append(r.doc)
+        for e in r.entities:
+            m = self._merged.get(e.key)
+            if m is None:
+                m = self._merged[e.key] = Entity(e.name, e.type)
+                bisect.insort(self.entities, m, key=lambda x: x.key)   # in key order, as merge_entities
+            m.aliases |= e.aliases
+            m.docs |= e.docs
+        self._triples.update((a.subject, a.predicate, a.object) for a in r.assertions)
+        if self._spill is None:
+            self._spill = Spill(self.spill_to)
+        self._held.append(self._spill.put_object(r.assertions))
+
+    def assertions_by_document(self) -> Iterator[list[Assertion]]:
+        """Each document's assertions, in the order of :attr:`docs`, read
+        back one document at a time."""
+        for at in self._held:
+            yield self._spill.get_object(at)
+
+    @property
+    def assertions(self) -> list[Assertion]:
+        """Every assertion, in document order (all read back into memory)."""
+        return [a for part in self.assertions_by_document() for a in part]
+
+    @property
+    def relations(self) -> dict[str, int]:
+        """Relation → the number of distinct (subject, relation, object)
+        triples the assertions state."""
+        return dict(Counter(rel for _, rel, _ in self._triples))
+
+    def close(self) -> None:
+        """Remove the temporary file of the assertions."""
+        if self._spill is not None:
+            self._spill.close()
+            self._spill, self._held = None, []
 
 
 def extract(doc: Document, models: Models | None = None) -> DocResult:
@@ -91,6 +151,12 @@ def extract(doc: Document, models: Models | None = None) -> DocResult:
     >>> [(a.subject[1], a.predicate, a.object[1]) for a in r.assertions]
     [('甲市人民医院', 'partnersWith', '乙县人民医院')]
     """
+    from kg.mentions import find_mentions
+    from kg.normalise import normalise
+    from kg.relations import extract_relations
+    from kg.resolve import resolve
+    from kg.sentences import split_sentences
+
     doc = normalise(doc)
     sentences = split_sentences(doc)
     models = load_models() if models is None else models
@@ -197,10 +263,13 @@ def _batches(items: list, size: int) -> Iterator[list]:
 def build(inputs: Iterable[str | Path],
           progress: Callable[[int, int, str], None] | None = None,
           models: Models | None = None, jobs: int = 1, budget: float | None = DOC_SECONDS,
-          engine: Callable[[list[tuple[Path, str]]], Iterable] | None = None) -> BuildResult:
+          engine: Callable[[list[tuple[Path, str]]], Iterable] | None = None,
+          spill_to: str | Path | None = None) -> BuildResult:
     """Read, extract and merge every document under ``inputs``. Files that
     cannot be read are reported in ``skipped``; a file with the same bytes
-    as one before it is extracted once and reported in ``duplicates``.
+    as one before it is extracted once and reported in ``duplicates``. The
+    documents' assertions are kept in a temporary file in ``spill_to`` (see
+    :class:`BuildResult`).
 
     ``jobs`` > 1 extracts in that many processes (0: one per core, at most
     one per ``FILES_PER_PROCESS`` files), in
@@ -214,7 +283,7 @@ def build(inputs: Iterable[str | Path],
     :func:`extract_file`) in that order, e.g. :func:`kg.spark.spark_engine`.
     """
     t0 = time.perf_counter()
-    result = BuildResult()
+    result = BuildResult(spill_to=spill_to)
     files = document_names(inputs)
     todo, first_of = [], {}
     for path, name in files:
@@ -227,7 +296,7 @@ def build(inputs: Iterable[str | Path],
     if jobs == 0:   # each process loads the models (about a second): not for a few files
         jobs = min(os.cpu_count() or 1, max(1, len(todo) // FILES_PER_PROCESS))
     jobs = 1 if models is not None else min(jobs, max(len(todo), 1))
-    per_doc, done = [], 0
+    done = 0
     with ExitStack() as stack:
         if engine is not None:
             outcomes = iter(engine(todo))
@@ -249,8 +318,6 @@ def build(inputs: Iterable[str | Path],
                 result.skipped.append((str(path), reason))
                 continue
             result.bytes_read += size_read
-            result.docs.append(r.doc)
-            per_doc.append(r)
-    result.entities, result.assertions = merge_entities(per_doc)
+            result.add(r)
     result.seconds = time.perf_counter() - t0
     return result

@@ -26,7 +26,7 @@ import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
@@ -36,6 +36,10 @@ from kg.graph import HKG, ID, ONTOLOGY_IRI, PREFIXES, ontology
 
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
 SHARED_GRAPH = ID["graph/shared"]
+# Bytes of TriG per bulk load of a rebuild: Oxigraph's bulk loader holds what
+# it is given in memory (about 4x the text: 940 MiB for 230 MB), so a whole
+# graph is loaded in pieces of this size (240 MiB at most, and as fast).
+LOAD_CHUNK = 32 * 1024 * 1024
 
 
 class StoreError(ValueError):
@@ -144,7 +148,8 @@ class DocumentStore:
         new = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.new-", dir=self.path.parent))
         try:
             store = ox.Store(str(new))
-            store.bulk_load(path=str(graphs.path), format=ox.RdfFormat.TRIG)
+            for chunk in graphs.chunks():
+                store.bulk_load(chunk, format=ox.RdfFormat.TRIG)
             store.flush()
             del store
             old = _old(self.path)
@@ -231,22 +236,37 @@ class TrigFile:
     (:func:`triples_text`) writes one.
 
     >>> import tempfile
-    >>> graphs = TrigFile(Path(tempfile.mkdtemp()) / "db")
+    >>> graphs = TrigFile(Path(tempfile.mkdtemp()) / "db", chunk=10)
     >>> graphs["urn:g"] = '<urn:a> <urn:p> "x" .'
-    >>> graphs.close(); graphs.path.read_text().splitlines()
+    >>> graphs["urn:h"] = '<urn:a> <urn:p> "y" .'
+    >>> graphs.close(); graphs.path.read_text().splitlines()[:3]
     ['<urn:g> {', '<urn:a> <urn:p> "x" .', '}']
+    >>> [chunk.split(b" ")[0] for chunk in graphs.chunks()]    # loaded one piece at a time
+    [b'<urn:g>', b'<urn:h>']
     >>> graphs.discard(); graphs.path.exists()
     False
     """
 
-    def __init__(self, beside: Path) -> None:
+    def __init__(self, beside: Path, chunk: int = LOAD_CHUNK) -> None:
         fd, name = tempfile.mkstemp(dir=beside.parent, prefix=f".{beside.name}.trig-", suffix=".tmp")
         self.path = Path(name)
         self.file = os.fdopen(fd, "wb")
+        self.chunk = chunk
+        self.starts = [0]     # offsets where a piece of about ``chunk`` bytes begins: at a graph
 
     def __setitem__(self, name: URIRef, text: str) -> None:
         if text.strip():
+            if self.file.tell() - self.starts[-1] >= self.chunk:
+                self.starts.append(self.file.tell())
             self.file.write(f"<{name}> {{\n{text}\n}}\n".encode("utf-8"))
+
+    def chunks(self) -> Iterator[bytes]:
+        """The file (closed) in pieces of whole graphs, about ``chunk`` bytes each."""
+        with open(self.path, "rb") as f:
+            ends = [*self.starts[1:], None]
+            for start, end in zip(self.starts, ends):
+                f.seek(start)
+                yield f.read() if end is None else f.read(end - start)
 
     def close(self) -> None:
         self.file.close()

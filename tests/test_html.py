@@ -4,6 +4,7 @@ right nodes, edges, evidence, neighbourhoods, and the ``kg html`` command.
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -289,3 +290,22 @@ def test_page_assets_are_package_files_installed_with_the_package():
         assert (folder / name).read_text(encoding="utf-8") in page
     # no field of the template is left unfilled
     assert "${" not in page.split('<script type="application/json"')[0]
+
+
+def test_a_large_network_keeps_its_layout_when_a_few_entities_come_or_go():
+    from kg.html import placements
+
+    nodes = [f"n{i:04d}" for i in range(600)]
+    pairs = [(nodes[i], nodes[i + 1]) for i in range(599)]
+    placed: dict = {}
+    fresh = placements(nodes, pairs, placed)
+    # shown again (an article rebuilt, or added and removed again): the very same, as a fresh build's
+    assert placements(nodes, pairs, placed) == fresh == placements(nodes, pairs)
+    # three new entities: the others stay where they were, the new ones beside their neighbour
+    grown = nodes + ["x1", "x2", "x3"]
+    positions, community = placements(grown, pairs + [("n0100", "x1"), ("x1", "x2"), ("x2", "x3")], placed)
+    assert all(positions[n] == fresh[0][n] and community[n] == fresh[1][n] for n in nodes)
+    assert math.dist(positions["x1"], positions["n0100"]) < 100 and community["x1"] == community["n0100"]
+    # a network far from the last one is laid out whole again
+    half = nodes[:300]
+    assert placements(half, pairs[:299], placed) == placements(half, pairs[:299])
