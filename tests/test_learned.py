@@ -21,7 +21,7 @@ CORPUS = ROOT / "corpus"
 # The cross-validated figures on corpus/ (kg eval --cv 5 corpus/gold) when
 # the shipped model was last trained; a change that costs more than
 # FLOOR_MARGIN of either fails.
-CV_CORE_F1 = 0.932
+CV_CORE_F1 = 0.935
 CV_EXTENDED_F1 = 0.835
 FLOOR_MARGIN = 0.03
 
