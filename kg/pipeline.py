@@ -2,7 +2,6 @@
 assertions, for one document (:func:`extract`) or many (:func:`build`)."""
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 import hashlib
@@ -88,7 +87,6 @@ class BuildResult:
     (['甲州市第一人民医院'], ['乙县人民医院'], {'partnersWith': 1})
     """
     docs: list[Document] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)   # (path, reason)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (name, name of the same bytes)
     seconds: float = 0.0
@@ -109,13 +107,19 @@ class BuildResult:
             m = self._merged.get(e.key)
             if m is None:
                 m = self._merged[e.key] = Entity(e.name, e.type)
-                bisect.insort(self.entities, m, key=lambda x: x.key)   # in key order, as merge_entities
             m.aliases |= e.aliases
             m.docs |= e.docs
         self._triples.update((a.subject, a.predicate, a.object) for a in r.assertions)
         if self._spill is None:
             self._spill = Spill(self.spill_to)
         self._held.append(self._spill.put_object(r.assertions))
+
+    @property
+    def entities(self) -> list[Entity]:
+        """The merged entities in key order, as :func:`kg.resolve.merge_entities`
+        gives them (sorted when asked: inserting in order would cost a shift
+        of the whole list per new entity)."""
+        return sorted(self._merged.values(), key=lambda x: x.key)
 
     def assertions_by_document(self) -> Iterator[list[Assertion]]:
         """Each document's assertions, in the order of :attr:`docs`, read
