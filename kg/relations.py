@@ -472,8 +472,9 @@ def _joint_signers(ctx: Ctx, types) -> list[tuple[list[Key], str]]:
             continue          # not the last item of the list
         tail = re.split(r"[,。;;]", text[end:])[0]
         if not _JOINTLY.match(tail) or _not_asserted(tail) or \
-                re.search(r"与|同|跟|和", text[ctx.pos(group[0][0])[0]:end]):
-            continue          # A与B、C: the subject's pairs are read by the rules of 与
+                re.search(r"与|同|跟|和", text[ctx.pos(group[0][0])[0]:end]) or \
+                re.search(r"(?:与|同|跟|和)$", text[:ctx.pos(group[0][0])[0]]):
+            continue          # A与B、C / A分别与B、C: the subject's pairs are read by the rules of 与
         out.append((list(dict.fromkeys(k for _, k in group)), tail))
     return out
 

@@ -1728,3 +1728,13 @@ def test_zhibu_alone_is_the_articles_one_branch_and_its_scoped_title_an_alias():
     got = {(a.subject[1], a.object[1]) for a in r.assertions if a.predicate == "awarded"}
     assert got == {("甲州市第一人民医院心内科党支部", "标杆党支部")}
     assert any("2021年度甲州省公立医院标杆党支部" in e.aliases for e in r.entities if e.type == "Honor")
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("甲州市第一人民医院分别与乙县人民医院、丙县中医医院签订合作协议。", "partnersWith"),
+    ("甲州市第一人民医院党委分别与乙县人民医院党委、丙县中医医院党委签订共建协议。", "coBuildsWith"),
+])
+def test_the_list_after_fenbie_yu_signs_with_the_subject_not_with_each_other(text, relation):
+    got = triples(text)
+    assert len([t for t in got if t[1] == relation]) == 2
+    assert not [t for t in got if t[1] == relation and "甲州市第一人民医院" not in t[0] + t[2]]
