@@ -692,6 +692,7 @@ def _given_to(ctx: Ctx, t: re.Match) -> list[tuple[Mention, Key]]:
 
 
 _RANK = re.compile(r"第(?P<n>[\d一二三四五六七八九十百]+)(?:名|位|(?=[、和及]第))|前(?P<top>[\d一二三四五六七八九十百]+)(?:名|位|强)?")
+_RANK_CATEGORY = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:医院|专科|学科|单位|机构|大学|高校)")
 _RANK_VERB = re.compile(_alternation(rules.RANK_VERBS))
 _RANKING_IN = re.compile(r"在(?P<list>[^,。;;:在]{4,40})(?:中|上|里)(?:的排名)?[,]?[^,。;;:]{0,12}$")
 _RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全球|世界|国内|省内|同类医院|同级医院|同类|同级)$")
@@ -712,6 +713,8 @@ def _ranks(ctx: Ctx) -> None:
         verb = verbs[-1]
         listed = _RANK_SCOPE.sub("", text[verb.end():r.start()].strip("“”「」『』\"‘’的 "))
         at = verb.start()
+        if listed and not _ranking_name(listed) and _RANK_CATEGORY.fullmatch(listed):
+            listed = ""          # 在X排行榜中位列地级城市医院第18名: the category ranked in, the list before
         if not _ranking_name(listed):
             if listed:
                 continue

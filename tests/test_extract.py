@@ -1738,3 +1738,9 @@ def test_the_list_after_fenbie_yu_signs_with_the_subject_not_with_each_other(tex
     got = triples(text)
     assert len([t for t in got if t[1] == relation]) == 2
     assert not [t for t in got if t[1] == relation and "甲州市第一人民医院" not in t[0] + t[2]]
+
+
+def test_a_rank_within_a_category_of_a_ranking_named_before():
+    assert ("甲州市第一人民医院", "awarded", "2022年中国医院竞争力排行榜") in triples(
+        "甲州市第一人民医院在2022年中国医院竞争力排行榜中位列地级城市医院第18名。")
+    assert not triples("甲州市第一人民医院位列地级城市医院第18名。")      # no ranking named
