@@ -284,8 +284,8 @@ def _partners(ctx: Ctx) -> None:
             continue          # 甲院党委书记王五与乙社区党委书记李四签署共建协议: their committees co-build
         # A、B与C签约: A and B each partner C
         left = [(m, k) for m, k in _list_before(ctx, c.start(), ORG_TYPES) if not _quoted_at(text, ctx.pos(m)[0])]
-        signer = next((m for m, k in ctx.mentions if k[0] == "Person" and ctx.pos(m)[1] == c.start()), None)
-        signer_body = _parent_key(ctx, signer) if signer is not None else None
+        signer = _person_ending_at(ctx, c.start())
+        signer_body = _parent_key(ctx, signer[0]) if signer is not None else None
         if left and not _CLAUSE.search(text[ctx.pos(left[-1][0])[1]:c.start()]):
             subjects = [k for _, k in left]
         elif signer_body:
@@ -410,13 +410,13 @@ def _cobuilds(ctx: Ctx) -> None:
                                    _SIGNED_COBUILD.search(text[ctx.pos(right[-1][0])[1]:][:40])):
             continue          # two institutions co-build as parties: a signed 党建 agreement or ceremony
         tail = re.split(r"[。;;]", text[ctx.pos(right[-1][0])[1]:][:60])[0]
-        trig = _COBUILD_TRIGGER.search(tail) or (re.match("", tail) if (
-            # 与共建单位B; 为深化党建共建,A与B开展主题党日活动: the co-building said before the pair
-            c.group("status") or _COBUILD_TRIGGER.search(text, 0, ctx.pos(left[0][0])[0]) and _JOINT_ACTIVITY.match(tail)
-        ) and all(sides) else None)
+        trig = _COBUILD_TRIGGER.search(tail)
+        # 与共建单位B; 为深化党建共建,A与B开展主题党日活动: the co-building said before the pair
+        said_before = all(sides) and bool(c.group("status") or _COBUILD_TRIGGER.search(
+            text, 0, ctx.pos(left[0][0])[0]) and _JOINT_ACTIVITY.match(tail))
         if trig and not all(sides) and not _PARTY_TAIL.search(tail):
             continue          # 党支部与乙院共建胸痛中心: with an institution, co-building must be about the party
-        if trig is None or _not_asserted(text[:c.start()][-10:] + tail[:trig.start()]):
+        if not (trig or said_before) or _not_asserted(text[:c.start()][-10:] + tail[:trig.start() if trig else 0]):
             continue          # the 共建 wording must follow the pair
         respectively = "分别" in text[max(0, c.start() - 3):c.start()] and len(left) == len(right)
         pairs = (zip([k for _, k in left], [k for _, k in right]) if respectively else
@@ -432,11 +432,16 @@ _JOINT_ACTIVITY = re.compile(r"[^,。;;]{0,12}?(?:开展|举行|组织|举办)(?
 _PARTY_SECRETARY = re.compile(r"(党委|党总支|党支部)(?:副)?书记$")
 
 
+def _person_ending_at(ctx: Ctx, pos: int) -> tuple[Mention, Key] | None:
+    """The person written right before ``pos`` (王五 of 王五与…), or None."""
+    return next(((m, k) for m, k in ctx.mentions if k[0] == "Person" and ctx.pos(m)[1] == pos), None)
+
+
 def _party_secretaries(ctx: Ctx, c: re.Match) -> tuple[list, list] | None:
     """The party bodies of two secretaries written on either side of 与,
     as one-item left and right lists, or None."""
     text = ctx.sentence.text
-    before = next(((m, k) for m, k in ctx.mentions if k[0] == "Person" and ctx.pos(m)[1] == c.start()), None)
+    before = _person_ending_at(ctx, c.start())
     after = next(((m, k) for m, k in ctx.mentions if k[0] == "Person" and ctx.pos(m)[0] > c.end()
                   and not re.search(r"[,。;;]", text[c.end():ctx.pos(m)[0]])), None)
     sides = []
